@@ -1,0 +1,22 @@
+# patient-partner: one entry point for every test.
+#   make test        everything CI runs (Rust, then each binding adds its target below)
+#   make report      the main job: the 2023 activity tables from the bundled log
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+CARGO ?= cargo
+
+TEST_TARGETS := test-rust
+# Bindings register their test targets here, one line each.
+
+.PHONY: test test-rust report
+test: $(TEST_TARGETS)
+	@echo "make test: all suites passed ($(TEST_TARGETS))"
+
+test-rust:
+	$(CARGO) fmt --all --check
+	$(CARGO) test --workspace
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p patient-partner
+	$(CARGO) run -q --example quickstart >/dev/null
+
+report:
+	$(CARGO) run --release --example activity_report

@@ -1,0 +1,263 @@
+//! Identifiers: validated, pseudonymous newtypes.
+//!
+//! Every entity is named by an opaque, pseudonymous string (`PP-001`, `PAT-0042`): never a
+//! name, never a birth date. An identifier is trimmed of surrounding white space, must not be
+//! empty, must be at most [`MAX_ID_LEN`] bytes long and must not contain control characters.
+//! Anything else is rejected with an [`IdError`] naming the identifier type and the fault.
+//!
+//! ```
+//! use patient_partner::{PatientId, ids::IdErrorKind};
+//! let id = PatientId::new("  PAT-0042 ").unwrap();
+//! assert_eq!(id.as_str(), "PAT-0042");
+//! let err = PatientId::new("   ").unwrap_err();
+//! assert_eq!(err.kind(), &IdErrorKind::Empty);
+//! assert_eq!(err.code(), "empty_id");
+//! ```
+
+use std::fmt;
+
+/// The longest identifier accepted, in bytes (after trimming).
+pub const MAX_ID_LEN: usize = 64;
+
+/// What was wrong with an identifier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IdErrorKind {
+    /// Empty, or only white space.
+    Empty,
+    /// Longer than [`MAX_ID_LEN`] bytes.
+    TooLong {
+        /// The length that was given, in bytes.
+        len: usize,
+    },
+    /// Contains a control character (new line, tab, NUL…).
+    ControlCharacter,
+}
+
+impl IdErrorKind {
+    /// The stable error code used by the conformance vectors and the bindings.
+    pub fn code(&self) -> &'static str {
+        match self {
+            IdErrorKind::Empty => "empty_id",
+            IdErrorKind::TooLong { .. } => "id_too_long",
+            IdErrorKind::ControlCharacter => "id_control_character",
+        }
+    }
+}
+
+/// An identifier was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {id_type}: {}", describe(.kind))]
+pub struct IdError {
+    id_type: &'static str,
+    kind: IdErrorKind,
+}
+
+fn describe(kind: &IdErrorKind) -> String {
+    match kind {
+        IdErrorKind::Empty => "must not be empty".to_owned(),
+        IdErrorKind::TooLong { len } => {
+            format!("{len} bytes long, at most {MAX_ID_LEN} allowed")
+        }
+        IdErrorKind::ControlCharacter => "must not contain control characters".to_owned(),
+    }
+}
+
+impl IdError {
+    /// The identifier type that rejected the value (`"PatientId"`…).
+    pub fn id_type(&self) -> &'static str {
+        self.id_type
+    }
+    /// What was wrong.
+    pub fn kind(&self) -> &IdErrorKind {
+        &self.kind
+    }
+    /// The stable error code (see [`IdErrorKind::code`]).
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+}
+
+fn validate(id_type: &'static str, raw: &str) -> Result<String, IdError> {
+    let trimmed = raw.trim();
+    let kind = if trimmed.is_empty() {
+        Some(IdErrorKind::Empty)
+    } else if trimmed.len() > MAX_ID_LEN {
+        Some(IdErrorKind::TooLong { len: trimmed.len() })
+    } else if trimmed.chars().any(char::is_control) {
+        Some(IdErrorKind::ControlCharacter)
+    } else {
+        None
+    };
+    match kind {
+        Some(kind) => Err(IdError { id_type, kind }),
+        None => Ok(trimmed.to_owned()),
+    }
+}
+
+macro_rules! id_newtype {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Validates and wraps an identifier (trimmed, non-empty, bounded, no control characters).
+            pub fn new(raw: impl AsRef<str>) -> Result<Self, IdError> {
+                validate(stringify!($name), raw.as_ref()).map($name)
+            }
+            /// The identifier as a string slice.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+            /// The identifier as an owned string.
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = IdError;
+            fn try_from(s: String) -> Result<Self, IdError> {
+                Self::new(s)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = IdError;
+            fn try_from(s: &str) -> Result<Self, IdError> {
+                Self::new(s)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, IdError> {
+                Self::new(s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": MAX_ID_LEN,
+                    "pattern": "^\\S(.*\\S)?$",
+                    "description": concat!("A pseudonymous identifier (", stringify!($name), "): trimmed, non-empty, at most 64 bytes, no control characters.")
+                })
+            }
+        }
+    };
+}
+
+id_newtype!(
+    /// A patient, by pseudonym only (`PAT-0042`). Never a name or a birth date.
+    PatientId
+);
+id_newtype!(
+    /// A patient partner (or parent partner, or any engaged person), by pseudonym (`PP-001`).
+    PartnerId
+);
+id_newtype!(
+    /// An establishment (a cancer centre, a hospital, a clinic), by code (`EST-BDX-01`).
+    EstablishmentId
+);
+id_newtype!(
+    /// A referral (*adressage*).
+    ReferralId
+);
+id_newtype!(
+    /// An interview (*entretien*).
+    InterviewId
+);
+id_newtype!(
+    /// An activity (a support group, a training session, a committee…).
+    ActivityId
+);
+id_newtype!(
+    /// A health professional, by pseudonym (`PRO-017`).
+    ProfessionalId
+);
+id_newtype!(
+    /// A salaried post (of a patient partner or a parent partner).
+    PostId
+);
+id_newtype!(
+    /// A mandate (of a user representative on the CDU).
+    MandateId
+);
+
+/// The identifier types, as named on the wire (for example by the `parse_id` vector op).
+pub const ID_TYPES: &[&str] = &[
+    "patient",
+    "partner",
+    "establishment",
+    "referral",
+    "interview",
+    "activity",
+    "professional",
+    "post",
+    "mandate",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn trims_and_bounds() {
+        assert_eq!(PartnerId::new(" PP-001\t").unwrap().as_str(), "PP-001");
+        let long = "x".repeat(MAX_ID_LEN + 1);
+        let err = PartnerId::new(&long).unwrap_err();
+        assert_eq!(err.kind(), &IdErrorKind::TooLong { len: 65 });
+        assert_eq!(err.id_type(), "PartnerId");
+        assert!(PartnerId::new("x".repeat(MAX_ID_LEN)).is_ok());
+        assert_eq!(
+            PatientId::new("a\nb").unwrap_err().code(),
+            "id_control_character"
+        );
+    }
+
+    #[test]
+    fn serde_validates() {
+        let ok: PatientId = serde_json::from_str("\" P1 \"").unwrap();
+        assert_eq!(ok.as_str(), "P1");
+        assert!(serde_json::from_str::<PatientId>("\"  \"").is_err());
+        assert_eq!(serde_json::to_string(&ok).unwrap(), "\"P1\"");
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_accepted_ids_are_canonical(s in ".{0,80}") {
+            if let Ok(id) = PatientId::new(&s) {
+                prop_assert_eq!(id.as_str(), id.as_str().trim());
+                prop_assert!(!id.as_str().is_empty() && id.as_str().len() <= MAX_ID_LEN);
+                prop_assert_eq!(PatientId::new(id.as_str()).unwrap(), id.clone());
+            }
+        }
+    }
+}
