@@ -51,3 +51,7 @@ pub use ids::{
 };
 pub use interview::{Interview, Modality};
 pub use vocabulary::Vocabulary;
+
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
