@@ -5,12 +5,15 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
-TEST_TARGETS := test-rust
+TEST_TARGETS := test-hygiene test-rust
 # Bindings register their test targets here, one line each.
 
-.PHONY: test test-rust report
+.PHONY: test test-hygiene test-rust report
 test: $(TEST_TARGETS)
 	@echo "make test: all suites passed ($(TEST_TARGETS))"
+
+test-hygiene:
+	python3 scripts/check_no_real_names.py
 
 test-rust:
 	$(CARGO) fmt --all --check
