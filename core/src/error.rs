@@ -50,6 +50,8 @@ pub enum ErrorCategory {
     Engagement,
     /// A referral or its lifecycle ([`crate::referral::ReferralError`]).
     Referral,
+    /// An activity record ([`crate::activity::ActivityError`]).
+    Activity,
     /// An impossible history ([`crate::journal::JournalError`]).
     Journal,
     /// A file or document could not be read ([`crate::import::ImportError`]).
@@ -76,6 +78,9 @@ pub enum Error {
     /// See [`crate::referral::ReferralError`].
     #[error(transparent)]
     Referral(#[from] crate::referral::ReferralError),
+    /// See [`crate::activity::ActivityError`].
+    #[error(transparent)]
+    Activity(#[from] crate::activity::ActivityError),
     /// See [`crate::journal::JournalError`].
     #[error(transparent)]
     Journal(#[from] crate::journal::JournalError),
@@ -99,6 +104,7 @@ impl Error {
             Error::UnknownValue(_) => "unknown_value",
             Error::Engagement(e) => e.code(),
             Error::Referral(e) => e.code(),
+            Error::Activity(e) => e.code(),
             Error::Journal(e) => e.code(),
             Error::Import(e) => e.code(),
             Error::Report(e) => e.code(),
@@ -113,6 +119,7 @@ impl Error {
             Error::UnknownValue(_) => ErrorCategory::UnknownValue,
             Error::Engagement(_) => ErrorCategory::Engagement,
             Error::Referral(_) => ErrorCategory::Referral,
+            Error::Activity(_) => ErrorCategory::Activity,
             Error::Journal(_) => ErrorCategory::Journal,
             Error::Import(_) => ErrorCategory::Import,
             Error::Report(_) => ErrorCategory::Report,
@@ -133,6 +140,7 @@ impl Error {
             },
             Error::Engagement(e) => e.context(),
             Error::Referral(e) => e.context(),
+            Error::Activity(e) => e.context(),
             Error::Journal(e) => e.context(),
             Error::Import(e) => e.context(),
             Error::Report(e) => e.context(),

@@ -33,23 +33,32 @@
 #[macro_use]
 mod macros;
 
+pub mod activity;
 pub mod engagement;
 pub mod error;
 pub mod ids;
 pub mod import;
+pub mod indicators;
 pub mod interview;
 pub mod journal;
+pub mod mission;
 pub mod policy;
 pub mod referral;
 pub mod report;
+pub mod schema;
 pub mod vocabulary;
 
+pub use activity::{Activity, ActivityModality};
+pub use engagement::{EngagementLevel, Role, RoleCatalogue, Scope};
 pub use error::{Error, ErrorCategory, ErrorContext, Result};
 pub use ids::{
     ActivityId, EstablishmentId, InterviewId, MandateId, PartnerId, PatientId, PostId,
     ProfessionalId, ReferralId,
 };
 pub use interview::{Interview, Modality};
+pub use journal::{Journal, JournalDocument};
+pub use mission::Mission;
+pub use referral::{Referral, ReferralState, ReferralTransition};
 pub use vocabulary::Vocabulary;
 
 #[doc = include_str!("../../README.md")]

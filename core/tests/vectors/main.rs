@@ -6,6 +6,11 @@
 
 mod harness;
 mod ops_core;
+mod ops_engagement;
+mod ops_journal;
+mod ops_referral;
+mod ops_indicators;
+mod ops_report;
 
 use harness::{Fail, Outcome};
 use serde_json::Value;
@@ -14,6 +19,11 @@ use serde_json::Value;
 fn dispatch(op: &str, input: &Value) -> Option<Outcome> {
     let areas: &[fn(&str, &Value) -> Option<Outcome>] = &[
         ops_core::run,
+        ops_engagement::run,
+        ops_referral::run,
+        ops_journal::run,
+        ops_report::run,
+        ops_indicators::run,
         // Areas register here, one line each.
     ];
     areas.iter().find_map(|area| area(op, input))

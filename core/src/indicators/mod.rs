@@ -1,0 +1,32 @@
+//! Indicators: definitions as data, and the computations they describe.
+//!
+//! The sources ask for better indicators "to measure the impact of patient partners": the set
+//! is extensible and every definition is explicit. Each indicator of the
+//! [`IndicatorCatalogue`] has an id, English and French names, a written definition and an
+//! [`IndicatorUnit`]; the functions below compute them over a [`Period`](crate::report::Period)
+//! (bounds included).
+//!
+//! - From interviews ([`interviews`]): [`activity_counts`], [`interviews_per_patient`],
+//!   [`remote_share`]. The monthly tables are [`crate::report`].
+//! - From a consistent [`Journal`](crate::journal::Journal) ([`referrals`]):
+//!   [`referral_delay`] (median and 90th percentile by nearest rank), [`referral_sources`],
+//!   [`orientation_rate`], [`decline_rate`].
+//! - From activities ([`activities`]): [`extra_clinical_activities`].
+//!
+//! Shares are [`Ratio`]s that keep their numerator and denominator, with no value (`null`)
+//! when the denominator is 0.
+
+pub mod activities;
+pub mod definitions;
+pub mod interviews;
+pub mod referrals;
+pub mod values;
+
+pub use activities::{extra_clinical_activities, AreaCount, ExtraClinicalActivities};
+pub use definitions::{IndicatorCatalogue, IndicatorDefinition, IndicatorUnit};
+pub use interviews::{activity_counts, interviews_per_patient, remote_share, ActivityCounts};
+pub use referrals::{
+    decline_rate, orientation_rate, referral_delay, referral_sources, ReferralDelay,
+    ReferralSources, SourceKind, SourceShare,
+};
+pub use values::{nearest_rank_percentile, Ratio};

@@ -1,0 +1,460 @@
+//! The streaming aggregation behind every activity report.
+//!
+//! [`ActivityReportBuilder`] takes interviews one at a time, in any order, and keeps only:
+//! one counter row per (group, bucket), one entry per distinct patient id, and one entry per
+//! distinct (group, patient) pair holding the dates of that patient's first interviews with
+//! the group. Memory is therefore bounded by the distinct pairs and the buckets, not by the
+//! number of interviews: a log of millions of rows can be streamed from a file
+//! ([`crate::import::InterviewCsvReader`]) without ever being held whole. Ids are interned
+//! as dense integers; an interview whose partner and patient were seen before costs no
+//! allocation.
+//!
+//! ```
+//! use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
+//! use patient_partner::{Interview, Modality, PartnerId, PatientId};
+//! use chrono::NaiveDate;
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! let request = ReportRequest::new(Period::new(d(2023, 1, 1), d(2023, 3, 31))?);
+//! let mut builder = ActivityReportBuilder::new(&request)?;
+//! for (date, patient, modality) in [
+//!     (d(2023, 1, 9), "PAT-0001", Modality::InPerson),
+//!     (d(2023, 2, 6), "PAT-0001", Modality::Phone),
+//!     (d(2023, 2, 7), "PAT-0002", Modality::Video),
+//!     (d(2022, 12, 1), "PAT-0003", Modality::Phone), // outside the period: ignored
+//! ] {
+//!     builder.push(&Interview::new(date, PartnerId::new("PP-001")?, PatientId::new(patient)?, modality))?;
+//! }
+//! let report = builder.finish();
+//! assert_eq!(report.rows.len(), 3); // January to March, March with zeros
+//! assert_eq!(report.rows[1].total, Some(2));
+//! assert_eq!(report.rows[1].new_patients, Some(1));
+//! assert_eq!(report.totals[0].patients, Some(2));
+//! # Ok::<(), patient_partner::Error>(())
+//! ```
+
+use chrono::{Datelike, NaiveDate};
+
+use super::bucket::BucketSpan;
+use super::coverage::GapSet;
+use super::disclosure::mask_cells;
+use super::error::{ReportError, ReportErrorKind};
+use super::fxhash::{FxHashMap, Interner};
+use super::grouping::{GroupBy, GroupLabel};
+use super::new_patients::NewPatientRule;
+use super::output::{ActivityReport, BucketLabel, Column, ReportRow, Reporting, TotalsRow};
+use super::request::ReportRequest;
+use crate::interview::{Interview, Modality};
+
+/// No date recorded (day numbers are compared with `<`).
+const NONE: i32 = i32::MAX;
+
+/// One group being aggregated.
+#[derive(Debug)]
+struct GroupState {
+    label: GroupLabel,
+    /// Interviews per bucket: in person, phone, video.
+    counts: Vec<[u64; 3]>,
+    gaps: GapSet,
+    /// Whether at least one interview of the group lies in the period.
+    seen_in_period: bool,
+}
+
+/// The first interview dates of one patient with one group.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    /// Day number of the first interview pushed (before or in the period).
+    first_ever: i32,
+    /// Day number of the first interview in the period, or [`NONE`].
+    first_in_period: i32,
+}
+
+/// Aggregates interviews one at a time into an [`ActivityReport`]; see the module docs.
+#[derive(Debug)]
+pub struct ActivityReportBuilder {
+    request: ReportRequest,
+    spans: Vec<BucketSpan>,
+    first_ordinal: i64,
+    start_day: i32,
+    end_day: i32,
+    group_index: Interner,
+    groups: Vec<GroupState>,
+    patients: Interner,
+    pairs: FxHashMap<u64, Pair>,
+}
+
+impl ActivityReportBuilder {
+    /// A builder for `request` (validated: `too_many_buckets`, `invalid_gap`).
+    pub fn new(request: &ReportRequest) -> Result<Self, ReportError> {
+        request.validate()?;
+        let spans = request.bucket.spans(&request.period)?;
+        let (start_day, end_day) = request.period.day_numbers();
+        Ok(ActivityReportBuilder {
+            first_ordinal: request.bucket.ordinal(request.period.start()),
+            request: request.clone(),
+            spans,
+            start_day,
+            end_day,
+            group_index: Interner::default(),
+            groups: Vec::new(),
+            patients: Interner::default(),
+            pairs: FxHashMap::default(),
+        })
+    }
+
+    /// The request this builder answers.
+    pub fn request(&self) -> &ReportRequest {
+        &self.request
+    }
+
+    /// Adds one interview. Interviews after the period are ignored; interviews before it are
+    /// ignored too, except that under [`NewPatientRule::FirstEver`] they record the
+    /// patient's history. Fails with `interview_in_gap` when the interview lies in a range
+    /// its group declared as not reported (the builder is then unchanged).
+    pub fn push(&mut self, interview: &Interview) -> Result<(), ReportError> {
+        self.push_parts(
+            interview.date,
+            interview.partner.as_str(),
+            interview.patient.as_str(),
+            interview.modality,
+            interview.establishment.as_ref().map(|e| e.as_str()),
+        )
+    }
+
+    /// Adds every interview of `interviews`, stopping at the first error.
+    pub fn extend<'a>(
+        &mut self,
+        interviews: impl IntoIterator<Item = &'a Interview>,
+    ) -> Result<(), ReportError> {
+        interviews.into_iter().try_for_each(|i| self.push(i))
+    }
+
+    /// [`push`](Self::push) from the fields of an interview whose ids are already
+    /// validated.
+    fn push_parts(
+        &mut self,
+        date: NaiveDate,
+        partner: &str,
+        patient: &str,
+        modality: Modality,
+        establishment: Option<&str>,
+    ) -> Result<(), ReportError> {
+        let day = date.num_days_from_ce();
+        if day > self.end_day {
+            return Ok(());
+        }
+        let in_period = day >= self.start_day;
+        if !in_period && self.request.new_patient_rule == NewPatientRule::FirstInPeriod {
+            return Ok(());
+        }
+        let group = self.group_of(partner, establishment);
+        let bucket = if in_period {
+            let Some(state) = self.groups.get(group as usize) else {
+                return Ok(());
+            };
+            if !state.gaps.is_empty() && state.gaps.contains(day) {
+                return Err(ReportError::new(ReportErrorKind::InterviewInGap { date })
+                    .entity(state.label.title().to_owned())
+                    .field("date"));
+            }
+            usize::try_from(self.request.bucket.ordinal(date) - self.first_ordinal).ok()
+        } else {
+            None
+        };
+        let (patient, _) = self.patients.intern(patient);
+        let key = (u64::from(group) << 32) | u64::from(patient);
+        let pair = self.pairs.entry(key).or_insert(Pair {
+            first_ever: day,
+            first_in_period: NONE,
+        });
+        pair.first_ever = pair.first_ever.min(day);
+        if in_period {
+            pair.first_in_period = pair.first_in_period.min(day);
+        }
+        if let (Some(b), Some(state)) = (bucket, self.groups.get_mut(group as usize)) {
+            if let Some(cell) = state.counts.get_mut(b) {
+                let column = match modality {
+                    Modality::InPerson => 0,
+                    Modality::Phone => 1,
+                    Modality::Video => 2,
+                };
+                cell[column] += 1;
+                state.seen_in_period = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// The index of the group of an interview, created on first sight.
+    #[inline]
+    fn group_of(&mut self, partner: &str, establishment: Option<&str>) -> u32 {
+        let key = match self.request.group_by {
+            GroupBy::Partner => partner,
+            // "" is no valid id: it stands for "no establishment" and for "all".
+            GroupBy::Establishment => establishment.unwrap_or(""),
+            GroupBy::All => "",
+        };
+        let (index, new) = self.group_index.intern(key);
+        if new {
+            let label = match self.request.group_by {
+                GroupBy::Partner => match crate::ids::PartnerId::new(partner) {
+                    Ok(partner) => GroupLabel::Partner { partner },
+                    Err(_) => GroupLabel::All {},
+                },
+                GroupBy::Establishment => GroupLabel::Establishment {
+                    establishment: establishment
+                        .and_then(|e| crate::ids::EstablishmentId::new(e).ok()),
+                },
+                GroupBy::All => GroupLabel::All {},
+            };
+            let gaps = GapSet::for_group(&self.request.coverage, label.key());
+            self.groups.push(GroupState {
+                label,
+                counts: vec![[0; 3]; self.spans.len()],
+                gaps,
+                seen_in_period: false,
+            });
+        }
+        index
+    }
+
+    /// How many distinct (group, patient) pairs are held (the memory bound).
+    pub fn distinct_pairs(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// How many distinct patient ids are held.
+    pub fn distinct_patients(&self) -> usize {
+        self.patients.len()
+    }
+
+    /// The report over every interview pushed.
+    pub fn finish(self) -> ActivityReport {
+        let n_groups = self.groups.len();
+        let n_buckets = self.spans.len();
+        let mut new_patients = vec![0u64; n_groups * n_buckets];
+        let mut patients = vec![0u64; n_groups];
+        let rule = self.request.new_patient_rule;
+        for (&key, pair) in &self.pairs {
+            let group = (key >> 32) as usize;
+            if pair.first_in_period == NONE {
+                continue;
+            }
+            if let Some(p) = patients.get_mut(group) {
+                *p += 1;
+            }
+            let new_day = match rule {
+                NewPatientRule::FirstInPeriod => Some(pair.first_in_period),
+                NewPatientRule::FirstEver => {
+                    (pair.first_ever >= self.start_day).then_some(pair.first_ever)
+                }
+            };
+            let bucket = new_day
+                .and_then(NaiveDate::from_num_days_from_ce_opt)
+                .and_then(|d| {
+                    usize::try_from(self.request.bucket.ordinal(d) - self.first_ordinal).ok()
+                });
+            if let Some(b) = bucket {
+                if let Some(n) = new_patients.get_mut(group * n_buckets + b) {
+                    *n += 1;
+                }
+            }
+        }
+
+        let mut order: Vec<usize> = (0..n_groups)
+            .filter(|&g| self.groups.get(g).is_some_and(|s| s.seen_in_period))
+            .collect();
+        order.sort_by(|&a, &b| {
+            let ka = self.groups.get(a).map(|s| s.label.key());
+            let kb = self.groups.get(b).map(|s| s.label.key());
+            let rank =
+                |k: Option<Option<&str>>| (k.flatten().is_none(), k.flatten().map(str::to_owned));
+            rank(ka).cmp(&rank(kb))
+        });
+
+        let mut rows = Vec::with_capacity(order.len() * n_buckets);
+        let mut totals = Vec::with_capacity(order.len());
+        for g in order {
+            let Some(state) = self.groups.get(g) else {
+                continue;
+            };
+            let new_of = |b: usize| new_patients.get(g * n_buckets + b).copied().unwrap_or(0);
+            let mut group_rows = Vec::with_capacity(n_buckets);
+            for (b, span) in self.spans.iter().enumerate() {
+                let (s, e) = (span.start.num_days_from_ce(), span.end.num_days_from_ce());
+                let gap_days = state.gaps.days_within(s, e);
+                let span_days = i64::from(e) - i64::from(s) + 1;
+                let reporting = if gap_days >= span_days {
+                    Reporting::NotReported
+                } else if gap_days > 0 {
+                    Reporting::PartiallyReported
+                } else {
+                    Reporting::Reported
+                };
+                let [ip, ph, vi] = state.counts.get(b).copied().unwrap_or([0; 3]);
+                let value = |v: u64| (reporting != Reporting::NotReported).then_some(v);
+                group_rows.push(ReportRow {
+                    group: state.label.clone(),
+                    bucket: BucketLabel::new(self.request.bucket, span.key.clone()),
+                    start: span.start,
+                    end: span.end,
+                    partial: span.partial,
+                    reporting,
+                    in_person: value(ip),
+                    phone: value(ph),
+                    video: value(vi),
+                    total: value(ip + ph + vi),
+                    new_patients: value(new_of(b)),
+                    masked: Vec::new(),
+                });
+            }
+            let sum =
+                |f: fn(&ReportRow) -> Option<u64>| -> u64 { group_rows.iter().filter_map(f).sum() };
+            let mut total_row = TotalsRow {
+                group: state.label.clone(),
+                in_person: Some(sum(|r| r.in_person)),
+                phone: Some(sum(|r| r.phone)),
+                video: Some(sum(|r| r.video)),
+                total: Some(sum(|r| r.total)),
+                new_patients: Some(sum(|r| r.new_patients)),
+                patients: Some(patients.get(g).copied().unwrap_or(0)),
+                buckets: n_buckets as u64,
+                buckets_not_reported: group_rows
+                    .iter()
+                    .filter(|r| r.reporting == Reporting::NotReported)
+                    .count() as u64,
+                masked: Vec::new(),
+            };
+            if let Some(threshold) = self.request.suppress_below {
+                suppress_group(&mut group_rows, &mut total_row, threshold, rule);
+            }
+            rows.extend(group_rows);
+            totals.push(total_row);
+        }
+
+        ActivityReport {
+            period: self.request.period,
+            group_by: self.request.group_by,
+            bucket: self.request.bucket,
+            new_patient_rule: rule,
+            suppress_below: self.request.suppress_below,
+            rows,
+            totals,
+        }
+    }
+}
+
+/// The columns of a bucket row, in cell order.
+const ROW_COLUMNS: [Column; 5] = [
+    Column::InPerson,
+    Column::Phone,
+    Column::Video,
+    Column::Total,
+    Column::NewPatients,
+];
+
+fn row_cell(row: &mut ReportRow, column: Column) -> Option<&mut Option<u64>> {
+    match column {
+        Column::InPerson => Some(&mut row.in_person),
+        Column::Phone => Some(&mut row.phone),
+        Column::Video => Some(&mut row.video),
+        Column::Total => Some(&mut row.total),
+        Column::NewPatients => Some(&mut row.new_patients),
+        Column::Patients => None,
+    }
+}
+
+fn totals_cell(row: &mut TotalsRow, column: Column) -> &mut Option<u64> {
+    match column {
+        Column::InPerson => &mut row.in_person,
+        Column::Phone => &mut row.phone,
+        Column::Video => &mut row.video,
+        Column::Total => &mut row.total,
+        Column::NewPatients => &mut row.new_patients,
+        Column::Patients => &mut row.patients,
+    }
+}
+
+/// Applies disclosure control to one group's table (see [`super::disclosure`]).
+fn suppress_group(
+    rows: &mut [ReportRow],
+    totals: &mut TotalsRow,
+    threshold: u64,
+    rule: NewPatientRule,
+) {
+    // Cells: 5 per reported bucket, then the 6 cells of the totals row.
+    let reported: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.reporting != Reporting::NotReported)
+        .map(|(i, _)| i)
+        .collect();
+    let mut values = Vec::with_capacity(reported.len() * 5 + 6);
+    for &i in &reported {
+        if let Some(row) = rows.get_mut(i) {
+            for column in ROW_COLUMNS {
+                values.push(row_cell(row, column).and_then(|c| *c).unwrap_or(0));
+            }
+        }
+    }
+    let base = values.len();
+    for column in ROW_COLUMNS.iter().copied().chain([Column::Patients]) {
+        values.push(totals_cell(totals, column).unwrap_or(0));
+    }
+    let k = reported.len();
+    let mut lines: Vec<Vec<usize>> = Vec::new();
+    for r in 0..k {
+        lines.push(vec![r * 5, r * 5 + 1, r * 5 + 2, r * 5 + 3]);
+    }
+    for c in 0..5 {
+        let mut line: Vec<usize> = (0..k).map(|r| r * 5 + c).collect();
+        line.push(base + c);
+        lines.push(line);
+    }
+    lines.push(vec![base, base + 1, base + 2, base + 3]);
+    if rule == NewPatientRule::FirstInPeriod {
+        lines.push(vec![base + 4, base + 5]);
+    }
+    let masked = mask_cells(&values, &lines, threshold);
+    for (r, &i) in reported.iter().enumerate() {
+        if let Some(row) = rows.get_mut(i) {
+            for (c, column) in ROW_COLUMNS.iter().copied().enumerate() {
+                if masked.get(r * 5 + c).copied().unwrap_or(false) {
+                    if let Some(cell) = row_cell(row, column) {
+                        *cell = None;
+                    }
+                    row.masked.push(column);
+                }
+            }
+        }
+    }
+    for (c, column) in ROW_COLUMNS
+        .iter()
+        .copied()
+        .chain([Column::Patients])
+        .enumerate()
+    {
+        if masked.get(base + c).copied().unwrap_or(false) {
+            *totals_cell(totals, column) = None;
+            totals.masked.push(column);
+        }
+    }
+}
+
+/// The activity report of `interviews` (in any order) for `request`.
+///
+/// ```
+/// use patient_partner::report::{activity_report, Period, ReportRequest};
+/// use chrono::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let report = activity_report(&[], &ReportRequest::new(Period::new(d(2023, 1, 1), d(2023, 12, 31))?))?;
+/// assert!(report.rows.is_empty()); // no group has an interview in the period
+/// # Ok::<(), patient_partner::Error>(())
+/// ```
+pub fn activity_report(
+    interviews: &[Interview],
+    request: &ReportRequest,
+) -> Result<ActivityReport, ReportError> {
+    let mut builder = ActivityReportBuilder::new(request)?;
+    builder.extend(interviews)?;
+    Ok(builder.finish())
+}

@@ -1,0 +1,193 @@
+//! The report itself: one row per group and bucket, one totals row per group.
+//!
+//! Its serde JSON is the report's public JSON (the example's `--format json`, the Python
+//! binding's `to_dict()`):
+//!
+//! ```json
+//! { "period": {"start": "2023-01-01", "end": "2023-12-31"}, "group_by": "partner",
+//!   "bucket": "month", "new_patient_rule": "first_in_period", "suppress_below": null,
+//!   "rows": [ {"partner": "PP-A", "month": "2023-01", "start": "2023-01-01",
+//!              "end": "2023-01-31", "partial": false, "reporting": "reported",
+//!              "in_person": 3, "phone": 12, "video": 0, "total": 15, "new_patients": 6} ],
+//!   "totals": [ {"partner": "PP-A", "in_person": 26, "phone": 120, "video": 0, "total": 146,
+//!                "new_patients": 42, "patients": 42, "buckets": 12,
+//!                "buckets_not_reported": 1} ] }
+//! ```
+//!
+//! - The group key is `partner` (by partner), `establishment` (by establishment; `null` for
+//!   interviews without one) or absent (`all`). The bucket key is `month` (`YYYY-MM`),
+//!   `quarter` (`YYYY-Qn`) or `year` (`YYYY`).
+//! - A count is `null` when its bucket is `not_reported` or when disclosure control masked
+//!   it; masked cells are listed by column name in `masked` (absent when none is masked).
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::bucket::Bucket;
+use super::grouping::{GroupBy, GroupLabel};
+use super::new_patients::NewPatientRule;
+use super::period::Period;
+
+crate::bilingual_enum! {
+    /// Whether the days of a bucket were reported (see [`super::coverage`]).
+    pub enum Reporting {
+        /// Every day of the bucket was reported.
+        Reported => "reported", "reported", "renseigné",
+        /// Some days of the bucket lie in a declared gap: the counts are a lower bound.
+        PartiallyReported => "partially_reported", "partially reported", "partiellement renseigné",
+        /// Every day of the bucket lies in a declared gap: counts are `null` ("–").
+        NotReported => "not_reported", "not reported", "non renseigné",
+    }
+}
+
+crate::bilingual_enum! {
+    /// A count column of the report.
+    pub enum Column {
+        /// Interviews in person.
+        InPerson => "in_person", "in person", "présentiel",
+        /// Interviews by phone.
+        Phone => "phone", "phone", "téléphone",
+        /// Interviews by video.
+        Video => "video", "video", "visio",
+        /// All interviews.
+        Total => "total", "total", "total",
+        /// New patients.
+        NewPatients => "new_patients", "new patients", "nouveaux patients",
+        /// Distinct patients (totals row only).
+        Patients => "patients", "patients", "patients",
+    }
+}
+
+/// The bucket a row belongs to, as it appears in JSON (`month`, `quarter` or `year`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum BucketLabel {
+    /// A month, `YYYY-MM`.
+    Month {
+        /// The key, `YYYY-MM`.
+        month: String,
+    },
+    /// A quarter, `YYYY-Qn`.
+    Quarter {
+        /// The key, `YYYY-Qn`.
+        quarter: String,
+    },
+    /// A year, `YYYY`.
+    Year {
+        /// The key, `YYYY`.
+        year: String,
+    },
+}
+
+impl BucketLabel {
+    /// The label of a bucket of size `bucket` with key `key`.
+    pub(crate) fn new(bucket: Bucket, key: String) -> Self {
+        match bucket {
+            Bucket::Month => BucketLabel::Month { month: key },
+            Bucket::Quarter => BucketLabel::Quarter { quarter: key },
+            Bucket::Year => BucketLabel::Year { year: key },
+        }
+    }
+
+    /// The key (`2023-01`, `2023-Q1`, `2023`).
+    pub fn key(&self) -> &str {
+        match self {
+            BucketLabel::Month { month } => month,
+            BucketLabel::Quarter { quarter } => quarter,
+            BucketLabel::Year { year } => year,
+        }
+    }
+}
+
+/// One bucket of one group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ReportRow {
+    /// The group (`partner`, `establishment`, or nothing for `all`).
+    #[serde(flatten)]
+    pub group: GroupLabel,
+    /// The bucket (`month`, `quarter` or `year`).
+    #[serde(flatten)]
+    pub bucket: BucketLabel,
+    /// The first day of the bucket inside the period.
+    pub start: NaiveDate,
+    /// The last day of the bucket inside the period.
+    pub end: NaiveDate,
+    /// Whether the period cuts the bucket (starts or ends inside it).
+    pub partial: bool,
+    /// Whether the bucket was reported.
+    pub reporting: Reporting,
+    /// Interviews in person (`null`: not reported or masked).
+    pub in_person: Option<u64>,
+    /// Interviews by phone.
+    pub phone: Option<u64>,
+    /// Interviews by video.
+    pub video: Option<u64>,
+    /// All interviews.
+    pub total: Option<u64>,
+    /// Patients new in this bucket (see [`super::new_patients`]).
+    pub new_patients: Option<u64>,
+    /// The columns masked by disclosure control (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub masked: Vec<Column>,
+}
+
+/// The totals of one group over the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct TotalsRow {
+    /// The group (`partner`, `establishment`, or nothing for `all`).
+    #[serde(flatten)]
+    pub group: GroupLabel,
+    /// Interviews in person over the reported buckets.
+    pub in_person: Option<u64>,
+    /// Interviews by phone.
+    pub phone: Option<u64>,
+    /// Interviews by video.
+    pub video: Option<u64>,
+    /// All interviews.
+    pub total: Option<u64>,
+    /// The sum of the buckets' new patients.
+    pub new_patients: Option<u64>,
+    /// Distinct patients seen in the period by this group.
+    pub patients: Option<u64>,
+    /// How many buckets the period holds.
+    pub buckets: u64,
+    /// How many of them are not reported.
+    pub buckets_not_reported: u64,
+    /// The columns masked by disclosure control (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub masked: Vec<Column>,
+}
+
+/// An activity report: the request's settings, the rows and the totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ActivityReport {
+    /// The days reported.
+    pub period: Period,
+    /// What each table is made of.
+    pub group_by: GroupBy,
+    /// The size of the rows.
+    pub bucket: Bucket,
+    /// The new-patient rule applied.
+    pub new_patient_rule: NewPatientRule,
+    /// The disclosure threshold applied, if any.
+    pub suppress_below: Option<u64>,
+    /// One row per group and bucket: groups in order of their key (interviews without an
+    /// establishment last), buckets in time order.
+    pub rows: Vec<ReportRow>,
+    /// One totals row per group, in the same group order.
+    pub totals: Vec<TotalsRow>,
+}
+
+impl ActivityReport {
+    /// The report as the JSON object of the crate's public format (see the module docs).
+    pub fn to_json_value(&self) -> serde_json::Value {
+        // Serialising plain data to a Value cannot fail (no maps with non-string keys).
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The rows of one group, in bucket order.
+    pub fn rows_of<'a>(&'a self, group: &'a GroupLabel) -> impl Iterator<Item = &'a ReportRow> {
+        self.rows.iter().filter(move |r| &r.group == group)
+    }
+}

@@ -1,0 +1,95 @@
+//! The reporting period: an inclusive range of days.
+//!
+//! Reporting periods are arbitrary date ranges (BRIEF §5: "Oct 2021–Dec 2022" is 15 months).
+//! Both bounds are **inclusive**; a period of one day has `start == end`. A period whose end
+//! is before its start is rejected with `invalid_period`, also when it is read from JSON.
+//!
+//! ```
+//! use patient_partner::report::Period;
+//! use chrono::NaiveDate;
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! let year = Period::new(d(2023, 1, 1), d(2023, 12, 31)).unwrap();
+//! assert!(year.contains(d(2023, 12, 31)));
+//! assert!(!year.contains(d(2024, 1, 1)));
+//! assert_eq!(Period::new(d(2023, 2, 1), d(2023, 1, 31)).unwrap_err().code(), "invalid_period");
+//! ```
+
+use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::error::{ReportError, ReportErrorKind};
+
+/// An inclusive range of days: `start <= end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "RawPeriod")]
+pub struct Period {
+    /// The first day of the period (inclusive).
+    start: NaiveDate,
+    /// The last day of the period (inclusive).
+    end: NaiveDate,
+}
+
+/// The JSON shape of a [`Period`] before validation.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawPeriod {
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+impl TryFrom<RawPeriod> for Period {
+    type Error = ReportError;
+    fn try_from(raw: RawPeriod) -> Result<Self, ReportError> {
+        Period::new(raw.start, raw.end)
+    }
+}
+
+impl Period {
+    /// A period from `start` to `end`, both included; `invalid_period` if `end < start`.
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Self, ReportError> {
+        if end < start {
+            return Err(
+                ReportError::new(ReportErrorKind::InvalidPeriod { start, end })
+                    .entity("Period")
+                    .field("end"),
+            );
+        }
+        Ok(Period { start, end })
+    }
+
+    /// The calendar year `year`, from 1 January to 31 December.
+    ///
+    /// Returns `None` for years chrono cannot represent.
+    pub fn year(year: i32) -> Option<Self> {
+        Some(Period {
+            start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(year, 12, 31)?,
+        })
+    }
+
+    /// The first day (inclusive).
+    pub fn start(&self) -> NaiveDate {
+        self.start
+    }
+
+    /// The last day (inclusive).
+    pub fn end(&self) -> NaiveDate {
+        self.end
+    }
+
+    /// Whether `date` lies in the period (bounds included).
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && date <= self.end
+    }
+
+    /// The number of days of the period (at least 1).
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+
+    /// The day numbers (days from the common era) of both bounds.
+    pub(crate) fn day_numbers(&self) -> (i32, i32) {
+        (self.start.num_days_from_ce(), self.end.num_days_from_ce())
+    }
+}

@@ -1,0 +1,232 @@
+//! Text renderings of a report: aligned tables for people, CSV for spreadsheets.
+//!
+//! Both come from the core so that every face of the library prints the same thing.
+//!
+//! - Table: one table per group. Not reported cells show `–`, masked cells `(m)`; a bucket
+//!   cut by the period is marked `*`, a partially reported bucket `+`.
+//! - CSV (`,`-separated, header line first): the group column (`partner` or
+//!   `establishment`, absent for `all`), the bucket column (`month`, `quarter` or `year`;
+//!   `total` on the totals rows), `start`, `end`, `partial`, `reporting`, `in_person`,
+//!   `phone`, `video`, `total`, `new_patients`, `patients` (totals rows only). Not reported
+//!   cells are empty, masked cells hold `masked`.
+
+use std::fmt::Write as _;
+
+use super::grouping::{GroupBy, GroupLabel};
+use super::output::{ActivityReport, Column, ReportRow, Reporting, TotalsRow};
+use crate::vocabulary::Vocabulary;
+
+fn cell(value: Option<u64>, masked: bool) -> String {
+    match (value, masked) {
+        (_, true) => "(m)".to_owned(),
+        (Some(v), false) => v.to_string(),
+        (None, false) => "–".to_owned(),
+    }
+}
+
+/// The report as aligned text tables, one per group.
+pub fn to_table(report: &ActivityReport) -> String {
+    let mut out = String::new();
+    let bucket_name = report.bucket.wire_name();
+    let headers = [
+        bucket_name,
+        "in person",
+        "phone",
+        "video",
+        "total",
+        "new patients",
+    ];
+    let mut any_partial = false;
+    let mut any_partially_reported = false;
+    let mut any_masked = false;
+    for (g, totals) in report.totals.iter().enumerate() {
+        if g > 0 {
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "{} · {} to {} · by {}",
+            totals.group.title(),
+            report.period.start(),
+            report.period.end(),
+            bucket_name
+        );
+        let mut lines: Vec<[String; 6]> = Vec::new();
+        for row in report.rows_of(&totals.group) {
+            let mut key = row.bucket.key().to_owned();
+            if row.partial {
+                key.push('*');
+                any_partial = true;
+            }
+            if row.reporting == Reporting::PartiallyReported {
+                key.push('+');
+                any_partially_reported = true;
+            }
+            any_masked |= !row.masked.is_empty();
+            let m = |c: Column| row.masked.contains(&c);
+            lines.push([
+                key,
+                cell(row.in_person, m(Column::InPerson)),
+                cell(row.phone, m(Column::Phone)),
+                cell(row.video, m(Column::Video)),
+                cell(row.total, m(Column::Total)),
+                cell(row.new_patients, m(Column::NewPatients)),
+            ]);
+        }
+        any_masked |= !totals.masked.is_empty();
+        let m = |c: Column| totals.masked.contains(&c);
+        lines.push([
+            "total".to_owned(),
+            cell(totals.in_person, m(Column::InPerson)),
+            cell(totals.phone, m(Column::Phone)),
+            cell(totals.video, m(Column::Video)),
+            cell(totals.total, m(Column::Total)),
+            cell(totals.new_patients, m(Column::NewPatients)),
+        ]);
+        let mut widths = headers.map(|h| h.chars().count());
+        for line in &lines {
+            for (w, c) in widths.iter_mut().zip(line.iter()) {
+                *w = (*w).max(c.chars().count());
+            }
+        }
+        let write_line = |out: &mut String, cells: [&str; 6]| {
+            for (i, (c, w)) in cells.iter().zip(widths.iter()).enumerate() {
+                let pad = w.saturating_sub(c.chars().count());
+                if i == 0 {
+                    out.push_str(c);
+                    out.push_str(&" ".repeat(pad));
+                } else {
+                    out.push_str("  ");
+                    out.push_str(&" ".repeat(pad));
+                    out.push_str(c);
+                }
+            }
+            out.push('\n');
+        };
+        write_line(&mut out, headers);
+        for line in &lines {
+            write_line(
+                &mut out,
+                [&line[0], &line[1], &line[2], &line[3], &line[4], &line[5]],
+            );
+        }
+        let _ = writeln!(
+            out,
+            "patients: {}",
+            cell(totals.patients, m(Column::Patients))
+        );
+    }
+    if any_partial {
+        out.push_str("* bucket cut by the period (it starts or ends inside it)\n");
+    }
+    if any_partially_reported {
+        out.push_str("+ bucket partially reported (counts are a lower bound)\n");
+    }
+    if report
+        .rows
+        .iter()
+        .any(|r| r.reporting == Reporting::NotReported)
+    {
+        out.push_str("– not reported (no data handed in: not zero)\n");
+    }
+    if any_masked {
+        let _ = writeln!(
+            out,
+            "(m) masked by disclosure control (counts below {}, and cells that would reveal them)",
+            report.suppress_below.unwrap_or(0)
+        );
+    }
+    out
+}
+
+fn group_columns(group: &GroupLabel) -> Option<String> {
+    match group {
+        GroupLabel::Partner { partner } => Some(partner.to_string()),
+        GroupLabel::Establishment { establishment } => Some(
+            establishment
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        GroupLabel::All {} => None,
+    }
+}
+
+fn csv_cell(value: Option<u64>, masked: bool) -> String {
+    match (value, masked) {
+        (_, true) => "masked".to_owned(),
+        (Some(v), false) => v.to_string(),
+        (None, false) => String::new(),
+    }
+}
+
+fn row_record(row: &ReportRow) -> Vec<String> {
+    let m = |c: Column| row.masked.contains(&c);
+    let mut rec: Vec<String> = group_columns(&row.group).into_iter().collect();
+    rec.extend([
+        row.bucket.key().to_owned(),
+        row.start.to_string(),
+        row.end.to_string(),
+        row.partial.to_string(),
+        row.reporting.wire_name().to_owned(),
+        csv_cell(row.in_person, m(Column::InPerson)),
+        csv_cell(row.phone, m(Column::Phone)),
+        csv_cell(row.video, m(Column::Video)),
+        csv_cell(row.total, m(Column::Total)),
+        csv_cell(row.new_patients, m(Column::NewPatients)),
+        String::new(),
+    ]);
+    rec
+}
+
+fn totals_record(report: &ActivityReport, totals: &TotalsRow) -> Vec<String> {
+    let m = |c: Column| totals.masked.contains(&c);
+    let mut rec: Vec<String> = group_columns(&totals.group).into_iter().collect();
+    rec.extend([
+        "total".to_owned(),
+        report.period.start().to_string(),
+        report.period.end().to_string(),
+        String::new(),
+        String::new(),
+        csv_cell(totals.in_person, m(Column::InPerson)),
+        csv_cell(totals.phone, m(Column::Phone)),
+        csv_cell(totals.video, m(Column::Video)),
+        csv_cell(totals.total, m(Column::Total)),
+        csv_cell(totals.new_patients, m(Column::NewPatients)),
+        csv_cell(totals.patients, m(Column::Patients)),
+    ]);
+    rec
+}
+
+/// The report as CSV: the bucket rows of each group followed by its totals row.
+pub fn to_csv(report: &ActivityReport) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<&str> = match report.group_by {
+        GroupBy::Partner => vec!["partner"],
+        GroupBy::Establishment => vec!["establishment"],
+        GroupBy::All => vec![],
+    };
+    header.extend([
+        report.bucket.wire_name(),
+        "start",
+        "end",
+        "partial",
+        "reporting",
+        "in_person",
+        "phone",
+        "video",
+        "total",
+        "new_patients",
+        "patients",
+    ]);
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(&header);
+    for totals in &report.totals {
+        for row in report.rows_of(&totals.group) {
+            let _ = writer.write_record(row_record(row));
+        }
+        let _ = writer.write_record(totals_record(report, totals));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
