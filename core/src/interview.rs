@@ -78,6 +78,9 @@ impl Modality {
     }
 }
 
+/// The longest interview duration accepted, in minutes (one day).
+pub const MAX_INTERVIEW_MINUTES: u32 = 24 * 60;
+
 /// One interview of a patient partner with a patient.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -96,7 +99,8 @@ pub struct Interview {
     /// The referral it answers, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referral: Option<ReferralId>,
-    /// Its duration in minutes, if recorded.
+    /// Its duration in minutes, if recorded: from 1 to [`MAX_INTERVIEW_MINUTES`]
+    /// (see [`Interview::has_valid_duration`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_minutes: Option<u32>,
     /// The establishment where it was held, if recorded.
@@ -122,5 +126,22 @@ impl Interview {
             duration_minutes: None,
             establishment: None,
         }
+    }
+
+    /// Whether the recorded duration, if any, is plausible: absent, or from 1 to
+    /// [`MAX_INTERVIEW_MINUTES`] minutes. The journal and the importers reject the others.
+    ///
+    /// ```
+    /// # use patient_partner::{Interview, Modality, PartnerId, PatientId};
+    /// # use chrono::NaiveDate;
+    /// let mut i = Interview::new(NaiveDate::from_ymd_opt(2023, 1, 9).unwrap(),
+    ///     PartnerId::new("PP-001").unwrap(), PatientId::new("PAT-1").unwrap(), Modality::Video);
+    /// assert!(i.has_valid_duration());
+    /// i.duration_minutes = Some(0);
+    /// assert!(!i.has_valid_duration());
+    /// ```
+    pub fn has_valid_duration(&self) -> bool {
+        self.duration_minutes
+            .is_none_or(|m| (1..=MAX_INTERVIEW_MINUTES).contains(&m))
     }
 }

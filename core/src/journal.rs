@@ -115,6 +115,12 @@ pub enum JournalErrorKind {
         /// The parser's message.
         message: String,
     },
+    /// An interview's duration is 0 or longer than a day.
+    #[error("interview duration of {minutes} minutes: expected 1 to {max}", max = crate::interview::MAX_INTERVIEW_MINUTES)]
+    InvalidDuration {
+        /// The duration given.
+        minutes: u32,
+    },
     /// An id already used by another item of the same kind.
     #[error("duplicate {entity} id")]
     DuplicateId {
@@ -175,6 +181,9 @@ impl JournalErrorKind {
     pub fn code(&self) -> &'static str {
         match self {
             JournalErrorKind::MalformedDocument { .. } => "malformed_document",
+            // The same codes as the activity rules' for the same faults.
+            JournalErrorKind::InvalidDuration { minutes: 0 } => "zero_duration",
+            JournalErrorKind::InvalidDuration { .. } => "duration_too_long",
             JournalErrorKind::DuplicateId { .. } => "duplicate_id",
             JournalErrorKind::UnknownReferral { .. } => "unknown_referral",
             JournalErrorKind::InterviewBeforeReferral { .. } => "interview_before_referral",
@@ -609,6 +618,15 @@ impl<'a> Stage<'a> {
             .or(interview.referral.as_ref().map(|r| r.as_str()))
             .unwrap_or("interview")
             .to_owned();
+        if !interview.has_valid_duration() {
+            return Err(JournalError::new(
+                JournalErrorKind::InvalidDuration {
+                    minutes: interview.duration_minutes.unwrap_or_default(),
+                },
+                &entity,
+                "duration_minutes",
+            ));
+        }
         if let Some(id) = &interview.id {
             if self.base.interview_ids.contains(id) || self.changes.interview_ids.contains(id) {
                 return Err(JournalError::new(
