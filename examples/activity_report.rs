@@ -254,13 +254,10 @@ fn run(args: &[String]) -> Result<String, Failure> {
             .extend(&log)
             .map_err(|e| data_error(format!("{}: {e}", input.display())))?,
         None => {
-            let mut rows = InterviewCsvReader::new(open(&input)?).map_err(fail)?;
-            while let Some(row) = rows.next() {
-                let interview = row.map_err(fail)?;
-                builder.push(&interview).map_err(|e| {
-                    data_error(format!("{}: line {}: {e}", input.display(), rows.line()))
-                })?;
-            }
+            InterviewCsvReader::new(open(&input)?)
+                .map_err(fail)?
+                .push_into(&mut builder)
+                .map_err(|e| data_error(format!("{}: {e}", input.display())))?;
         }
     }
     let report: ActivityReport = builder.finish();
@@ -268,8 +265,10 @@ fn run(args: &[String]) -> Result<String, Failure> {
         Format::Table => render::to_table(&report),
         Format::Csv => render::to_csv(&report),
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&report.to_json_value())
-                .map_err(|e| data_error(e.to_string()))?;
+            // The core's serde JSON (the same object as `report.to_json_value()`), keys in
+            // declaration order.
+            let mut s =
+                serde_json::to_string_pretty(&report).map_err(|e| data_error(e.to_string()))?;
             s.push('\n');
             s
         }

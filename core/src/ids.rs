@@ -79,6 +79,19 @@ impl IdError {
 }
 
 fn validate(id_type: &'static str, raw: &str) -> Result<String, IdError> {
+    check_id(id_type, raw).map(str::to_owned)
+}
+
+/// Checks `raw` against the identifier rules without allocating and returns it trimmed:
+/// what `XxxId::new` accepts, for hot paths (streaming imports) that only need to know that
+/// an id is valid. `id_type` names the type in the error (`"PatientId"`).
+///
+/// ```
+/// use patient_partner::ids::check_id;
+/// assert_eq!(check_id("PatientId", " PAT-1 ").unwrap(), "PAT-1");
+/// assert_eq!(check_id("PatientId", "").unwrap_err().code(), "empty_id");
+/// ```
+pub fn check_id<'a>(id_type: &'static str, raw: &'a str) -> Result<&'a str, IdError> {
     let trimmed = raw.trim();
     let kind = if trimmed.is_empty() {
         Some(IdErrorKind::Empty)
@@ -91,7 +104,7 @@ fn validate(id_type: &'static str, raw: &str) -> Result<String, IdError> {
     };
     match kind {
         Some(kind) => Err(IdError { id_type, kind }),
-        None => Ok(trimmed.to_owned()),
+        None => Ok(trimmed),
     }
 }
 

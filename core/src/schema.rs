@@ -32,6 +32,12 @@ pub fn input_schemas() -> Vec<(&'static str, Schema)> {
             schema_for!(crate::referral::ReferralTransition),
         ),
         ("activity", schema_for!(crate::activity::Activity)),
+        ("report_request", schema_for!(crate::report::ReportRequest)),
+        ("interview_log", schema_for!(crate::import::InterviewLog)),
+        (
+            "indicator_catalogue",
+            schema_for!(Vec<crate::indicators::IndicatorDefinition>),
+        ),
         // One line per input document type; keep the list simple.
     ]
 }

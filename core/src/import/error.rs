@@ -60,6 +60,14 @@ pub enum ImportErrorKind {
         /// The value found.
         found: String,
     },
+    /// A value is not in its vocabulary, or not allowed here.
+    #[error("invalid value {found:?}: expected {expected}")]
+    InvalidValue {
+        /// The value found.
+        found: String,
+        /// What is accepted.
+        expected: String,
+    },
     /// A value is not a valid identifier.
     #[error("invalid identifier {found:?}: {reason}")]
     InvalidId {
@@ -68,8 +76,9 @@ pub enum ImportErrorKind {
         /// Why it was rejected.
         reason: String,
     },
-    /// A value is not a non-negative whole number.
-    #[error("invalid number {found:?}: expected a whole number of minutes (0 to 4294967295)")]
+    /// A duration is not a whole number of minutes from 1 to
+    /// [`MAX_INTERVIEW_MINUTES`](crate::interview::MAX_INTERVIEW_MINUTES).
+    #[error("invalid duration {found:?}: expected a whole number of minutes from 1 to {max}", max = crate::interview::MAX_INTERVIEW_MINUTES)]
     InvalidNumber {
         /// The value found.
         found: String,
@@ -107,6 +116,7 @@ impl ImportErrorKind {
             ImportErrorKind::MissingValue { .. } => "missing_value",
             ImportErrorKind::InvalidDate { .. } => "invalid_date",
             ImportErrorKind::InvalidModality { .. } => "invalid_modality",
+            ImportErrorKind::InvalidValue { .. } => "invalid_value",
             ImportErrorKind::InvalidId { .. } => "invalid_id",
             ImportErrorKind::InvalidNumber { .. } => "invalid_number",
             ImportErrorKind::MalformedCsv { .. } => "malformed_csv",

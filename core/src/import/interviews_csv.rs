@@ -9,7 +9,8 @@
 //!   ([`crate::ids`]; trimmed, at most 64 bytes, no control characters);
 //! - `modality`: `in_person`, `phone`, `video` or the French `présentiel`, `téléphone`,
 //!   `visio`, any case, accents optional ([`Modality::parse_lenient`]);
-//! - `duration_minutes`: a whole number.
+//! - `duration_minutes`: a whole number of minutes, 1 to
+//!   [`MAX_INTERVIEW_MINUTES`] (1440).
 //!
 //! Empty optional values are absent values. [`InterviewCsvReader`] streams the rows one at a
 //! time (for logs too large to hold); [`read_interviews_csv`] reads everything or nothing.
@@ -31,8 +32,13 @@ use std::io::Read;
 use super::csv_source::{ColumnSpec, CsvSource};
 use super::dates::parse_date;
 use super::error::{ImportError, ImportErrorKind};
-use crate::ids::{EstablishmentId, IdError, InterviewId, PartnerId, PatientId, ReferralId};
-use crate::interview::{Interview, Modality};
+use chrono::NaiveDate;
+
+use crate::ids::{
+    check_id, EstablishmentId, IdError, InterviewId, PartnerId, PatientId, ReferralId,
+};
+use crate::interview::{Interview, Modality, MAX_INTERVIEW_MINUTES};
+use crate::report::ActivityReportBuilder;
 
 const DATE: usize = 0;
 const PARTNER: usize = 1;
@@ -111,13 +117,14 @@ impl<R: Read> InterviewCsvReader<R> {
         self.source.line()
     }
 
-    fn id<T>(
-        &self,
+    /// Checks an identifier without allocating.
+    fn check<'s>(
+        &'s self,
         spec: usize,
-        value: &str,
-        make: fn(&str) -> Result<T, IdError>,
-    ) -> Result<T, ImportError> {
-        make(value).map_err(|e| {
+        id_type: &'static str,
+        value: &'s str,
+    ) -> Result<&'s str, ImportError> {
+        check_id(id_type, value).map_err(|e| {
             self.source.error(
                 spec,
                 ImportErrorKind::InvalidId {
@@ -128,18 +135,15 @@ impl<R: Read> InterviewCsvReader<R> {
         })
     }
 
-    fn optional_id<T>(
-        &self,
-        spec: usize,
-        make: fn(&str) -> Result<T, IdError>,
-    ) -> Result<Option<T>, ImportError> {
+    fn optional(&self, spec: usize, id_type: &'static str) -> Result<Option<&str>, ImportError> {
         match self.source.get(spec)? {
-            Some(v) => self.id(spec, v, make).map(Some),
+            Some(v) => self.check(spec, id_type, v).map(Some),
             None => Ok(None),
         }
     }
 
-    fn parse_row(&self) -> Result<Interview, ImportError> {
+    /// Reads and checks every field of the current row, borrowing the text.
+    fn fields(&self) -> Result<InterviewFields<'_>, ImportError> {
         let s = &self.source;
         let date_text = s.required(DATE, "a date (YYYY-MM-DD or DD/MM/YYYY)")?;
         let date = parse_date(date_text).ok_or_else(|| {
@@ -150,43 +154,194 @@ impl<R: Read> InterviewCsvReader<R> {
                 },
             )
         })?;
-        let partner = self.id(PARTNER, s.required(PARTNER, "a partner id")?, |v| {
-            PartnerId::new(v)
-        })?;
-        let patient = self.id(PATIENT, s.required(PATIENT, "a patient id")?, |v| {
-            PatientId::new(v)
-        })?;
+        let partner = self.check(PARTNER, "PartnerId", s.required(PARTNER, "a partner id")?)?;
+        let patient = self.check(PATIENT, "PatientId", s.required(PATIENT, "a patient id")?)?;
         let modality_text = s.required(MODALITY, "a modality")?;
-        let modality = Modality::parse_lenient(modality_text).map_err(|_| {
-            s.error(
-                MODALITY,
-                ImportErrorKind::InvalidModality {
-                    found: modality_text.to_owned(),
-                },
-            )
-        })?;
-        let duration_minutes = match s.get(DURATION)? {
-            None => None,
-            Some(v) => Some(v.parse::<u32>().map_err(|_| {
+        let modality = match modality_text {
+            // The exact spellings first: no allocation on the common path.
+            "in_person" | "présentiel" => Modality::InPerson,
+            "phone" | "téléphone" => Modality::Phone,
+            "video" | "visio" => Modality::Video,
+            other => Modality::parse_lenient(other).map_err(|_| {
                 s.error(
-                    DURATION,
-                    ImportErrorKind::InvalidNumber {
-                        found: v.to_owned(),
+                    MODALITY,
+                    ImportErrorKind::InvalidModality {
+                        found: other.to_owned(),
                     },
                 )
-            })?),
+            })?,
         };
-        Ok(Interview {
-            id: self.optional_id(ID, |v| InterviewId::new(v))?,
+        let duration_minutes = match s.get(DURATION)? {
+            None => None,
+            Some(v) => Some(
+                v.parse::<u32>()
+                    .ok()
+                    .filter(|m| (1..=MAX_INTERVIEW_MINUTES).contains(m))
+                    .ok_or_else(|| {
+                        s.error(
+                            DURATION,
+                            ImportErrorKind::InvalidNumber {
+                                found: v.to_owned(),
+                            },
+                        )
+                    })?,
+            ),
+        };
+        Ok(InterviewFields {
+            id: self.optional(ID, "InterviewId")?,
             date,
             partner,
             patient,
             modality,
-            referral: self.optional_id(REFERRAL, |v| ReferralId::new(v))?,
+            referral: self.optional(REFERRAL, "ReferralId")?,
             duration_minutes,
-            establishment: self.optional_id(ESTABLISHMENT, |v| EstablishmentId::new(v))?,
+            establishment: self.optional(ESTABLISHMENT, "EstablishmentId")?,
         })
     }
+
+    fn parse_row(&self) -> Result<Interview, ImportError> {
+        let f = self.fields()?;
+        // The fields were checked: these constructors cannot fail; map defensively anyway.
+        let id_err = |spec: usize| {
+            move |e: IdError| {
+                self.source.error(
+                    spec,
+                    ImportErrorKind::InvalidId {
+                        found: String::new(),
+                        reason: e.to_string(),
+                    },
+                )
+            }
+        };
+        Ok(Interview {
+            id: f.id.map(InterviewId::new).transpose().map_err(id_err(ID))?,
+            date: f.date,
+            partner: PartnerId::new(f.partner).map_err(id_err(PARTNER))?,
+            patient: PatientId::new(f.patient).map_err(id_err(PATIENT))?,
+            modality: f.modality,
+            referral: f
+                .referral
+                .map(ReferralId::new)
+                .transpose()
+                .map_err(id_err(REFERRAL))?,
+            duration_minutes: f.duration_minutes,
+            establishment: f
+                .establishment
+                .map(EstablishmentId::new)
+                .transpose()
+                .map_err(id_err(ESTABLISHMENT))?,
+        })
+    }
+
+    /// Streams every remaining row into `builder` without building [`Interview`] values
+    /// (the fast path for large logs: no allocation per row once ids have been seen).
+    /// Every row is checked exactly as [`read_interviews_csv`] checks it, including rows
+    /// outside the report's period. Returns the number of rows read; stops at the first
+    /// error: an [`ImportError`] naming line and column, or a report error
+    /// (`interview_in_gap`) whose context holds the line. After an error the builder holds
+    /// the rows before it. On a machine with more than one core, a second thread updates
+    /// the (group, patient) table while this one parses.
+    ///
+    /// ```
+    /// use patient_partner::import::InterviewCsvReader;
+    /// use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
+    /// let log = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\n2023-01-10,PP-A,PAT-1,video\n";
+    /// let mut builder = ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap()))?;
+    /// let rows = InterviewCsvReader::new(log.as_bytes())?.push_into(&mut builder)?;
+    /// assert_eq!(rows, 2);
+    /// assert_eq!(builder.finish().totals[0].total, Some(2));
+    /// # Ok::<(), patient_partner::Error>(())
+    /// ```
+    pub fn push_into(mut self, builder: &mut ActivityReportBuilder) -> Result<u64, crate::Error> {
+        let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        if !parallel {
+            let mut rows = 0;
+            while let Some(next) = self.source.advance() {
+                next?;
+                let f = self.fields()?;
+                builder
+                    .push_parts(f.date, f.partner, f.patient, f.modality, f.establishment)
+                    .map_err(|e| e.line(self.source.line()))?;
+                rows += 1;
+            }
+            return Ok(rows);
+        }
+        // Two threads: this one parses, checks and interns; the other updates the
+        // (group, patient) pair table, the largest and least cache-friendly structure.
+        const BATCH: usize = 8192;
+        let mut sink = builder.take_pairs();
+        let (result, sink) = std::thread::scope(|scope| {
+            let (to_worker, from_main) = std::sync::mpsc::sync_channel::<Vec<(u64, i32)>>(4);
+            let (to_main, recycled) = std::sync::mpsc::channel::<Vec<(u64, i32)>>();
+            let worker = scope.spawn(move || {
+                for batch in from_main {
+                    sink.apply(&batch);
+                    let mut batch = batch;
+                    batch.clear();
+                    // The main thread may be gone: then the buffer is simply dropped.
+                    let _ = to_main.send(batch);
+                }
+                sink
+            });
+            let mut rows = 0;
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut result: Result<u64, crate::Error> = Ok(0);
+            while let Some(next) = self.source.advance() {
+                let staged = next
+                    .map_err(crate::Error::from)
+                    .and_then(|()| self.fields().map_err(crate::Error::from))
+                    .and_then(|f| {
+                        builder
+                            .stage(f.date, f.partner, f.patient, f.modality, f.establishment)
+                            .map_err(|e| e.line(self.source.line()).into())
+                    });
+                match staged {
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                    Ok(update) => {
+                        rows += 1;
+                        batch.extend(update);
+                        if batch.len() >= BATCH {
+                            let next = recycled
+                                .try_recv()
+                                .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+                            // The worker only stops when this side hangs up.
+                            let _ = to_worker.send(std::mem::replace(&mut batch, next));
+                        }
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = to_worker.send(batch);
+            }
+            drop(to_worker);
+            if result.is_ok() {
+                result = Ok(rows);
+            }
+            (result, worker.join())
+        });
+        match sink {
+            Ok(sink) => builder.restore_pairs(sink),
+            // The worker only does arithmetic on a map: no input can make it panic. Should
+            // it ever, the panic is a bug and is passed on as is.
+            Err(payload) => std::panic::resume_unwind(payload),
+        }
+        result
+    }
+}
+
+/// The checked fields of one row, borrowed from the reader.
+struct InterviewFields<'a> {
+    id: Option<&'a str>,
+    date: NaiveDate,
+    partner: &'a str,
+    patient: &'a str,
+    modality: Modality,
+    referral: Option<&'a str>,
+    duration_minutes: Option<u32>,
+    establishment: Option<&'a str>,
 }
 
 impl<R: Read> Iterator for InterviewCsvReader<R> {

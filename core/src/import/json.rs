@@ -3,7 +3,9 @@
 //! Either an array of interviews or an object `{"interviews": [...]}`; each interview is the
 //! serde JSON of [`Interview`] (`date` ISO, `partner`, `patient`, `modality` wire name,
 //! optional `id`, `referral`, `duration_minutes`, `establishment`; unknown keys rejected).
-//! Errors are `invalid_json` with the line and column the JSON reader points at.
+//! Errors are `invalid_json` with the line and column the JSON reader points at, and
+//! `invalid_number` (field `duration_minutes`, entity `Interview #n`) for a duration outside
+//! 1 to 1440 minutes.
 //!
 //! ```
 //! use patient_partner::import::read_interviews_json;
@@ -52,9 +54,31 @@ pub fn read_interviews_json(text: &str) -> Result<Vec<Interview>, ImportError> {
     // Parse to a Value first so that errors inside the list keep their line and column
     // (untagged enums lose them).
     let value: serde_json::Value = parse_json(text, "Interview")?;
-    if value.is_array() {
-        parse_json::<Vec<Interview>>(text, "Interview")
+    let interviews = if value.is_array() {
+        parse_json::<Vec<Interview>>(text, "Interview")?
     } else {
-        parse_json::<InterviewLog>(text, "Interview").map(|log| log.interviews)
+        parse_json::<InterviewLog>(text, "Interview")?.interviews
+    };
+    check_durations(&interviews)?;
+    Ok(interviews)
+}
+
+/// Rejects a duration outside 1 to 1440 minutes (`invalid_number`, field
+/// `duration_minutes`, entity: the interview's 1-based position in the list).
+fn check_durations(interviews: &[Interview]) -> Result<(), ImportError> {
+    match interviews
+        .iter()
+        .enumerate()
+        .find(|(_, i)| !i.has_valid_duration())
+    {
+        None => Ok(()),
+        Some((n, i)) => Err(ImportError::new(ImportErrorKind::InvalidNumber {
+            found: i
+                .duration_minutes
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+        })
+        .entity(format!("Interview #{}", n + 1))
+        .field("duration_minutes")),
     }
 }

@@ -30,7 +30,10 @@ pub struct ExtraClinicalActivities {
 }
 
 /// Counts the extra-clinical activities dated within `period`, by area of mission.
-pub fn extra_clinical_activities(activities: &[Activity], period: &Period) -> ExtraClinicalActivities {
+pub fn extra_clinical_activities(
+    activities: &[Activity],
+    period: &Period,
+) -> ExtraClinicalActivities {
     let mut by_area: Vec<AreaCount> = ExtraClinicalArea::ALL
         .iter()
         .map(|&area| AreaCount {

@@ -144,11 +144,15 @@ mod tests {
 
     #[test]
     fn catalogue_rejects_duplicate_ids() {
-        let one = r#"{"id": "x", "name_en": "X", "name_fr": "X", "definition": "d", "unit": "count"}"#;
+        let one =
+            r#"{"id": "x", "name_en": "X", "name_fr": "X", "definition": "d", "unit": "count"}"#;
         let err = IndicatorCatalogue::from_json(&format!("[{one}, {one}]")).unwrap_err();
         assert_eq!(err.code(), "invalid_request");
         assert_eq!(
-            IndicatorCatalogue::builtin().require("nope").unwrap_err().code(),
+            IndicatorCatalogue::builtin()
+                .require("nope")
+                .unwrap_err()
+                .code(),
             "unknown_indicator"
         );
     }

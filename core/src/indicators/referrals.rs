@@ -13,7 +13,10 @@ use crate::journal::{Journal, ReferralRecord};
 use crate::referral::{Profession, ReferralEvent, ReferralOutcome, ReferralSource, ReferralState};
 use crate::report::Period;
 
-fn received_in<'a>(journal: &'a Journal, period: &'a Period) -> impl Iterator<Item = &'a ReferralRecord> {
+fn received_in<'a>(
+    journal: &'a Journal,
+    period: &'a Period,
+) -> impl Iterator<Item = &'a ReferralRecord> {
     journal
         .referrals()
         .filter(move |r| period.contains(r.referral().received))
@@ -95,7 +98,9 @@ pub fn referral_sources(journal: &Journal, period: &Period) -> ReferralSources {
         total += 1;
         let key = match &record.referral().source {
             ReferralSource::ReferringPhysician { .. } => (SourceKind::ReferringPhysician, None),
-            ReferralSource::CareTeam { profession, .. } => (SourceKind::CareTeam, Some(*profession)),
+            ReferralSource::CareTeam { profession, .. } => {
+                (SourceKind::CareTeam, Some(*profession))
+            }
         };
         *counts.entry(key).or_insert(0) += 1;
     }

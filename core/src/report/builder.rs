@@ -129,8 +129,8 @@ impl ActivityReportBuilder {
     }
 
     /// [`push`](Self::push) from the fields of an interview whose ids are already
-    /// validated.
-    fn push_parts(
+    /// validated (the streaming CSV import uses it to avoid building `Interview`s).
+    pub(crate) fn push_parts(
         &mut self,
         date: NaiveDate,
         partner: &str,
@@ -138,40 +138,45 @@ impl ActivityReportBuilder {
         modality: Modality,
         establishment: Option<&str>,
     ) -> Result<(), ReportError> {
+        if let Some((key, day)) = self.stage(date, partner, patient, modality, establishment)? {
+            update_pair(&mut self.pairs, key, day, self.start_day);
+        }
+        Ok(())
+    }
+
+    /// Everything [`push_parts`](Self::push_parts) does but the (group, patient) pair
+    /// update, which it returns as `(pair key, day number)` for the caller to apply with
+    /// [`update_pair`] (possibly on another thread: see [`PairSink`]).
+    #[inline]
+    pub(crate) fn stage(
+        &mut self,
+        date: NaiveDate,
+        partner: &str,
+        patient: &str,
+        modality: Modality,
+        establishment: Option<&str>,
+    ) -> Result<Option<(u64, i32)>, ReportError> {
         let day = date.num_days_from_ce();
         if day > self.end_day {
-            return Ok(());
+            return Ok(None);
         }
         let in_period = day >= self.start_day;
         if !in_period && self.request.new_patient_rule == NewPatientRule::FirstInPeriod {
-            return Ok(());
+            return Ok(None);
         }
         let group = self.group_of(partner, establishment);
-        let bucket = if in_period {
-            let Some(state) = self.groups.get(group as usize) else {
-                return Ok(());
+        if in_period {
+            let bucket =
+                usize::try_from(self.request.bucket.ordinal(date) - self.first_ordinal).ok();
+            let Some(state) = self.groups.get_mut(group as usize) else {
+                return Ok(None);
             };
             if !state.gaps.is_empty() && state.gaps.contains(day) {
                 return Err(ReportError::new(ReportErrorKind::InterviewInGap { date })
                     .entity(state.label.title().to_owned())
                     .field("date"));
             }
-            usize::try_from(self.request.bucket.ordinal(date) - self.first_ordinal).ok()
-        } else {
-            None
-        };
-        let (patient, _) = self.patients.intern(patient);
-        let key = (u64::from(group) << 32) | u64::from(patient);
-        let pair = self.pairs.entry(key).or_insert(Pair {
-            first_ever: day,
-            first_in_period: NONE,
-        });
-        pair.first_ever = pair.first_ever.min(day);
-        if in_period {
-            pair.first_in_period = pair.first_in_period.min(day);
-        }
-        if let (Some(b), Some(state)) = (bucket, self.groups.get_mut(group as usize)) {
-            if let Some(cell) = state.counts.get_mut(b) {
+            if let Some(cell) = bucket.and_then(|b| state.counts.get_mut(b)) {
                 let column = match modality {
                     Modality::InPerson => 0,
                     Modality::Phone => 1,
@@ -181,7 +186,22 @@ impl ActivityReportBuilder {
                 state.seen_in_period = true;
             }
         }
-        Ok(())
+        let (patient, _) = self.patients.intern(patient);
+        Ok(Some(((u64::from(group) << 32) | u64::from(patient), day)))
+    }
+
+    /// Hands the pair table to a [`PairSink`] (another thread may fill it); give it back
+    /// with [`restore_pairs`](Self::restore_pairs).
+    pub(crate) fn take_pairs(&mut self) -> PairSink {
+        PairSink {
+            pairs: std::mem::take(&mut self.pairs),
+            start_day: self.start_day,
+        }
+    }
+
+    /// Takes back the pair table of [`take_pairs`](Self::take_pairs).
+    pub(crate) fn restore_pairs(&mut self, sink: PairSink) {
+        self.pairs = sink.pairs;
     }
 
     /// The index of the group of an interview, created on first sight.
@@ -339,6 +359,36 @@ impl ActivityReportBuilder {
             suppress_below: self.request.suppress_below,
             rows,
             totals,
+        }
+    }
+}
+
+/// Records one interview of day number `day` for the pair `key`.
+#[inline]
+fn update_pair(pairs: &mut FxHashMap<u64, Pair>, key: u64, day: i32, start_day: i32) {
+    let pair = pairs.entry(key).or_insert(Pair {
+        first_ever: day,
+        first_in_period: NONE,
+    });
+    pair.first_ever = pair.first_ever.min(day);
+    if day >= start_day {
+        pair.first_in_period = pair.first_in_period.min(day);
+    }
+}
+
+/// The (group, patient) pair table of a builder, detached so that another thread can apply
+/// the pair updates while the builder's thread parses and interns (the streaming CSV path).
+#[derive(Debug)]
+pub(crate) struct PairSink {
+    pairs: FxHashMap<u64, Pair>,
+    start_day: i32,
+}
+
+impl PairSink {
+    /// Applies updates staged by [`ActivityReportBuilder::stage`].
+    pub(crate) fn apply(&mut self, updates: &[(u64, i32)]) {
+        for &(key, day) in updates {
+            update_pair(&mut self.pairs, key, day, self.start_day);
         }
     }
 }

@@ -85,6 +85,11 @@ impl ReportError {
         self.inner.1.entity = Some(entity.into());
         self
     }
+    /// Sets the line of the context (streaming imports).
+    pub(crate) fn line(mut self, line: u64) -> Self {
+        self.inner.1.line = Some(line);
+        self
+    }
     /// Sets the field of the context.
     pub(crate) fn field(mut self, field: impl Into<String>) -> Self {
         self.inner.1.field = Some(field.into());
@@ -106,6 +111,9 @@ impl ReportError {
 
 impl fmt::Display for ReportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(line) = self.inner.1.line {
+            write!(f, "line {line}: ")?;
+        }
         write!(f, "{}", self.inner.0)?;
         if let Some(entity) = &self.inner.1.entity {
             write!(f, " ({entity}")?;

@@ -2,7 +2,7 @@
 //!
 //! The aggregation looks up one partner and one patient id per interview; the standard
 //! SipHash costs more than the rest of the work. This is the multiply-rotate hash used by
-//! rustc (*FxHash*), written out here to avoid a dependency. It is not resistant to
+//! rustc (*FxHash*) with a final avalanche step, written out here to avoid a dependency. It is not resistant to
 //! deliberately colliding keys: crafted ids can slow a report down, never change it.
 
 use std::collections::HashMap;
@@ -57,7 +57,15 @@ impl Hasher for FxHasher {
     }
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply-rotate rounds leave the low bits (the table index) depending mostly
+        // on the low bytes of each word; ids such as `PAT-0012345` differ in their last
+        // bytes. A final avalanche (MurmurHash3's fmix64) spreads every input bit.
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 

@@ -186,7 +186,19 @@ impl ActivityReport {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
 
-    /// The rows of one group, in bucket order.
+    /// Each group's totals row with its bucket rows (in bucket order), in group order.
+    pub fn groups(&self) -> impl Iterator<Item = (&TotalsRow, &[ReportRow])> {
+        let mut rest: &[ReportRow] = &self.rows;
+        self.totals.iter().map(move |totals| {
+            let n = usize::try_from(totals.buckets).unwrap_or(0).min(rest.len());
+            let (mine, others) = rest.split_at(n);
+            rest = others;
+            (totals, mine)
+        })
+    }
+
+    /// The rows of one group, in bucket order (a scan of every row: prefer
+    /// [`groups`](Self::groups) to walk all of them).
     pub fn rows_of<'a>(&'a self, group: &'a GroupLabel) -> impl Iterator<Item = &'a ReportRow> {
         self.rows.iter().filter(move |r| &r.group == group)
     }

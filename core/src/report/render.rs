@@ -39,7 +39,7 @@ pub fn to_table(report: &ActivityReport) -> String {
     let mut any_partial = false;
     let mut any_partially_reported = false;
     let mut any_masked = false;
-    for (g, totals) in report.totals.iter().enumerate() {
+    for (g, (totals, rows)) in report.groups().enumerate() {
         if g > 0 {
             out.push('\n');
         }
@@ -52,7 +52,7 @@ pub fn to_table(report: &ActivityReport) -> String {
             bucket_name
         );
         let mut lines: Vec<[String; 6]> = Vec::new();
-        for row in report.rows_of(&totals.group) {
+        for row in rows {
             let mut key = row.bucket.key().to_owned();
             if row.partial {
                 key.push('*');
@@ -221,8 +221,8 @@ pub fn to_csv(report: &ActivityReport) -> String {
     ]);
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(&header);
-    for totals in &report.totals {
-        for row in report.rows_of(&totals.group) {
+    for (totals, rows) in report.groups() {
+        for row in rows {
             let _ = writer.write_record(row_record(row));
         }
         let _ = writer.write_record(totals_record(report, totals));

@@ -7,9 +7,9 @@
 mod harness;
 mod ops_core;
 mod ops_engagement;
+mod ops_indicators;
 mod ops_journal;
 mod ops_referral;
-mod ops_indicators;
 mod ops_report;
 
 use harness::{Fail, Outcome};

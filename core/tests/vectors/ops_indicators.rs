@@ -52,4 +52,3 @@ fn with_journal(input: &Value, f: impl Fn(&Journal, &Period) -> Outcome) -> Outc
     let journal = Journal::from_document(&doc).map_err(core)?;
     f(&journal, &period)
 }
-

@@ -1,0 +1,154 @@
+//! Field parsers shared by the CSV importers of referrals and activities: identifiers,
+//! dates, numbers and vocabulary values, each mapped to an [`ImportError`] naming the row,
+//! the column and what was expected.
+
+use std::io::Read;
+
+use super::csv_source::CsvSource;
+use super::dates::parse_date;
+use super::error::{ImportError, ImportErrorKind};
+use crate::ids::IdError;
+use crate::vocabulary::Vocabulary;
+
+/// A vocabulary value as people write it: the wire name, or the English or French label,
+/// ignoring case and surrounding white space.
+///
+/// ```
+/// use patient_partner::import::fields::vocabulary_lenient;
+/// use patient_partner::mission::Mission;
+/// assert_eq!(vocabulary_lenient::<Mission>("Groupe de parole"), Some(Mission::SupportGroup));
+/// assert_eq!(vocabulary_lenient::<Mission>("support_group"), Some(Mission::SupportGroup));
+/// assert_eq!(vocabulary_lenient::<Mission>("knitting"), None);
+/// ```
+pub fn vocabulary_lenient<T: Vocabulary>(s: &str) -> Option<T> {
+    let s = s.trim();
+    T::all().iter().copied().find(|v| {
+        v.wire_name() == s
+            || v.wire_name().eq_ignore_ascii_case(s)
+            || v.label_fr().to_lowercase() == s.to_lowercase()
+            || v.label_en().to_lowercase() == s.to_lowercase()
+    })
+}
+
+fn expected_values<T: Vocabulary>() -> String {
+    let names: Vec<&str> = T::all().iter().map(|v| v.wire_name()).collect();
+    format!("one of {} (or its French label)", names.join(", "))
+}
+
+impl<R: Read> CsvSource<R> {
+    /// A required vocabulary value of column `spec`.
+    pub(crate) fn vocab<T: Vocabulary>(&self, spec: usize) -> Result<T, ImportError> {
+        let text = self.required(spec, &expected_values::<T>())?;
+        vocabulary_lenient(text).ok_or_else(|| {
+            self.error(
+                spec,
+                ImportErrorKind::InvalidValue {
+                    found: text.to_owned(),
+                    expected: expected_values::<T>(),
+                },
+            )
+        })
+    }
+
+    /// An optional vocabulary value of column `spec`.
+    pub(crate) fn opt_vocab<T: Vocabulary>(&self, spec: usize) -> Result<Option<T>, ImportError> {
+        match self.get(spec)? {
+            None => Ok(None),
+            Some(_) => self.vocab(spec).map(Some),
+        }
+    }
+
+    /// A required date of column `spec`.
+    pub(crate) fn date(&self, spec: usize) -> Result<chrono::NaiveDate, ImportError> {
+        let text = self.required(spec, "a date (YYYY-MM-DD or DD/MM/YYYY)")?;
+        parse_date(text).ok_or_else(|| {
+            self.error(
+                spec,
+                ImportErrorKind::InvalidDate {
+                    found: text.to_owned(),
+                },
+            )
+        })
+    }
+
+    /// An optional date of column `spec`.
+    pub(crate) fn opt_date(&self, spec: usize) -> Result<Option<chrono::NaiveDate>, ImportError> {
+        match self.get(spec)? {
+            None => Ok(None),
+            Some(_) => self.date(spec).map(Some),
+        }
+    }
+
+    /// An identifier of column `spec` built with `make`.
+    pub(crate) fn id<T>(
+        &self,
+        spec: usize,
+        make: fn(&str) -> Result<T, IdError>,
+    ) -> Result<T, ImportError> {
+        let text = self.required(spec, "an identifier")?;
+        make(text).map_err(|e| {
+            self.error(
+                spec,
+                ImportErrorKind::InvalidId {
+                    found: text.to_owned(),
+                    reason: e.to_string(),
+                },
+            )
+        })
+    }
+
+    /// An optional identifier of column `spec`.
+    pub(crate) fn opt_id<T>(
+        &self,
+        spec: usize,
+        make: fn(&str) -> Result<T, IdError>,
+    ) -> Result<Option<T>, ImportError> {
+        match self.get(spec)? {
+            None => Ok(None),
+            Some(_) => self.id(spec, make).map(Some),
+        }
+    }
+
+    /// An optional whole number of column `spec` within `range`.
+    pub(crate) fn opt_number(
+        &self,
+        spec: usize,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> Result<Option<u32>, ImportError> {
+        match self.get(spec)? {
+            None => Ok(None),
+            Some(text) => text
+                .parse::<u32>()
+                .ok()
+                .filter(|n| range.contains(n))
+                .map(Some)
+                .ok_or_else(|| {
+                    self.error(
+                        spec,
+                        ImportErrorKind::InvalidValue {
+                            found: text.to_owned(),
+                            expected: format!(
+                                "a whole number from {} to {}",
+                                range.start(),
+                                range.end()
+                            ),
+                        },
+                    )
+                }),
+        }
+    }
+
+    /// Fails with `invalid_value` on column `spec` when it holds a value.
+    pub(crate) fn must_be_empty(&self, spec: usize, why: &str) -> Result<(), ImportError> {
+        match self.get(spec)? {
+            None => Ok(()),
+            Some(text) => Err(self.error(
+                spec,
+                ImportErrorKind::InvalidValue {
+                    found: text.to_owned(),
+                    expected: why.to_owned(),
+                },
+            )),
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Import cases that JSON vectors cannot carry (raw bytes) and the streaming reader's
+//! behaviour after an error.
+
+use patient_partner::import::{read_interviews_csv, InterviewCsvReader};
+
+#[test]
+fn invalid_utf8_names_line_and_column() {
+    let mut bytes =
+        b"date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\n2023-01-10,PP-A,PAT-"
+            .to_vec();
+    bytes.extend([0xff, 0xfe]);
+    bytes.extend(b",phone\n");
+    let err = read_interviews_csv(&bytes[..]).unwrap_err();
+    assert_eq!(err.code(), "invalid_encoding");
+    let ctx = err.context();
+    assert_eq!((ctx.line, ctx.column), (Some(3), Some(3)));
+    assert_eq!(ctx.field.as_deref(), Some("patient"));
+}
+
+#[test]
+fn latin1_header_is_invalid_encoding() {
+    let bytes = b"date;partner;patient;modalit\xe9\n";
+    let err = read_interviews_csv(&bytes[..]).unwrap_err();
+    assert_eq!(err.code(), "invalid_encoding");
+    assert_eq!(err.context().line, Some(1));
+}
+
+#[test]
+fn bom_only_file_is_empty() {
+    let err = read_interviews_csv(&b"\xef\xbb\xbf"[..]).unwrap_err();
+    assert_eq!(err.code(), "empty_file");
+}
+
+#[test]
+fn streaming_reader_stops_after_the_first_error() {
+    let text = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\nbad,PP-A,PAT-1,phone\n2023-01-11,PP-A,PAT-1,phone\n";
+    let rows: Vec<_> = InterviewCsvReader::new(text.as_bytes()).unwrap().collect();
+    assert_eq!(rows.len(), 2, "one good row, then the error, then nothing");
+    assert!(rows[0].is_ok());
+    let err = rows[1].as_ref().unwrap_err();
+    assert_eq!(err.code(), "invalid_date");
+    assert_eq!(err.context().line, Some(3));
+    // The message names the place first, for people.
+    assert!(
+        err.to_string()
+            .starts_with("line 3, column 1 (date): invalid date \"bad\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn crlf_and_quoted_semicolons() {
+    let text = "date;partner;patient;modality\r\n\"2023-01-09\";\"PP;A\";PAT-1;Téléphone\r\n";
+    let log = read_interviews_csv(text.as_bytes()).unwrap();
+    assert_eq!(log[0].partner.as_str(), "PP;A");
+}
+
+fn large_log(rows: usize) -> String {
+    let mut text = String::from("date,partner,patient,modality\n");
+    let modalities = ["in_person", "phone", "video"];
+    for i in 0..rows {
+        let day = 1 + (i * 7) % 28;
+        let month = 1 + (i * 5) % 12;
+        let year = 2022 + (i % 3);
+        text.push_str(&format!(
+            "{year}-{month:02}-{day:02},PP-{},PAT-{},{}\n",
+            i % 37,
+            (i * 7919) % 5003,
+            modalities[i % 3]
+        ));
+    }
+    text
+}
+
+#[test]
+fn streaming_path_matches_the_in_memory_report_on_many_batches() {
+    use patient_partner::report::{activity_report, ActivityReportBuilder, Period, ReportRequest};
+    let text = large_log(30_000);
+    for rule in [
+        patient_partner::report::NewPatientRule::FirstInPeriod,
+        patient_partner::report::NewPatientRule::FirstEver,
+    ] {
+        let mut request = ReportRequest::new(Period::year(2023).unwrap());
+        request.new_patient_rule = rule;
+        let mut builder = ActivityReportBuilder::new(&request).unwrap();
+        let rows = InterviewCsvReader::new(text.as_bytes())
+            .unwrap()
+            .push_into(&mut builder)
+            .unwrap();
+        assert_eq!(rows, 30_000);
+        let streamed = builder.finish();
+        let log = read_interviews_csv(text.as_bytes()).unwrap();
+        assert_eq!(streamed, activity_report(&log, &request).unwrap());
+        assert_eq!(streamed.totals.len(), 37);
+    }
+}
+
+#[test]
+fn streaming_path_reports_the_line_of_a_late_error() {
+    use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
+    let mut text = large_log(20_000);
+    text.push_str("2023-01-01,PP-1,PAT-1,fax\n");
+    let mut builder =
+        ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap())).unwrap();
+    let err = InterviewCsvReader::new(text.as_bytes())
+        .unwrap()
+        .push_into(&mut builder)
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_modality");
+    assert_eq!(err.context().line, Some(20_002));
+}

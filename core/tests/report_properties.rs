@@ -1,0 +1,142 @@
+//! Properties of the activity report on random logs: sums, order independence, the
+//! streaming CSV path, the new-patient rules and disclosure control.
+
+use chrono::NaiveDate;
+use patient_partner::import::InterviewCsvReader;
+use patient_partner::report::{
+    activity_report, ActivityReport, ActivityReportBuilder, Bucket, Column, GroupBy,
+    NewPatientRule, Period, ReportRequest, Reporting,
+};
+use patient_partner::{Interview, Modality, PartnerId, PatientId, Vocabulary};
+use proptest::prelude::*;
+
+fn interview() -> impl Strategy<Value = Interview> {
+    (0i64..800, 0u8..4, 0u8..30, 0usize..3).prop_map(|(day, partner, patient, modality)| {
+        let date = NaiveDate::from_ymd_opt(2022, 6, 1).unwrap() + chrono::Duration::days(day);
+        Interview::new(
+            date,
+            PartnerId::new(format!("PP-{partner}")).unwrap(),
+            PatientId::new(format!("PAT-{patient:03}")).unwrap(),
+            Modality::ALL[modality],
+        )
+    })
+}
+
+fn request() -> impl Strategy<Value = ReportRequest> {
+    (0i64..400, 0i64..400, 0usize..3, 0usize..3, any::<bool>()).prop_map(
+        |(start, len, group, bucket, first_ever)| {
+            let start =
+                NaiveDate::from_ymd_opt(2022, 9, 1).unwrap() + chrono::Duration::days(start);
+            let mut r = ReportRequest::new(
+                Period::new(start, start + chrono::Duration::days(len)).unwrap(),
+            );
+            r.group_by = GroupBy::ALL[group];
+            r.bucket = Bucket::ALL[bucket];
+            if first_ever {
+                r.new_patient_rule = NewPatientRule::FirstEver;
+            }
+            r
+        },
+    )
+}
+
+fn check_sums(report: &ActivityReport) {
+    for (totals, rows) in report.groups() {
+        assert_eq!(rows.len() as u64, totals.buckets);
+        let sum = |f: fn(&patient_partner::report::ReportRow) -> Option<u64>| {
+            rows.iter().filter_map(f).sum::<u64>()
+        };
+        assert_eq!(Some(sum(|r| r.in_person)), totals.in_person);
+        assert_eq!(Some(sum(|r| r.phone)), totals.phone);
+        assert_eq!(Some(sum(|r| r.video)), totals.video);
+        assert_eq!(Some(sum(|r| r.total)), totals.total);
+        assert_eq!(Some(sum(|r| r.new_patients)), totals.new_patients);
+        for r in rows {
+            let parts: u64 = [r.in_person, r.phone, r.video].iter().flatten().sum();
+            assert_eq!(r.total, Some(parts));
+            assert!(r.new_patients <= r.total);
+        }
+        assert!(
+            totals.total.unwrap_or(0) > 0,
+            "a group appears only with interviews"
+        );
+        match report.new_patient_rule {
+            NewPatientRule::FirstInPeriod => assert_eq!(totals.new_patients, totals.patients),
+            NewPatientRule::FirstEver => assert!(totals.new_patients <= totals.patients),
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn totals_are_sums_and_new_patients_add_up(log in prop::collection::vec(interview(), 0..120), req in request()) {
+        let report = activity_report(&log, &req).unwrap();
+        check_sums(&report);
+        // every interview in the period is counted exactly once
+        let in_period = log.iter().filter(|i| req.period.contains(i.date)).count() as u64;
+        let counted: u64 = report.totals.iter().filter_map(|t| t.total).sum();
+        prop_assert_eq!(in_period, counted);
+    }
+
+    #[test]
+    fn order_does_not_matter(log in prop::collection::vec(interview(), 0..80), req in request()) {
+        let mut reversed = log.clone();
+        reversed.reverse();
+        prop_assert_eq!(activity_report(&log, &req).unwrap(), activity_report(&reversed, &req).unwrap());
+    }
+
+    #[test]
+    fn streaming_csv_path_gives_the_same_report(log in prop::collection::vec(interview(), 0..80), req in request()) {
+        let mut csv = String::from("date;partner;patient;modality\n");
+        for i in &log {
+            csv.push_str(&format!("{};{};{};{}\n", i.date.format("%d/%m/%Y"), i.partner, i.patient, i.modality.label_fr()));
+        }
+        let mut builder = ActivityReportBuilder::new(&req).unwrap();
+        let rows = InterviewCsvReader::new(csv.as_bytes()).unwrap().push_into(&mut builder).unwrap();
+        prop_assert_eq!(rows, log.len() as u64);
+        prop_assert_eq!(builder.finish(), activity_report(&log, &req).unwrap());
+    }
+
+    #[test]
+    fn suppression_leaves_no_small_cell_and_no_lonely_mask(
+        log in prop::collection::vec(interview(), 0..200), req in request(), threshold in 2u64..15
+    ) {
+        let mut req = req;
+        req.suppress_below = Some(threshold);
+        let masked_report = activity_report(&log, &req).unwrap();
+        req.suppress_below = None;
+        let plain = activity_report(&log, &req).unwrap();
+        let cols = [Column::InPerson, Column::Phone, Column::Video, Column::Total, Column::NewPatients];
+        let get = |r: &patient_partner::report::ReportRow, c: Column| match c {
+            Column::InPerson => r.in_person, Column::Phone => r.phone, Column::Video => r.video,
+            Column::Total => r.total, _ => r.new_patients,
+        };
+        for ((mt, mrows), (_, prows)) in masked_report.groups().zip(plain.groups()) {
+            for (m, p) in mrows.iter().zip(prows) {
+                prop_assert_eq!(m.reporting, p.reporting);
+                for c in cols {
+                    let (mv, pv) = (get(m, c), get(p, c));
+                    if m.masked.contains(&c) {
+                        prop_assert_eq!(mv, None);
+                    } else {
+                        prop_assert_eq!(mv, pv);
+                        if let Some(v) = pv { prop_assert!(v == 0 || v >= threshold, "small cell {} visible", v); }
+                    }
+                }
+                if m.reporting != Reporting::NotReported {
+                    let n = [Column::InPerson, Column::Phone, Column::Video, Column::Total]
+                        .iter().filter(|c| m.masked.contains(c)).count();
+                    prop_assert!(n != 1, "a row with one masked cell: {:?}", m);
+                }
+            }
+            for c in cols.iter() {
+                let n = mrows.iter().filter(|r| r.masked.contains(c)).count()
+                    + usize::from(mt.masked.contains(c));
+                prop_assert!(n != 1, "column {} has one masked cell", c.wire_name());
+            }
+            let n = [Column::InPerson, Column::Phone, Column::Video, Column::Total]
+                .iter().filter(|c| mt.masked.contains(c)).count();
+            prop_assert!(n != 1);
+        }
+    }
+}
