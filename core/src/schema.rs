@@ -38,6 +38,17 @@ pub fn input_schemas() -> Vec<(&'static str, Schema)> {
             "indicator_catalogue",
             schema_for!(Vec<crate::indicators::IndicatorDefinition>),
         ),
+        ("policy", schema_for!(crate::policy::PolicyDocument)),
+        ("post", schema_for!(crate::policy::Post)),
+        ("mandate", schema_for!(crate::policy::Mandate)),
+        (
+            "label_checklist",
+            schema_for!(crate::policy::LabelChecklist),
+        ),
+        (
+            "establishment_data",
+            schema_for!(crate::policy::EstablishmentData),
+        ),
         // One line per input document type; keep the list simple.
     ]
 }

@@ -114,12 +114,12 @@ impl Policy {
     /// fund its kind; `date_out_of_range` near the end of the calendar).
     pub fn contract_calendar(&self, post: &Post) -> Result<ContractCalendar, PolicyError> {
         post.validate()?;
-        let rules = self.post_rules(post.role)?;
+        let rules = self.rules_for_post(post)?;
         let mut terms = Vec::new();
         for (i, (start, end)) in post.terms().into_iter().enumerate() {
             let number = u32::try_from(i).unwrap_or(u32::MAX).saturating_add(1);
-            let max_end =
-                max_end_of_term(start, rules.contract_years).ok_or_else(|| out_of_range(post, "end"))?;
+            let max_end = max_end_of_term(start, rules.contract_years)
+                .ok_or_else(|| out_of_range(post, "end"))?;
             let status = if number > rules.renewals_allowed.saturating_add(1) {
                 TermStatus::BeyondRenewalLimit
             } else if end > max_end {
@@ -132,7 +132,10 @@ impl Policy {
                 start,
                 end,
                 max_end,
-                decided_on: i.checked_sub(1).and_then(|r| post.renewals.get(r)).map(|r| r.decided_on),
+                decided_on: i
+                    .checked_sub(1)
+                    .and_then(|r| post.renewals.get(r))
+                    .map(|r| r.decided_on),
                 status,
             });
         }

@@ -15,8 +15,8 @@
 //! ```
 //!
 //! `round` is to the nearest cent, halves rounded up (all amounts are non-negative), computed
-//! in 128-bit integers, so `agency + establishment + outside_programme == pay` exactly, and
-//! the establishment receives the odd cent of an odd pay split 50/50.
+//! in 128-bit integers, so `agency + establishment + outside_programme == pay` exactly (the
+//! odd cent of an odd pay split 50/50 goes to the agency's half, rounded up).
 //!
 //! ```
 //! use patient_partner::policy::{Policy, PostRole};
@@ -92,7 +92,7 @@ impl Policy {
     /// Splits the gross annual pay of `post` (validated first).
     pub fn post_split(&self, post: &Post) -> Result<CofinancingSplit, PolicyError> {
         post.validate()?;
-        let rules = self.post_rules(post.role)?;
+        let rules = self.rules_for_post(post)?;
         Ok(split(
             post.role,
             post.fte_permille,
@@ -142,18 +142,29 @@ mod tests {
     #[test]
     fn boundaries() {
         let p = Policy::builtin();
-        let s = p.cofinancing_split(PostRole::PatientPartner, 500, 2_000_001).unwrap();
+        let s = p
+            .cofinancing_split(PostRole::PatientPartner, 500, 2_000_001)
+            .unwrap();
         assert_eq!(s.outside_programme_cents, 0);
-        assert_eq!((s.agency_cents, s.establishment_cents), (1_000_001, 1_000_000));
-        let s = p.cofinancing_split(PostRole::PatientPartner, 501, 2_004_000).unwrap();
+        assert_eq!(
+            (s.agency_cents, s.establishment_cents),
+            (1_000_001, 1_000_000)
+        );
+        let s = p
+            .cofinancing_split(PostRole::PatientPartner, 501, 2_004_000)
+            .unwrap();
         assert_eq!(s.within_limit_cents, 2_000_000);
         assert_eq!(s.outside_programme_cents, 4_000);
         assert_eq!(
-            p.cofinancing_split(PostRole::ParentPartner, 0, 1).unwrap_err().code(),
+            p.cofinancing_split(PostRole::ParentPartner, 0, 1)
+                .unwrap_err()
+                .code(),
             "invalid_fte"
         );
         assert_eq!(
-            p.cofinancing_split(PostRole::ParentPartner, 1, -1).unwrap_err().code(),
+            p.cofinancing_split(PostRole::ParentPartner, 1, -1)
+                .unwrap_err()
+                .code(),
             "negative_pay"
         );
     }

@@ -260,7 +260,10 @@ impl Policy {
                 return Err(out_of_range(
                     role,
                     "max_fte_permille",
-                    format!("max_fte_permille must be in 1..=1000, not {}", rules.max_fte_permille),
+                    format!(
+                        "max_fte_permille must be in 1..=1000, not {}",
+                        rules.max_fte_permille
+                    ),
                 ));
             }
             if !(0..=100).contains(&rules.agency_share_percent) {
@@ -277,7 +280,10 @@ impl Policy {
                 return Err(out_of_range(
                     role,
                     "contract_years",
-                    format!("contract_years must be in 1..=50, not {}", rules.contract_years),
+                    format!(
+                        "contract_years must be in 1..=50, not {}",
+                        rules.contract_years
+                    ),
                 ));
             }
             if rules.renewal_window_months > 12 * rules.contract_years {
@@ -373,6 +379,12 @@ impl Policy {
             })
     }
 
+    /// The rules of `post`'s kind; `role_not_in_policy` names the post (entity) and `role`.
+    pub fn rules_for_post(&self, post: &super::post::Post) -> Result<&PostRules, PolicyError> {
+        self.post_rules(post.role)
+            .map_err(|e| PolicyError::new(e.kind().clone(), post.id.as_str(), "role"))
+    }
+
     /// The rules of user representatives' mandates.
     pub fn mandate_rules(&self) -> &MandateRules {
         &self.doc.mandates
@@ -445,7 +457,7 @@ mod tests {
         assert_eq!(code(d), "unknown_training");
         let mut d = base.clone();
         d.posts[1].accepted_trainings.clear();
-        assert_eq!(code(d), "no_accepted_training");
+        assert_eq!(code(d.clone()), "no_accepted_training");
         d.posts[1].training = TrainingRequirement::NotRequired;
         assert!(Policy::from_document(d).is_ok());
         let mut d = base.clone();

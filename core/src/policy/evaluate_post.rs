@@ -50,7 +50,7 @@ impl Policy {
     /// fund (`role_not_in_policy`).
     pub fn evaluate_post(&self, post: &Post) -> Result<Evaluation, PolicyError> {
         let calendar = self.contract_calendar(post)?;
-        let rules_ = self.post_rules(post.role)?;
+        let rules_ = self.rules_for_post(post)?;
         let role_en = post.role.label_en();
         let role_fr = post.role.label_fr();
         let mut findings = Vec::new();
@@ -78,7 +78,10 @@ impl Policy {
 
         for term in calendar.terms.iter().filter(|t| t.end > t.max_end) {
             let (what_en, what_fr) = if term.number == 1 {
-                ("The initial contract".to_owned(), "Le contrat initial".to_owned())
+                (
+                    "The initial contract".to_owned(),
+                    "Le contrat initial".to_owned(),
+                )
             } else {
                 (
                     format!("Renewal {}", term.number - 1),

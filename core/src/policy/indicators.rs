@@ -29,8 +29,8 @@
 //!   "partner": "PP-001", "role": "patient_partner", "start": "2021-09-01",
 //!   "end": "2024-08-31", "fte_permille": 500, "gross_annual_pay_cents": 3650000}"#)?;
 //! let ind = Policy::builtin().programme_indicators(&[post], 2021)?;
-//! assert_eq!(ind.pay_cents, 1_220_000); // 122 days of 365
-//! assert_eq!(ind.agency_cents, 610_000);
+//! assert_eq!(ind.totals.pay_cents, 1_220_000); // 122 days of 365
+//! assert_eq!(ind.totals.agency_cents, 610_000);
 //! # Ok::<(), patient_partner::Error>(())
 //! ```
 
@@ -143,20 +143,28 @@ impl Policy {
         year: i32,
     ) -> Result<ProgrammeIndicators, PolicyError> {
         if !(1900..=2200).contains(&year) {
-            return Err(PolicyError::new(K::InvalidYear { year }, "ProgrammeIndicators", "year"));
+            return Err(PolicyError::new(
+                K::InvalidYear { year },
+                "ProgrammeIndicators",
+                "year",
+            ));
         }
         let (Some(first), Some(last)) = (
             NaiveDate::from_ymd_opt(year, 1, 1),
             NaiveDate::from_ymd_opt(year, 12, 31),
         ) else {
-            return Err(PolicyError::new(K::InvalidYear { year }, "ProgrammeIndicators", "year"));
+            return Err(PolicyError::new(
+                K::InvalidYear { year },
+                "ProgrammeIndicators",
+                "year",
+            ));
         };
         let days_in_year = (last - first).num_days() + 1;
         let mut by_est: BTreeMap<EstablishmentId, Totals> = BTreeMap::new();
         let mut calendar_entries = Vec::new();
         for post in posts {
             let calendar = self.contract_calendar(post)?;
-            let rules = self.post_rules(post.role)?;
+            let rules = self.rules_for_post(post)?;
             for (i, term) in calendar.terms.iter().enumerate() {
                 if term.end < first || term.end > last {
                     continue;
@@ -204,11 +212,13 @@ impl Policy {
                 establishment_cents: s.establishment_cents,
                 outside_programme_cents: s.outside_programme_cents + (pay - funded_pay),
             };
-            by_est.entry(post.establishment.clone()).or_default().add(&t);
+            by_est
+                .entry(post.establishment.clone())
+                .or_default()
+                .add(&t);
         }
-        calendar_entries.sort_by(|a, b| {
-            (a.term_end, &a.post, a.term).cmp(&(b.term_end, &b.post, b.term))
-        });
+        calendar_entries
+            .sort_by(|a, b| (a.term_end, &a.post, a.term).cmp(&(b.term_end, &b.post, b.term)));
         let mut totals = Totals::default();
         for t in by_est.values() {
             totals.add(t);
@@ -276,7 +286,9 @@ mod tests {
 
     #[test]
     fn invalid_year() {
-        let e = Policy::builtin().programme_indicators(&[], 1899).unwrap_err();
+        let e = Policy::builtin()
+            .programme_indicators(&[], 1899)
+            .unwrap_err();
         assert_eq!(e.code(), "invalid_year");
     }
 

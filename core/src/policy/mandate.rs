@@ -129,8 +129,11 @@ impl Mandate {
 impl Policy {
     /// The deadline of `mandate`'s basic training.
     pub fn basic_training_deadline(&self, mandate: &Mandate) -> Result<NaiveDate, PolicyError> {
-        months_after(mandate.start, self.mandate_rules().basic_training_within_months)
-            .ok_or_else(|| PolicyError::new(K::DateOutOfRange, mandate.id.as_str(), "start"))
+        months_after(
+            mandate.start,
+            self.mandate_rules().basic_training_within_months,
+        )
+        .ok_or_else(|| PolicyError::new(K::DateOutOfRange, mandate.id.as_str(), "start"))
     }
 
     /// The earliest accepted basic training of `mandate`, if any.
@@ -183,11 +186,11 @@ impl Policy {
                 rules::MANDATE_APPROVED_ASSOCIATION,
                 Severity::Violation,
                 format!(
-                    "User representatives are chosen from members of approved associations; this one is {}.",
+                    "User representatives must be members of an approved association (here: {}).",
                     mandate.association.label_en()
                 ),
                 format!(
-                    "Les représentants des usagers sont choisis parmi les membres d'associations agréées ; celui-ci est {}.",
+                    "Les représentants des usagers doivent être membres d'une association agréée (ici : {}).",
                     mandate.association.label_fr()
                 ),
                 &[("association", mandate.association.wire_name().to_owned())],
@@ -338,9 +341,13 @@ mod tests {
         );
         m.trainings.clear();
         let pending = p.evaluate_mandate(&m, d(2025, 2, 28)).unwrap();
-        assert!(pending.rule_ids().contains(&"mandate.basic_training_pending"));
+        assert!(pending
+            .rule_ids()
+            .contains(&"mandate.basic_training_pending"));
         let overdue = p.evaluate_mandate(&m, d(2025, 3, 1)).unwrap();
-        assert!(overdue.rule_ids().contains(&"mandate.basic_training_overdue"));
+        assert!(overdue
+            .rule_ids()
+            .contains(&"mandate.basic_training_overdue"));
     }
 
     #[test]

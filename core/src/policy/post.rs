@@ -301,10 +301,7 @@ mod tests {
         });
         let e = p.validate().unwrap_err();
         assert_eq!(e.code(), "renewal_before_start");
-        assert_eq!(
-            e.context().field.as_deref(),
-            Some("renewals[0].decided_on")
-        );
+        assert_eq!(e.context().field.as_deref(), Some("renewals[0].decided_on"));
         p.renewals[0].decided_on = p.start;
         p.renewals[0].end = p.start;
         assert_eq!(
@@ -324,6 +321,9 @@ mod tests {
         let text = r#"{"id": "P", "establishment": "E", "partner": "PP", "role": "patient_partner",
             "start": "2021-09-01", "end": "2022-09-01", "fte_permille": 500,
             "gross_annual_pay_cents": 1, "salary": 3}"#;
-        assert_eq!(Post::from_json(text).unwrap_err().code(), "malformed_document");
+        assert_eq!(
+            Post::from_json(text).unwrap_err().code(),
+            "malformed_document"
+        );
     }
 }

@@ -9,6 +9,7 @@ mod ops_core;
 mod ops_engagement;
 mod ops_indicators;
 mod ops_journal;
+mod ops_policy;
 mod ops_referral;
 mod ops_report;
 
@@ -24,6 +25,7 @@ fn dispatch(op: &str, input: &Value) -> Option<Outcome> {
         ops_journal::run,
         ops_report::run,
         ops_indicators::run,
+        ops_policy::run,
         // Areas register here, one line each.
     ];
     areas.iter().find_map(|area| area(op, input))
