@@ -37,6 +37,13 @@ pub enum PolicyErrorKind {
         /// The wire name of the post's role.
         role: String,
     },
+    /// The same post id twice in one set of posts (programme indicators): counting it twice
+    /// would inflate every total.
+    #[error("post {post} is listed twice")]
+    DuplicatePost {
+        /// The repeated post id.
+        post: String,
+    },
     /// A year outside 1900..=2200 (programme indicators).
     #[error("the year {year} is outside 1900..=2200")]
     InvalidYear {
@@ -111,6 +118,7 @@ impl PolicyErrorKind {
             K::RenewalEndNotAfterPrevious => "renewal_end_not_after_previous",
             K::EmptyTrainingId => "empty_training_id",
             K::RoleNotInPolicy { .. } => "role_not_in_policy",
+            K::DuplicatePost { .. } => "duplicate_post",
             K::InvalidYear { .. } => "invalid_year",
             K::DateOutOfRange => "date_out_of_range",
             K::EstablishmentMismatch => "establishment_mismatch",

@@ -159,6 +159,18 @@ impl Policy {
                 "year",
             ));
         };
+        let mut seen = std::collections::BTreeSet::new();
+        for post in posts {
+            if !seen.insert(&post.id) {
+                return Err(PolicyError::new(
+                    K::DuplicatePost {
+                        post: post.id.to_string(),
+                    },
+                    post.id.as_str(),
+                    "id",
+                ));
+            }
+        }
         let days_in_year = (last - first).num_days() + 1;
         let mut by_est: BTreeMap<EstablishmentId, Totals> = BTreeMap::new();
         let mut calendar_entries = Vec::new();
