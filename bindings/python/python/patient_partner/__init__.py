@@ -1,0 +1,310 @@
+"""patient_partner: the rules of patient partner programmes in oncology, for Python.
+
+A thin layer over the Rust core (crate ``patient-partner``): every rule is computed by the
+core; this package converts values. Start with:
+
+>>> import patient_partner as pp
+>>> log = pp.read_interviews_csv("examples/data/interviews_2023.csv")   # doctest: +SKIP
+>>> report = pp.activity_report(log, start="2023-01-01", end="2023-12-31")  # doctest: +SKIP
+>>> report.to_pandas()                                                   # doctest: +SKIP
+
+- Interview logs: :func:`read_interviews_csv`, :func:`read_interviews_json`,
+  :func:`parse_interviews_csv`, :func:`parse_interviews_json` return :class:`Interviews`.
+- Reports: :func:`activity_report` returns an :class:`ActivityReport` (``to_dict()``,
+  ``to_dicts()``, ``to_pandas()``, ``to_polars()``, HTML in Jupyter).
+- Domain: :class:`Interview`, :class:`Activity`, :class:`Referral`,
+  :class:`ReferralTransition`, :class:`ReferralLifecycle`, :func:`referral_transition`,
+  :class:`Journal`, :class:`RoleCatalogue`, :func:`mission_profile`, :func:`parse_id`,
+  :func:`parse_modality`, :func:`vocabulary`.
+- Indicators: :func:`indicator_catalogue`, :func:`activity_counts`,
+  :func:`interviews_per_patient`, :func:`remote_share`, :func:`referral_delay`,
+  :func:`referral_sources`, :func:`orientation_rate`, :func:`decline_rate`,
+  :func:`extra_clinical_activities`.
+- Programme rules: :class:`Policy` (``builtin()``, ``from_json``; ``evaluate_post``,
+  ``cofinancing_split``, ``contract_calendar``, ``evaluate_mandate``,
+  ``programme_indicators``, ``evaluate_label``), :class:`Post`, :class:`Mandate`,
+  :class:`LabelChecklist`, :class:`EstablishmentData`; :func:`input_schema` gives the JSON
+  Schema of every input document.
+- Errors: :class:`PatientPartnerError` and one subclass per family (see
+  :mod:`patient_partner.errors`), with ``kind``, ``entity``, ``field``, ``line``, ``column``.
+
+Enumerations are plain strings holding the core's wire names (``"in_person"``,
+``"assigned"``...); dates are ``datetime.date`` (ISO ``YYYY-MM-DD`` strings are accepted
+wherever a date is expected). ``to_dict()`` returns the core's JSON form (dates as ISO
+strings), so ``Class.from_dict(x.to_dict()) == x``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+
+from . import _frames
+from ._native import (
+    Activity,
+    ActivityReport,
+    Interview,
+    Interviews,
+    EstablishmentData,
+    Journal,
+    JournalDocument,
+    LabelChecklist,
+    Mandate,
+    Policy,
+    Post,
+    Referral,
+    ReferralLifecycle,
+    ReferralTransition,
+    ReportRequest,
+    RoleCatalogue,
+    __version__,
+    activity_counts,
+    compute_activity_report,
+    compute_activity_report_csv,
+    decline_rate,
+    extra_clinical_activities,
+    indicator_catalogue,
+    input_schema,
+    input_schema_names,
+    interviews_per_patient,
+    mission_profile,
+    orientation_rate,
+    parse_id,
+    parse_interviews_csv,
+    parse_interviews_json,
+    parse_activities_csv,
+    parse_activities_json,
+    parse_modality,
+    parse_referrals_csv,
+    parse_referrals_json,
+    read_activities_csv,
+    read_activities_json,
+    read_interviews_csv,
+    read_interviews_json,
+    read_referrals_csv,
+    read_referrals_json,
+    referral_delay,
+    referral_sources,
+    referral_transition,
+    remote_share,
+    vocabulary,
+    vocabulary_names,
+)
+from .errors import (
+    ActivityError,
+    DataImportError,
+    EngagementError,
+    InternalError,
+    InvalidIdError,
+    JournalError,
+    PatientPartnerError,
+    PolicyError,
+    ReferralError,
+    ReportError,
+    UnknownValueError,
+)
+
+__all__ = [
+    "Activity",
+    "ActivityError",
+    "ActivityReport",
+    "DataImportError",
+    "EngagementError",
+    "InternalError",
+    "Interview",
+    "Interviews",
+    "EstablishmentData",
+    "InvalidIdError",
+    "Journal",
+    "JournalDocument",
+    "JournalError",
+    "LabelChecklist",
+    "Mandate",
+    "Policy",
+    "Post",
+    "PatientPartnerError",
+    "PolicyError",
+    "Referral",
+    "ReferralError",
+    "ReferralLifecycle",
+    "ReferralTransition",
+    "ReportError",
+    "ReportRequest",
+    "RoleCatalogue",
+    "UnknownValueError",
+    "__version__",
+    "activity_counts",
+    "activity_report",
+    "activity_report_csv",
+    "as_interviews",
+    "compute_activity_report",
+    "compute_activity_report_csv",
+    "decline_rate",
+    "extra_clinical_activities",
+    "indicator_catalogue",
+    "input_schema",
+    "input_schema_names",
+    "interviews_per_patient",
+    "mission_profile",
+    "orientation_rate",
+    "parse_id",
+    "parse_interviews_csv",
+    "parse_interviews_json",
+    "parse_activities_csv",
+    "parse_activities_json",
+    "parse_modality",
+    "parse_referrals_csv",
+    "parse_referrals_json",
+    "read_activities_csv",
+    "read_activities_json",
+    "read_interviews_csv",
+    "read_interviews_json",
+    "read_referrals_csv",
+    "read_referrals_json",
+    "referral_delay",
+    "referral_sources",
+    "referral_transition",
+    "remote_share",
+    "vocabulary",
+    "vocabulary_names",
+]
+
+DateLike = Union[_dt.date, str]
+InterviewsLike = Any  # Interviews | list[Interview] | list[dict] | pandas/polars DataFrame
+
+
+def as_interviews(interviews: InterviewsLike) -> Interviews:
+    """Any supported form of an interview log as :class:`Interviews`, in one batch.
+
+    Accepted: :class:`Interviews` (returned as is); a list of :class:`Interview`; a list of
+    dicts, a pandas DataFrame or a polars DataFrame whose keys / columns are those of the
+    CSV log (``date, partner, patient, modality`` and optionally ``referral,
+    duration_minutes, establishment, id``; values as in the CSV, or ``datetime.date``).
+
+    Dicts and data frames are turned into CSV text here and read by the core's CSV reader,
+    so they follow exactly the rules of the CSV files (French dates and modalities
+    accepted, unknown columns refused). Errors are :class:`DataImportError` whose ``line``
+    is the row's position + 2 (line 1 is the header) and ``column`` the column's position.
+    """
+    if isinstance(interviews, Interviews):
+        return interviews
+    if _frames.is_pandas(interviews):
+        return parse_interviews_csv(_frames.pandas_to_csv(interviews))
+    if _frames.is_polars(interviews):
+        return parse_interviews_csv(_frames.polars_to_csv(interviews))
+    if isinstance(interviews, (str, bytes)):
+        raise TypeError(
+            "activity_report() takes interviews, not a path or text: use "
+            "read_interviews_csv(path) or parse_interviews_csv(text) first"
+        )
+    items: List[Any] = list(interviews)
+    if all(isinstance(i, Interview) for i in items):
+        return Interviews(items)
+    if all(isinstance(i, Mapping) for i in items):
+        return parse_interviews_csv(_frames.records_to_csv(items))
+    raise TypeError(
+        "interviews must be Interviews, a list of Interview, a list of dicts, "
+        "or a pandas or polars DataFrame"
+    )
+
+
+def _iso(value: DateLike) -> str:
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def activity_report(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = None,
+    end: Optional[DateLike] = None,
+    *,
+    by: str = "partner",
+    bucket: str = "month",
+    suppress_below: Optional[int] = None,
+    new_patients: str = "first_in_period",
+    coverage: Optional[Sequence[Mapping[str, Any]]] = None,
+    request: Optional[Union[ReportRequest, Mapping[str, Any]]] = None,
+) -> ActivityReport:
+    """The activity report of an interview log: the monthly (quarterly, yearly) tables.
+
+    Args:
+        interviews: the log: :class:`Interviews` (from :func:`read_interviews_csv`...), a
+            list of :class:`Interview`, a list of dicts or a pandas / polars DataFrame with
+            the CSV columns (see :func:`as_interviews`). It crosses to the core in one batch.
+        start, end: the period, bounds included (``datetime.date`` or ``"YYYY-MM-DD"``).
+        by: ``"partner"`` (one table per partner), ``"establishment"`` or ``"all"``.
+        bucket: ``"month"``, ``"quarter"`` or ``"year"``.
+        suppress_below: disclosure control: mask every count below this threshold (11 is
+            the rule for French health data), with secondary suppression. ``None``: no
+            masking.
+        new_patients: ``"first_in_period"`` (the reference tables' definition) or
+            ``"first_ever"`` (needs the history before the period in the log).
+        coverage: ranges not reported, e.g. ``[{"group": "PP-A", "start": "2023-12-01",
+            "end": "2023-12-31"}]``: their counts are ``None`` ("–"), not 0.
+        request: instead of the arguments above, a :class:`ReportRequest` or its dict.
+
+    Returns:
+        An :class:`ActivityReport`. The computation runs with the GIL released.
+
+    Raises:
+        ReportError: a reversed period (``invalid_period``), an unknown option
+            (``invalid_request``), too many buckets...
+        DataImportError: a bad row in dicts or a data frame (with ``line`` and ``column``).
+    """
+    log = as_interviews(interviews)
+    req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
+    return compute_activity_report(log, req)
+
+
+def activity_report_csv(
+    path: Union[str, "os.PathLike[str]"],
+    start: Optional[DateLike] = None,
+    end: Optional[DateLike] = None,
+    *,
+    by: str = "partner",
+    bucket: str = "month",
+    suppress_below: Optional[int] = None,
+    new_patients: str = "first_in_period",
+    coverage: Optional[Sequence[Mapping[str, Any]]] = None,
+    request: Optional[Union[ReportRequest, Mapping[str, Any]]] = None,
+) -> ActivityReport:
+    """The activity report of a CSV log file, streamed by the core: the log is never held
+    in memory (memory grows with the distinct (group, patient) pairs, not with the rows),
+    and the GIL is released throughout. Arguments as :func:`activity_report`; errors as
+    :func:`read_interviews_csv` and :func:`activity_report`.
+    """
+    req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
+    return compute_activity_report_csv(path, req)
+
+
+def _request(
+    start: Optional[DateLike],
+    end: Optional[DateLike],
+    by: str,
+    bucket: str,
+    suppress_below: Optional[int],
+    new_patients: str,
+    coverage: Optional[Sequence[Mapping[str, Any]]],
+    request: Optional[Union[ReportRequest, Mapping[str, Any]]],
+) -> ReportRequest:
+    if request is not None:
+        if isinstance(request, ReportRequest):
+            return request
+        return ReportRequest.from_dict(dict(request))
+    if start is None or end is None:
+        raise TypeError("activity_report() needs start= and end= (or request=)")
+    req: Dict[str, Any] = {
+        "period": {"start": _iso(start), "end": _iso(end)},
+        "group_by": by,
+        "bucket": bucket,
+        "new_patient_rule": new_patients,
+        "suppress_below": suppress_below,
+    }
+    if coverage:
+        req["coverage"] = [dict(g) for g in coverage]
+    return ReportRequest.from_dict(req)
+

@@ -1,0 +1,147 @@
+"""The exceptions of patient_partner.
+
+Every error of the core reaches Python as a subclass of :class:`PatientPartnerError`, one
+per family of the core's errors (``ErrorCategory`` in Rust), with the same attributes:
+
+- ``kind``: the stable snake_case code of the error (``empty_id``, ``invalid_date``,
+  ``invalid_transition``...), identical in Rust (``Error::code()``), Python and Kotlin;
+- ``entity``, ``field``: what the error is about, when known;
+- ``line``, ``column``: where, for file input (1-based; ``column`` is the field position
+  in a CSV row).
+
+A Rust panic (a bug) is raised as :class:`InternalError`, never as anything else.
+
+Errors of the *call itself* (an argument of the wrong Python type, an unknown id type
+name, a malformed event dict) are the usual ``TypeError`` and ``ValueError``; a missing
+optional package (pandas, polars) is ``ImportError``. Files that cannot be opened raise
+``OSError`` (``FileNotFoundError``...).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+__all__ = [
+    "PatientPartnerError",
+    "InvalidIdError",
+    "UnknownValueError",
+    "EngagementError",
+    "ReferralError",
+    "ActivityError",
+    "JournalError",
+    "DataImportError",
+    "ReportError",
+    "PolicyError",
+    "InternalError",
+]
+
+
+class PatientPartnerError(Exception):
+    """Base class of every error raised by the patient_partner core.
+
+    Attributes:
+        kind: the stable error code (``Error::code()`` of the core).
+        entity: the entity concerned (an id, a type name, ``Interview``...), if known.
+        field: the field concerned (``date``, ``modality``, ``interviews[2].date``...).
+        line: for file input, the 1-based line.
+        column: for file input, the 1-based column (CSV: the field position).
+    """
+
+    kind: str
+    entity: Optional[str]
+    field: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str = "error",
+        entity: Optional[str] = None,
+        field: Optional[str] = None,
+        line: Optional[int] = None,
+        column: Optional[int] = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.kind = kind
+        self.entity = entity
+        self.field = field
+        self.line = line
+        self.column = column
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Keep the attributes through pickling (multiprocessing, joblib).
+        return (
+            _rebuild,
+            (
+                type(self),
+                self.message,
+                self.kind,
+                self.entity,
+                self.field,
+                self.line,
+                self.column,
+            ),
+        )
+
+    def __str__(self) -> str:
+        where = []
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        suffix = f" ({', '.join(where)})" if where else ""
+        return f"[{self.kind}] {self.message}{suffix}"
+
+
+def _rebuild(cls, message, kind, entity, field, line, column):  # type: ignore[no-untyped-def]
+    return cls(message, kind=kind, entity=entity, field=field, line=line, column=column)
+
+
+class InvalidIdError(PatientPartnerError):
+    """An identifier was rejected (``empty_id``, ``id_too_long``, ``id_control_character``);
+    ``entity`` is the id type (``PatientId``...)."""
+
+
+class UnknownValueError(PatientPartnerError):
+    """A value is not in its vocabulary (``unknown_value``); ``entity`` is the vocabulary
+    (``Modality``, ``Mission``...)."""
+
+
+class EngagementError(PatientPartnerError):
+    """A role catalogue or an engagement classification was refused."""
+
+
+class ReferralError(PatientPartnerError):
+    """A referral or a transition of its lifecycle was refused."""
+
+
+class ActivityError(PatientPartnerError):
+    """An activity record was refused (duration, participants, co-animator)."""
+
+
+class JournalError(PatientPartnerError):
+    """A journal refused an impossible history (or a malformed document)."""
+
+
+class DataImportError(PatientPartnerError):
+    """A file or document could not be read: ``line`` and ``column`` say where.
+
+    Named ``DataImportError`` so that it does not shadow Python's built-in ``ImportError``.
+    """
+
+
+class ReportError(PatientPartnerError):
+    """A report or indicator request was refused (``invalid_period``,
+    ``invalid_request``...)."""
+
+
+class PolicyError(PatientPartnerError):
+    """Programme rules: a post, contract, mandate or policy was refused."""
+
+
+class InternalError(PatientPartnerError):
+    """A bug in patient_partner (a Rust panic, caught at the boundary): please report it.
+    ``kind`` is ``internal_error``."""

@@ -1,0 +1,386 @@
+//! Interview logs (one batch across the boundary) and activity reports.
+
+use std::sync::Arc;
+
+use patient_partner::import;
+use patient_partner::report::{self, ActivityReport, ReportRequest};
+use patient_partner::{Interview, Vocabulary};
+use pyo3::exceptions::{PyIndexError, PyTypeError};
+use pyo3::prelude::*;
+
+use crate::convert::to_py;
+use crate::errors::{guard, CoreResult};
+use crate::types::{json_text, PyInterview, PyReportRequest};
+
+/// Calls a function of the pure-Python helper module `patient_partner._frames`.
+pub fn frames<'py>(
+    py: Python<'py>,
+    name: &str,
+    args: impl pyo3::call::PyCallArgs<'py>,
+) -> PyResult<Bound<'py, PyAny>> {
+    py.import("patient_partner._frames")?
+        .getattr(name)?
+        .call1(args)
+}
+
+/// An interview log held by the core: immutable, shared without copy, one batch across the
+/// boundary.
+#[pyclass(frozen, module = "patient_partner", name = "Interviews", sequence)]
+#[derive(Clone)]
+pub struct PyInterviews {
+    pub inner: Arc<Vec<Interview>>,
+}
+
+impl PyInterviews {
+    pub fn from_vec(v: Vec<Interview>) -> Self {
+        PyInterviews { inner: Arc::new(v) }
+    }
+}
+
+#[pymethods]
+impl PyInterviews {
+    /// A log from `Interview` objects (use `read_interviews_csv` or `parse_interviews_*` for
+    /// files and text).
+    #[new]
+    #[pyo3(signature = (items=None))]
+    fn new(items: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        guard(|| {
+            let mut out = Vec::new();
+            if let Some(items) = items {
+                for item in items.try_iter()? {
+                    let item = item?;
+                    let interview = item.cast::<PyInterview>().map_err(|_| {
+                        PyTypeError::new_err("Interviews() takes Interview objects")
+                    })?;
+                    out.push(interview.get().inner.clone());
+                }
+            }
+            Ok(Self::from_vec(out))
+        })
+    }
+
+    /// Reads a JSON log (an array of interviews or `{"interviews": [...]}`).
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        guard(|| Ok(Self::from_vec(import::read_interviews_json(text).py()?)))
+    }
+
+    /// Pickles through the JSON form.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        Ok((from_json, (json_text(slf.get().inner.as_slice(), None)?,)))
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __getitem__(&self, index: isize) -> PyResult<PyInterview> {
+        let len = self.inner.len() as isize;
+        let i = if index < 0 { index + len } else { index };
+        if i < 0 || i >= len {
+            return Err(PyIndexError::new_err("interview index out of range"));
+        }
+        Ok(PyInterview {
+            inner: self.inner[i as usize].clone(),
+        })
+    }
+
+    /// Each interview as a dict of its JSON form.
+    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| to_py(py, self.inner.as_slice()))
+    }
+
+    /// The log as JSON text (an array of interviews).
+    #[pyo3(signature = (indent=None))]
+    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
+        guard(|| json_text(self.inner.as_slice(), indent))
+    }
+
+    /// The log as a pandas DataFrame with the CSV columns (`date` as `datetime.date`).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames(py, "interviews_to_pandas", (self.to_dicts(py)?,))
+    }
+
+    /// The log as a polars DataFrame with the CSV columns (`date` of type `Date`).
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames(py, "interviews_to_polars", (self.to_dicts(py)?,))
+    }
+
+    fn __repr__(&self) -> String {
+        match (
+            self.inner.iter().map(|i| i.date).min(),
+            self.inner.iter().map(|i| i.date).max(),
+        ) {
+            (Some(a), Some(b)) => format!("Interviews(len={}, from={a}, to={b})", self.inner.len()),
+            _ => "Interviews(len=0)".to_owned(),
+        }
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        Ok(match other.cast::<Self>() {
+            Ok(o) => pyo3::types::PyBool::new(py, self.inner == o.get().inner)
+                .to_owned()
+                .into_any()
+                .unbind(),
+            Err(_) => py.NotImplemented(),
+        })
+    }
+}
+
+/// Reads an interview log from a CSV file (the core's rules: `,` or `;`, ISO or French
+/// dates, French modalities). All or nothing: a bad row raises `DataImportError` with its
+/// `line` and `column`. The GIL is released while the file is read.
+#[pyfunction]
+pub fn read_interviews_csv(py: Python<'_>, path: std::path::PathBuf) -> PyResult<PyInterviews> {
+    guard(|| {
+        let file = std::fs::File::open(&path)?;
+        let result = py.detach(move || import::read_interviews_csv(file));
+        Ok(PyInterviews::from_vec(result.py()?))
+    })
+}
+
+/// Reads an interview log from CSV text (see `read_interviews_csv`).
+#[pyfunction]
+pub fn parse_interviews_csv(py: Python<'_>, text: &str) -> PyResult<PyInterviews> {
+    guard(|| {
+        let text = text.to_owned();
+        let result = py.detach(move || import::read_interviews_csv_str(&text));
+        Ok(PyInterviews::from_vec(result.py()?))
+    })
+}
+
+/// Reads an interview log from a JSON file (an array of interviews or
+/// `{"interviews": [...]}`).
+#[pyfunction]
+pub fn read_interviews_json(py: Python<'_>, path: std::path::PathBuf) -> PyResult<PyInterviews> {
+    guard(|| {
+        let text = std::fs::read_to_string(&path)?;
+        let result = py.detach(move || import::read_interviews_json(&text));
+        Ok(PyInterviews::from_vec(result.py()?))
+    })
+}
+
+/// Reads an interview log from JSON text.
+#[pyfunction]
+pub fn parse_interviews_json(py: Python<'_>, text: &str) -> PyResult<PyInterviews> {
+    guard(|| {
+        let text = text.to_owned();
+        let result = py.detach(move || import::read_interviews_json(&text));
+        Ok(PyInterviews::from_vec(result.py()?))
+    })
+}
+
+/// Computes the activity report of `interviews` for `request` (the core's
+/// `activity_report`), with the GIL released during the computation.
+#[pyfunction]
+pub fn compute_activity_report(
+    py: Python<'_>,
+    interviews: &PyInterviews,
+    request: &PyReportRequest,
+) -> PyResult<PyActivityReport> {
+    guard(|| {
+        let log = Arc::clone(&interviews.inner);
+        let request: ReportRequest = request.inner.clone();
+        let result = py.detach(move || report::activity_report(&log, &request));
+        Ok(PyActivityReport {
+            inner: Arc::new(result.py()?),
+        })
+    })
+}
+
+/// An activity report: per group and bucket the interviews in person, by phone, by video,
+/// the total and the new patients; per group a totals row. Immutable.
+#[pyclass(frozen, module = "patient_partner", name = "ActivityReport")]
+#[derive(Clone)]
+pub struct PyActivityReport {
+    pub inner: Arc<ActivityReport>,
+}
+
+#[pymethods]
+impl PyActivityReport {
+    /// The report as the crate's public JSON object: the settings, `rows` and `totals`
+    /// (identical to `cargo run --example activity_report -- --format json`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| crate::convert::value_to_py(py, &self.inner.to_json_value()))
+    }
+
+    /// The report as JSON text.
+    #[pyo3(signature = (indent=None))]
+    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
+        guard(|| json_text(&self.inner.to_json_value(), indent))
+    }
+
+    /// The rows (one dict per group and bucket), as in `to_dict()["rows"]`.
+    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| to_py(py, &self.inner.rows))
+    }
+
+    /// The rows, as in `to_dict()["rows"]`.
+    #[getter]
+    fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.to_dicts(py)
+    }
+
+    /// The totals rows (one per group), as in `to_dict()["totals"]`.
+    #[getter]
+    fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| to_py(py, &self.inner.totals))
+    }
+
+    /// The first day of the period.
+    #[getter]
+    fn start(&self) -> chrono::NaiveDate {
+        self.inner.period.start()
+    }
+
+    /// The last day of the period.
+    #[getter]
+    fn end(&self) -> chrono::NaiveDate {
+        self.inner.period.end()
+    }
+
+    /// `partner`, `establishment` or `all`.
+    #[getter]
+    fn group_by(&self) -> &'static str {
+        self.inner.group_by.wire_name()
+    }
+
+    /// `month`, `quarter` or `year`.
+    #[getter]
+    fn bucket(&self) -> &'static str {
+        self.inner.bucket.wire_name()
+    }
+
+    /// `first_in_period` or `first_ever`.
+    #[getter]
+    fn new_patient_rule(&self) -> &'static str {
+        self.inner.new_patient_rule.wire_name()
+    }
+
+    /// The disclosure threshold applied, if any.
+    #[getter]
+    fn suppress_below(&self) -> Option<u64> {
+        self.inner.suppress_below
+    }
+
+    /// The tables as text, as the example prints them.
+    fn to_table(&self) -> PyResult<String> {
+        guard(|| Ok(report::render::to_table(&self.inner)))
+    }
+
+    /// The rows as CSV text, as the example writes them.
+    fn to_csv(&self) -> PyResult<String> {
+        guard(|| Ok(report::render::to_csv(&self.inner)))
+    }
+
+    /// The rows (`table="rows"`) or totals (`table="totals"`) as a pandas DataFrame
+    /// (pandas is imported only now; `start`/`end` as `datetime.date`).
+    #[pyo3(signature = (table="rows"))]
+    fn to_pandas<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        frames(py, "report_to_pandas", (self.to_dict(py)?, table))
+    }
+
+    /// The rows or totals as a polars DataFrame (polars is imported only now).
+    #[pyo3(signature = (table="rows"))]
+    fn to_polars<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        frames(py, "report_to_polars", (self.to_dict(py)?, table))
+    }
+
+    /// The report as an HTML table (Jupyter).
+    fn _repr_html_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames(py, "report_to_html", (self.to_dict(py)?,))
+    }
+
+    fn __str__(&self) -> PyResult<String> {
+        self.to_table()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "ActivityReport(start={}, end={}, group_by={:?}, bucket={:?}, rows={}, totals={})",
+            self.inner.period.start(),
+            self.inner.period.end(),
+            self.inner.group_by.wire_name(),
+            self.inner.bucket.wire_name(),
+            self.inner.rows.len(),
+            self.inner.totals.len()
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        Ok(match other.cast::<Self>() {
+            Ok(o) => pyo3::types::PyBool::new(py, self.inner == o.get().inner)
+                .to_owned()
+                .into_any()
+                .unbind(),
+            Err(_) => py.NotImplemented(),
+        })
+    }
+}
+
+/// Computes the activity report of a CSV log file without holding the log in memory: the
+/// core streams the rows into the report (memory grows with the distinct (group, patient)
+/// pairs, not with the rows). The GIL is released throughout. All or nothing, as
+/// `read_interviews_csv`.
+#[pyfunction]
+pub fn compute_activity_report_csv(
+    py: Python<'_>,
+    path: std::path::PathBuf,
+    request: &PyReportRequest,
+) -> PyResult<PyActivityReport> {
+    guard(|| {
+        let file = std::fs::File::open(&path)?;
+        let request: ReportRequest = request.inner.clone();
+        let result = py.detach(move || -> Result<ActivityReport, patient_partner::Error> {
+            let mut builder = report::ActivityReportBuilder::new(&request)?;
+            import::InterviewCsvReader::new(file)?.push_into(&mut builder)?;
+            Ok(builder.finish())
+        });
+        Ok(PyActivityReport {
+            inner: Arc::new(result.py()?),
+        })
+    })
+}
+
+macro_rules! list_importers {
+    ($($(#[$doc:meta])* $read:ident, $parse:ident, $core:expr, $wrap:ident, $is_csv:tt;)*) => {
+        $(
+            $(#[$doc])*
+            /// Reads a file (all or nothing; errors: `DataImportError` with `line`, `column`).
+            #[pyfunction]
+            pub fn $read(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Vec<crate::types::$wrap>> {
+                guard(|| {
+                    let text = std::fs::read_to_string(&path)?;
+                    $parse(py, &text)
+                })
+            }
+
+            $(#[$doc])*
+            /// Reads text (all or nothing; errors: `DataImportError` with `line`, `column`).
+            #[pyfunction]
+            pub fn $parse(py: Python<'_>, text: &str) -> PyResult<Vec<crate::types::$wrap>> {
+                guard(|| {
+                    let text = text.to_owned();
+                    let items = py.detach(move || list_importers!(@call $core, text, $is_csv)).py()?;
+                    Ok(items.into_iter().map(|inner| crate::types::$wrap { inner }).collect())
+                })
+            }
+        )*
+    };
+    (@call $core:expr, $text:ident, csv) => { $core($text.as_bytes()) };
+    (@call $core:expr, $text:ident, json) => { $core(&$text) };
+}
+
+list_importers! {
+    /// Referrals from CSV (the core's referral columns).
+    read_referrals_csv, parse_referrals_csv, import::read_referrals_csv, PyReferral, csv;
+    /// Referrals from JSON (an array or `{"referrals": [...]}`).
+    read_referrals_json, parse_referrals_json, import::read_referrals_json, PyReferral, json;
+    /// Activities from CSV (the core's activity columns).
+    read_activities_csv, parse_activities_csv, import::read_activities_csv, PyActivity, csv;
+    /// Activities from JSON (an array or `{"activities": [...]}`).
+    read_activities_json, parse_activities_json, import::read_activities_json, PyActivity, json;
+}

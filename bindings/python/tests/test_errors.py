@@ -1,0 +1,163 @@
+"""Exceptions: one class per family of core errors, with the context as attributes."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+import patient_partner as pp
+from patient_partner import errors
+
+
+def test_every_family_has_its_class_under_the_base() -> None:
+    families = [
+        pp.InvalidIdError,
+        pp.UnknownValueError,
+        pp.EngagementError,
+        pp.ReferralError,
+        pp.ActivityError,
+        pp.JournalError,
+        pp.DataImportError,
+        pp.ReportError,
+        pp.PolicyError,
+        pp.InternalError,
+    ]
+    assert len(set(families)) == len(families)
+    for cls in families:
+        assert issubclass(cls, pp.PatientPartnerError)
+        assert issubclass(cls, Exception)
+        assert cls.__doc__
+    # The import family does not shadow Python's built-in ImportError.
+    assert not issubclass(pp.DataImportError, ImportError)
+    assert set(errors.__all__) == {c.__name__ for c in families} | {"PatientPartnerError"}
+
+
+def test_invalid_id() -> None:
+    with pytest.raises(pp.InvalidIdError) as info:
+        pp.parse_id("patient", "   ")
+    e = info.value
+    assert (e.kind, e.entity, e.field, e.line, e.column) == (
+        "empty_id",
+        "PatientId",
+        None,
+        None,
+        None,
+    )
+    assert "empty_id" in str(e)
+
+
+def test_unknown_value() -> None:
+    with pytest.raises(pp.UnknownValueError) as info:
+        pp.parse_modality("fax")
+    assert info.value.kind == "unknown_value"
+    assert info.value.entity == "Modality"
+
+
+def test_csv_error_names_line_and_column() -> None:
+    text = "date;partner;patient;modality\n09/01/2023;PP-A;PAT-1;visio\n31/02/2023;PP-A;PAT-1;phone\n"
+    with pytest.raises(pp.DataImportError) as info:
+        pp.parse_interviews_csv(text)
+    e = info.value
+    assert e.kind == "invalid_date"
+    assert (e.line, e.column, e.field) == (3, 1, "date")
+    assert "line 3" in str(e)
+
+
+def test_csv_file_error_and_missing_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "log.csv"
+    bad.write_text("date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,fax\n", encoding="utf-8")
+    with pytest.raises(pp.DataImportError) as info:
+        pp.read_interviews_csv(bad)
+    assert (info.value.kind, info.value.line, info.value.column) == ("invalid_modality", 2, 4)
+    with pytest.raises(FileNotFoundError):
+        pp.read_interviews_csv(tmp_path / "absent.csv")
+
+
+def test_engagement_referral_activity_journal_report_families() -> None:
+    with pytest.raises(pp.EngagementError) as eng:
+        pp.RoleCatalogue.from_json("{")
+    assert eng.value.kind == "malformed_catalogue" and eng.value.line == 1
+
+    with pytest.raises(pp.ReferralError) as ref:
+        pp.referral_transition("closed", {"kind": "start"})
+    assert ref.value.kind == "transition_from_final_state"
+    assert ref.value.field == "event"
+
+    activity = {
+        "id": "ACT-1",
+        "date": "2023-05-04",
+        "partner": "PP-1",
+        "mission": "support_group",
+        "modality": "in_person",
+        "duration_minutes": 0,
+        "participants": 8,
+    }
+    with pytest.raises(pp.PatientPartnerError) as act:
+        pp.Activity.from_dict(activity)
+    assert act.value.kind == "zero_duration"
+    assert act.value.entity == "ACT-1"
+
+    with pytest.raises(pp.JournalError) as jr:
+        pp.Journal.from_json('{"interviews": 3}')
+    assert jr.value.kind == "malformed_document"
+
+    log = pp.Interviews([pp.Interview("2023-01-09", "PP-A", "PAT-1", "phone")])
+    with pytest.raises(pp.ReportError) as rep:
+        pp.activity_report(log, start="2023-02-01", end="2023-01-31")
+    assert rep.value.kind == "invalid_period"
+
+
+def test_argument_errors_are_python_errors() -> None:
+    with pytest.raises(ValueError):
+        pp.parse_id("planet", "X")
+    with pytest.raises(TypeError):
+        pp.activity_report("interviews.csv", start="2023-01-01", end="2023-12-31")
+
+
+def test_errors_pickle_with_their_attributes() -> None:
+    try:
+        pp.parse_interviews_csv("date,partner,patient,modality\n2023-01-09,PP-A,,phone\n")
+    except pp.DataImportError as e:
+        again = pickle.loads(pickle.dumps(e))
+        assert type(again) is pp.DataImportError
+        assert (again.kind, again.line, again.column, again.field) == (
+            e.kind,
+            e.line,
+            e.column,
+            e.field,
+        )
+    else:
+        pytest.fail("an empty patient must be refused")
+
+
+def test_a_panic_reaches_python_as_internal_error() -> None:
+    # A deliberate panic inside the glue's guard (the same guard wraps every entry point).
+    with pytest.raises(pp.InternalError) as info:
+        pp._native._panic_for_tests()  # type: ignore[attr-defined]
+    assert info.value.kind == "internal_error"
+    assert isinstance(info.value, Exception)  # not pyo3's BaseException PanicException
+
+
+def test_missing_optional_package_is_named() -> None:
+    code = (
+        "import sys; sys.modules['pandas'] = None; sys.modules['polars'] = None\n"
+        "import patient_partner as pp\n"
+        "log = pp.Interviews([pp.Interview('2023-01-09', 'PP-A', 'PAT-1', 'phone')])\n"
+        "r = pp.activity_report(log, start='2023-01-01', end='2023-01-31')\n"
+        "for f in (r.to_pandas, r.to_polars, log.to_pandas):\n"
+        "    try:\n"
+        "        f()\n"
+        "    except ImportError as e:\n"
+        "        print(e)\n"
+        "print(r.to_dict()['totals'][0]['total'])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert "'pandas'" in out[0] and "pip install pandas" in out[0]
+    assert "'polars'" in out[1] and "pip install polars" in out[1]
+    assert "'pandas'" in out[2]
+    assert out[3] == "1"  # the rest of the package works without either

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Python suite of patient-partner: builds the wheel, installs it in .venv, runs the vector
+# runner and the Python tests (pytest), stubtest on the hand-written stub, and the notebook.
+# Idempotent: creates .venv at the repository root only when missing.
+#   scripts/test-python.sh            everything
+#   PYTHON=python3.12 scripts/...     another interpreter for the venv
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PYTHON="${PYTHON:-python3}"
+VENV="$ROOT/.venv"
+
+if [ ! -x "$VENV/bin/python" ]; then
+    echo "test-python: creating $VENV"
+    "$PYTHON" -m venv "$VENV"
+fi
+PY="$VENV/bin/python"
+# The tools of the suite (quietly; pip is a no-op when they are already there).
+"$PY" -m pip install --quiet --disable-pip-version-check \
+    "maturin==1.16.*" pytest mypy pandas polars matplotlib nbclient nbformat ipykernel
+
+# Build the wheel (release: the GIL and large-report tests run real sizes) and install it.
+rm -f "$ROOT"/target/wheels/patient_partner-*.whl
+"$VENV/bin/maturin" build --quiet --release -m bindings/python/Cargo.toml --out target/wheels \
+    --interpreter "$PY"
+WHEEL="$(ls -t "$ROOT"/target/wheels/patient_partner-*.whl | head -n 1)"
+"$PY" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$WHEEL"
+
+# The notebook test (tests/test_docs.py) runs on ipykernel's `python3` kernel, which is
+# this venv's interpreter. Run from outside the source tree so that the installed package is
+# the one imported.
+cd "$ROOT/bindings/python/tests"
+# pytest exits 5 when it collects no test: that is a failure here too.
+"$PY" -m pytest -q -p no:cacheprovider .
+echo "test-python: stubtest"
+"$PY" -m mypy.stubtest patient_partner._native
+echo "test-python: mypy (the package, strict; a typed use of the public API)"
+"$PY" -m mypy --no-incremental --cache-dir=/dev/null --strict "$ROOT/bindings/python/python/patient_partner"
+"$PY" -m mypy --no-incremental --cache-dir=/dev/null "$ROOT/bindings/python/tests/test_api_typing.py"
+echo "test-python: all Python checks passed"
