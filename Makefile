@@ -7,8 +7,10 @@ CARGO ?= cargo
 
 TEST_TARGETS := test-hygiene test-rust
 # Bindings register their test targets here, one line each.
+TEST_TARGETS += test-python
+TEST_TARGETS += test-kotlin test-swift
 
-.PHONY: test test-hygiene test-rust report
+.PHONY: test test-hygiene test-rust report test-kotlin test-swift test-python
 test: $(TEST_TARGETS)
 	@echo "make test: all suites passed ($(TEST_TARGETS))"
 
@@ -20,6 +22,15 @@ test-rust:
 	$(CARGO) test --workspace
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p patient-partner
 	$(CARGO) run -q --example quickstart >/dev/null
+
+test-python:
+	scripts/test-python.sh
+
+test-kotlin:
+	scripts/test-kotlin.sh
+
+test-swift:
+	scripts/test-swift.sh
 
 report:
 	$(CARGO) run --release --example activity_report

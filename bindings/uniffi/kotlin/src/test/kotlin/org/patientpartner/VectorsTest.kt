@@ -1,0 +1,226 @@
+package org.patientpartner
+
+import org.json.JSONArray
+import org.json.JSONObject
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.DynamicTest
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestFactory
+import java.io.File
+import java.time.LocalDate
+
+/** A vector that cannot be run as written: always a failure, never a skip. */
+class MalformedVector(message: String) : AssertionError(message)
+
+/**
+ * Runs every `*.json` file of the repository's `tests/vectors/` (and of `$PP_VECTORS_DIR`
+ * when set) through the public Kotlin API, as tests/vectors/README.md specifies.
+ */
+class VectorsTest {
+
+    companion object {
+        val repoRoot: File = File(System.getProperty("pp.repo.root") ?: "../../..").canonicalFile
+
+        fun vectorFiles(): List<File> {
+            val dirs = mutableListOf(File(repoRoot, "tests/vectors"))
+            System.getenv("PP_VECTORS_DIR")?.takeIf { it.isNotEmpty() }?.let { dirs.add(File(it)) }
+            return dirs.flatMap { dir ->
+                require(dir.isDirectory) { "no vector folder $dir" }
+                dir.walkTopDown().filter { it.isFile && it.name.endsWith(".json") }.sortedBy { it.path }.toList()
+            }
+        }
+    }
+
+    @Test
+    fun `the vector folder is not empty`() {
+        assertTrue(vectorFiles().size > 100, "expected the repository's vectors, found ${vectorFiles().size}")
+    }
+
+    @TestFactory
+    fun vectors(): List<DynamicTest> = vectorFiles().map { file ->
+        DynamicTest.dynamicTest(file.relativeTo(repoRoot).path) { runFile(file) }
+    }
+
+    private fun runFile(file: File) {
+        val case = Json.parse(file.readText()) as? JSONObject ?: throw MalformedVector("not a JSON object")
+        val op = case.optString("op").ifEmpty { throw MalformedVector("no `op`") }
+        if (case.optString("description").isEmpty()) throw MalformedVector("no `description`")
+        val input = case.optJSONObject("input") ?: throw MalformedVector("no `input` object")
+        val expect = case.optJSONObject("expect") ?: throw MalformedVector("no `expect` object")
+        val wantOk = expect.has("ok")
+        val wantErr = expect.optJSONObject("error")
+        if (wantOk == (wantErr != null)) throw MalformedVector("`expect` must hold exactly one of `ok` or `error`")
+
+        val outcome: Result<Any?> = try {
+            Result.success(Ops.run(op, input))
+        } catch (e: PatientPartnerException) {
+            Result.failure(e)
+        }
+        if (wantOk) {
+            val got = outcome.getOrElse {
+                throw AssertionError("op `$op`: expected ok, got error ${describe(it as PatientPartnerException)}")
+            }
+            val want = expect.get("ok")
+            if (!Json.same(want, got)) {
+                throw AssertionError("op `$op`: expected\n${Json.pretty(want)}\ngot\n${Json.pretty(got)}")
+            }
+        } else {
+            val err = outcome.exceptionOrNull() as? PatientPartnerException
+                ?: throw AssertionError("op `$op`: expected error $wantErr, got ok ${Json.pretty(outcome.getOrNull())}")
+            val d = ErrorDetails.of(err)
+            val problems = mutableListOf<String>()
+            if (wantErr!!.getString("kind") != d.kind) problems += "kind ${d.kind}"
+            for (key in listOf("entity", "field")) {
+                if (wantErr.has(key) && wantErr.getString(key) != d.get(key)) problems += "$key ${d.get(key)}"
+            }
+            for (key in listOf("line", "column")) {
+                if (wantErr.has(key) && wantErr.getLong(key).toULong() != d.get(key)) problems += "$key ${d.get(key)}"
+            }
+            if (problems.isNotEmpty()) {
+                throw AssertionError("op `$op`: expected error $wantErr, got ${describe(err)} (mismatch: $problems)")
+            }
+        }
+    }
+
+    private fun describe(e: PatientPartnerException) = "${e::class.simpleName}: ${e.message}"
+}
+
+/** The context of any [PatientPartnerException], whatever its subclass. */
+data class ErrorDetails(
+    val kind: String, val reason: String, val entity: String?, val field: String?,
+    val line: ULong?, val column: ULong?,
+) {
+    fun get(key: String): Any? = when (key) {
+        "entity" -> entity; "field" -> field; "line" -> line; "column" -> column
+        else -> throw IllegalArgumentException(key)
+    }
+
+    companion object {
+        fun of(e: PatientPartnerException): ErrorDetails = when (e) {
+            is PatientPartnerException.InvalidId -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+            is PatientPartnerException.UnknownValue -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+            is PatientPartnerException.Engagement -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+            is PatientPartnerException.Referral -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+            is PatientPartnerException.Activity -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+            is PatientPartnerException.Journal -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+            is PatientPartnerException.Import -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+            is PatientPartnerException.Report -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+            is PatientPartnerException.Policy -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+            is PatientPartnerException.InvalidArgument -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+            is PatientPartnerException.Internal -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+        }
+    }
+}
+
+/** Each op of tests/vectors/README.md, through the public Kotlin API only. */
+object Ops {
+    fun run(op: String, input: JSONObject): Any? = when (op) {
+        // Foundation
+        "parse_id" -> parseId(IdType.valueOf(str(input, "type").uppercase()), str(input, "value"))
+        "parse_modality" -> modalityWireName(parseModality(str(input, "value")))
+        // Engagement
+        "classify_engagement" -> {
+            val c = catalogue(input).classify(str(input, "mission"), optStr(input, "participation"), optStr(input, "role"))
+            JSONObject().put("level", c.level).put("scope", c.scope).put("participation", c.participation)
+                .apply { c.roleFit?.let { put("role_fit", it) } }
+        }
+        "role_profile" -> {
+            val p = catalogue(input).profile(str(input, "role"))
+            JSONObject().put("role", p.role).put("remuneration", p.remuneration).put("training", p.training)
+                .put("establishment_patient", p.establishmentPatient)
+                .put("levels", JSONArray(p.levels)).put("scopes", JSONArray(p.scopes))
+        }
+        "load_role_catalogue" -> {
+            val hasDoc = input.has("catalogue")
+            val hasText = input.has("text")
+            if (hasDoc == hasText) throw MalformedVector("load_role_catalogue needs exactly one of `catalogue` or `text`")
+            val text = if (hasDoc) input.get("catalogue").toString() else str(input, "text")
+            val c = RoleCatalogue.fromJson(text)
+            JSONObject().put("roles", JSONArray(c.roles())).put("missions", c.missionRuleCount().toLong())
+                .put("participations", c.participationRuleCount().toLong())
+        }
+        "mission_profile" -> {
+            val p = missionProfile(str(input, "mission"))
+            JSONObject().put("mission", p.mission).put("category", p.category).put("format", p.format)
+                .apply { p.area?.let { put("area", it) } }
+        }
+        "validate_activity" -> Json.parse(validateActivityJson(doc(input, "activity")))
+        // Referrals
+        "referral_transition" -> referralNextState(str(input, "from"), doc(input, "event"), optDoc(input, "consent"))
+        "referral_history" -> {
+            val h = referralHistory(doc(input, "referral"), doc(input, "transitions"))
+            JSONObject().put("state", h.state).put("consent", Json.parse(h.consentJson))
+                .put("last_date", h.lastDate.toString()).put("transitions", h.transitions.toLong())
+                .apply { h.partner?.let { put("partner", it) } }
+        }
+        "validate_referral" -> Json.parse(validateReferralJson(doc(input, "referral")))
+        // Journal
+        "ingest_journal" -> Journal.fromJson(doc(input, "document")).use { Json.parse(it.summaryJson()) }
+        "ingest_journal_steps" -> Journal().use { journal ->
+            val docs = input.optJSONArray("documents") ?: throw MalformedVector("input has no list `documents`")
+            val results = JSONArray()
+            for (i in 0 until docs.length()) {
+                try {
+                    journal.ingestJson(docs.get(i).toString())
+                    results.put("ok")
+                } catch (e: PatientPartnerException) {
+                    results.put(ErrorDetails.of(e).kind)
+                }
+            }
+            JSONObject().put("results", results).put("summary", Json.parse(journal.summaryJson()))
+        }
+        // Report and import
+        "activity_report" -> Json.parse(activityReportJson(interviews(input), doc(input, "request")))
+        "import_interviews_csv" -> Json.parse(interviewsToJson(readInterviewsCsv(str(input, "text"))))
+        "import_interviews_json" -> Json.parse(interviewsToJson(readInterviewsJson(str(input, "text"))))
+        "import_referrals_csv" -> Json.parse(readReferralsCsvToJson(str(input, "text")))
+        "import_referrals_json" -> Json.parse(readReferralsJsonToJson(str(input, "text")))
+        "import_activities_csv" -> Json.parse(readActivitiesCsvToJson(str(input, "text")))
+        "import_activities_json" -> Json.parse(readActivitiesJsonToJson(str(input, "text")))
+        // Indicators
+        "indicator_catalogue" -> Json.parse(indicatorCatalogueJson())
+        "indicator_activity_counts" -> Json.parse(indicatorActivityCountsJson(interviews(input), period(input)))
+        "indicator_interviews_per_patient" -> Json.parse(indicatorInterviewsPerPatientJson(interviews(input), period(input)))
+        "indicator_remote_share" -> Json.parse(indicatorRemoteShareJson(interviews(input), period(input)))
+        "indicator_referral_delay" -> withJournal(input) { j, p -> indicatorReferralDelayJson(j, p) }
+        "indicator_referral_sources" -> withJournal(input) { j, p -> indicatorReferralSourcesJson(j, p) }
+        "indicator_orientation_rate" -> withJournal(input) { j, p -> indicatorOrientationRateJson(j, p) }
+        "indicator_decline_rate" -> withJournal(input) { j, p -> indicatorDeclineRateJson(j, p) }
+        "indicator_extra_clinical_activities" ->
+            Json.parse(indicatorExtraClinicalActivitiesJson(doc(input, "activities"), period(input)))
+        else -> PolicyOps.run(op, input) ?: throw AssertionError("unknown op `$op`")
+    }
+
+    private fun catalogue(input: JSONObject): RoleCatalogue =
+        if (input.has("catalogue") && !input.isNull("catalogue")) RoleCatalogue.fromJson(input.get("catalogue").toString())
+        else RoleCatalogue.builtin()
+
+    private fun withJournal(input: JSONObject, f: (Journal, Period) -> String): Any? {
+        val period = period(input)
+        return Journal.fromJson(doc(input, "journal")).use { Json.parse(f(it, period)) }
+    }
+
+    fun interviews(input: JSONObject): List<Interview> = interviewsFromJson(doc(input, "interviews"))
+
+    fun period(input: JSONObject): Period {
+        val p = input.optJSONObject("period") ?: throw MalformedVector("input has no object `period`")
+        return Period(LocalDate.parse(p.getString("start")), LocalDate.parse(p.getString("end")))
+    }
+
+    fun str(input: JSONObject, name: String): String {
+        if (!input.has(name)) throw MalformedVector("input has no field `$name`")
+        return input.get(name) as? String ?: throw MalformedVector("input field `$name` is not a string")
+    }
+
+    fun optStr(input: JSONObject, name: String): String? =
+        if (!input.has(name) || input.isNull(name)) null else str(input, name)
+
+    /** An argument passed to the bindings as JSON text (any serialisation of the value). */
+    fun doc(input: JSONObject, name: String): String {
+        if (!input.has(name)) throw MalformedVector("input has no field `$name`")
+        return input.get(name).toString()
+    }
+
+    fun optDoc(input: JSONObject, name: String): String? =
+        if (!input.has(name) || input.isNull(name)) null else doc(input, name)
+}

@@ -1,0 +1,5 @@
+//! The `uniffi-bindgen` command at the workspace's pinned uniffi version:
+//! `cargo run -p uniffi-bindgen -- generate --library <lib> --language kotlin --out-dir <dir>`.
+fn main() {
+    uniffi::uniffi_bindgen_main()
+}
