@@ -82,6 +82,16 @@ fn validate(id_type: &'static str, raw: &str) -> Result<String, IdError> {
     check_id(id_type, raw).map(str::to_owned)
 }
 
+/// Whether `s` holds a control character (`char::is_control`), with a fast path for ASCII.
+#[inline]
+fn has_control(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b.is_ascii_control())
+    } else {
+        s.chars().any(char::is_control)
+    }
+}
+
 /// Checks `raw` against the identifier rules without allocating and returns it trimmed:
 /// what `XxxId::new` accepts, for hot paths (streaming imports) that only need to know that
 /// an id is valid. `id_type` names the type in the error (`"PatientId"`).
@@ -97,7 +107,7 @@ pub fn check_id<'a>(id_type: &'static str, raw: &'a str) -> Result<&'a str, IdEr
         Some(IdErrorKind::Empty)
     } else if trimmed.len() > MAX_ID_LEN {
         Some(IdErrorKind::TooLong { len: trimmed.len() })
-    } else if trimmed.chars().any(char::is_control) {
+    } else if has_control(trimmed) {
         Some(IdErrorKind::ControlCharacter)
     } else {
         None

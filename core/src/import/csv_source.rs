@@ -31,7 +31,8 @@ type Source<R> = Chain<Cursor<Vec<u8>>, BufReader<R>>;
 /// A CSV file being read record by record, with its columns resolved.
 pub(crate) struct CsvSource<R: Read> {
     reader: csv::Reader<Source<R>>,
-    record: csv::ByteRecord,
+    /// The current row, checked as UTF-8 once as a whole (then read field by field).
+    record: csv::StringRecord,
     specs: &'static [ColumnSpec],
     /// For each spec, its 0-based position in the file's header.
     positions: Vec<Option<usize>>,
@@ -139,7 +140,7 @@ impl<R: Read> CsvSource<R> {
         }
         Ok(CsvSource {
             reader,
-            record: csv::ByteRecord::new(),
+            record: csv::StringRecord::new(),
             specs,
             positions,
             width: headers.len(),
@@ -151,23 +152,41 @@ impl<R: Read> CsvSource<R> {
 
     /// Reads the next row: `None` at the end, an error for a malformed row.
     pub(crate) fn advance(&mut self) -> Option<Result<(), ImportError>> {
-        match self.reader.read_byte_record(&mut self.record) {
+        // Reuse the buffers of the previous row.
+        let mut bytes = std::mem::take(&mut self.record).into_byte_record();
+        match self.reader.read_byte_record(&mut bytes) {
             Ok(false) => None,
             Err(e) => Some(Err(csv_error(&e, self.entity, self.line_offset))),
             Ok(true) => {
-                self.line = self
-                    .record
+                self.line = bytes
                     .position()
                     .map_or(self.line + 1, |p| p.line() + self.line_offset);
-                if self.record.len() != self.width {
+                if bytes.len() != self.width {
                     return Some(Err(ImportError::new(ImportErrorKind::WrongFieldCount {
                         expected: self.width as u64,
-                        found: self.record.len() as u64,
+                        found: bytes.len() as u64,
                     })
                     .entity(self.entity)
                     .line(self.line)));
                 }
-                Some(Ok(()))
+                match csv::StringRecord::from_byte_record(bytes) {
+                    Ok(record) => {
+                        self.record = record;
+                        Some(Ok(()))
+                    }
+                    Err(e) => {
+                        let position = e.utf8_error().field();
+                        let spec = self.positions.iter().position(|p| *p == Some(position));
+                        let err = match spec {
+                            Some(spec) => self.error(spec, ImportErrorKind::InvalidEncoding),
+                            None => ImportError::new(ImportErrorKind::InvalidEncoding)
+                                .entity(self.entity)
+                                .line(self.line)
+                                .column(position as u64 + 1),
+                        };
+                        Some(Err(err))
+                    }
+                }
             }
         }
     }
@@ -198,10 +217,7 @@ impl<R: Read> CsvSource<R> {
         let Some(pos) = self.positions.get(spec).copied().flatten() else {
             return Ok(None);
         };
-        let raw = self.record.get(pos).unwrap_or_default();
-        let text = std::str::from_utf8(raw)
-            .map_err(|_| self.error(spec, ImportErrorKind::InvalidEncoding))?
-            .trim();
+        let text = self.record.get(pos).unwrap_or_default().trim();
         Ok((!text.is_empty()).then_some(text))
     }
 

@@ -38,7 +38,11 @@ use crate::ids::{
     check_id, EstablishmentId, IdError, InterviewId, PartnerId, PatientId, ReferralId,
 };
 use crate::interview::{Interview, Modality, MAX_INTERVIEW_MINUTES};
+use crate::report::fxhash::IdKey;
 use crate::report::ActivityReportBuilder;
+
+/// A row staged for the pair thread: (group, day number, patient).
+type Staged = (u32, i32, IdKey);
 
 const DATE: usize = 0;
 const PARTNER: usize = 1;
@@ -266,18 +270,19 @@ impl<R: Read> InterviewCsvReader<R> {
             }
             return Ok(rows);
         }
-        // Two threads: this one parses, checks and interns; the other updates the
-        // (group, patient) pair table, the largest and least cache-friendly structure.
+        // Two threads: this one parses, checks, interns the groups and counts; the other
+        // updates the (group, patient) pair table, the largest and least cache-friendly
+        // structure.
         const BATCH: usize = 8192;
         let mut sink = builder.take_pairs();
         let (result, sink) = std::thread::scope(|scope| {
-            let (to_worker, from_main) = std::sync::mpsc::sync_channel::<Vec<(u64, i32)>>(4);
-            let (to_main, recycled) = std::sync::mpsc::channel::<Vec<(u64, i32)>>();
+            let (to_worker, from_main) = std::sync::mpsc::sync_channel::<Vec<Staged>>(4);
+            let (to_main, recycled) = std::sync::mpsc::channel::<Vec<Staged>>();
             let worker = scope.spawn(move || {
-                for batch in from_main {
-                    sink.apply(&batch);
-                    let mut batch = batch;
-                    batch.clear();
+                for mut batch in from_main {
+                    for (group, day, patient) in batch.drain(..) {
+                        sink.record(group, patient, day);
+                    }
                     // The main thread may be gone: then the buffer is simply dropped.
                     let _ = to_main.send(batch);
                 }
@@ -292,7 +297,10 @@ impl<R: Read> InterviewCsvReader<R> {
                     .and_then(|()| self.fields().map_err(crate::Error::from))
                     .and_then(|f| {
                         builder
-                            .stage(f.date, f.partner, f.patient, f.modality, f.establishment)
+                            .stage(f.date, f.partner, f.modality, f.establishment)
+                            .map(|staged| {
+                                staged.map(|(group, day)| (group, day, IdKey::new(f.patient)))
+                            })
                             .map_err(|e| e.line(self.source.line()).into())
                     });
                 match staged {

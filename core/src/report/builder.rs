@@ -38,7 +38,7 @@ use super::bucket::BucketSpan;
 use super::coverage::GapSet;
 use super::disclosure::mask_cells;
 use super::error::{ReportError, ReportErrorKind};
-use super::fxhash::{FxHashMap, Interner};
+use super::fxhash::{BuildFx, FxHashMap, IdKey, InlineKey, Interner};
 use super::grouping::{GroupBy, GroupLabel};
 use super::new_patients::NewPatientRule;
 use super::output::{ActivityReport, BucketLabel, Column, ReportRow, Reporting, TotalsRow};
@@ -78,8 +78,7 @@ pub struct ActivityReportBuilder {
     end_day: i32,
     group_index: Interner,
     groups: Vec<GroupState>,
-    patients: Interner,
-    pairs: FxHashMap<u64, Pair>,
+    pairs: PairSink,
 }
 
 impl ActivityReportBuilder {
@@ -96,8 +95,7 @@ impl ActivityReportBuilder {
             end_day,
             group_index: Interner::default(),
             groups: Vec::new(),
-            patients: Interner::default(),
-            pairs: FxHashMap::default(),
+            pairs: PairSink::new(start_day),
         })
     }
 
@@ -138,24 +136,24 @@ impl ActivityReportBuilder {
         modality: Modality,
         establishment: Option<&str>,
     ) -> Result<(), ReportError> {
-        if let Some((key, day)) = self.stage(date, partner, patient, modality, establishment)? {
-            update_pair(&mut self.pairs, key, day, self.start_day);
+        if let Some((group, day)) = self.stage(date, partner, modality, establishment)? {
+            self.pairs.record(group, IdKey::new(patient), day);
         }
         Ok(())
     }
 
     /// Everything [`push_parts`](Self::push_parts) does but the (group, patient) pair
-    /// update, which it returns as `(pair key, day number)` for the caller to apply with
-    /// [`update_pair`] (possibly on another thread: see [`PairSink`]).
+    /// update, for which it returns `(group, day number)`, or `None` when the interview
+    /// does not count; the caller records the pair with [`PairSink::record`] (possibly on
+    /// another thread: see [`take_pairs`](Self::take_pairs)).
     #[inline]
     pub(crate) fn stage(
         &mut self,
         date: NaiveDate,
         partner: &str,
-        patient: &str,
         modality: Modality,
         establishment: Option<&str>,
-    ) -> Result<Option<(u64, i32)>, ReportError> {
+    ) -> Result<Option<(u32, i32)>, ReportError> {
         let day = date.num_days_from_ce();
         if day > self.end_day {
             return Ok(None);
@@ -186,22 +184,18 @@ impl ActivityReportBuilder {
                 state.seen_in_period = true;
             }
         }
-        let (patient, _) = self.patients.intern(patient);
-        Ok(Some(((u64::from(group) << 32) | u64::from(patient), day)))
+        Ok(Some((group, day)))
     }
 
     /// Hands the pair table to a [`PairSink`] (another thread may fill it); give it back
     /// with [`restore_pairs`](Self::restore_pairs).
     pub(crate) fn take_pairs(&mut self) -> PairSink {
-        PairSink {
-            pairs: std::mem::take(&mut self.pairs),
-            start_day: self.start_day,
-        }
+        std::mem::replace(&mut self.pairs, PairSink::new(self.start_day))
     }
 
     /// Takes back the pair table of [`take_pairs`](Self::take_pairs).
     pub(crate) fn restore_pairs(&mut self, sink: PairSink) {
-        self.pairs = sink.pairs;
+        self.pairs = sink;
     }
 
     /// The index of the group of an interview, created on first sight.
@@ -244,7 +238,7 @@ impl ActivityReportBuilder {
 
     /// How many distinct patient ids are held.
     pub fn distinct_patients(&self) -> usize {
-        self.patients.len()
+        self.pairs.distinct_patients()
     }
 
     /// The report over every interview pushed.
@@ -254,8 +248,8 @@ impl ActivityReportBuilder {
         let mut new_patients = vec![0u64; n_groups * n_buckets];
         let mut patients = vec![0u64; n_groups];
         let rule = self.request.new_patient_rule;
-        for (&key, pair) in &self.pairs {
-            let group = (key >> 32) as usize;
+        for (group, pair) in self.pairs.iter() {
+            let group = group as usize;
             if pair.first_in_period == NONE {
                 continue;
             }
@@ -363,10 +357,10 @@ impl ActivityReportBuilder {
     }
 }
 
-/// Records one interview of day number `day` for the pair `key`.
+/// Records one interview of day number `day` in the entry of its pair.
 #[inline]
-fn update_pair(pairs: &mut FxHashMap<u64, Pair>, key: u64, day: i32, start_day: i32) {
-    let pair = pairs.entry(key).or_insert(Pair {
+fn update_pair<K>(entry: std::collections::hash_map::Entry<'_, K, Pair>, day: i32, start_day: i32) {
+    let pair = entry.or_insert(Pair {
         first_ever: day,
         first_in_period: NONE,
     });
@@ -376,20 +370,56 @@ fn update_pair(pairs: &mut FxHashMap<u64, Pair>, key: u64, day: i32, start_day: 
     }
 }
 
-/// The (group, patient) pair table of a builder, detached so that another thread can apply
-/// the pair updates while the builder's thread parses and interns (the streaming CSV path).
+/// The (group, patient) pair table of a builder, detachable so that another thread can
+/// update it while the builder's thread parses (the streaming CSV path). Patient ids are
+/// keys of the table itself (inline when short): one lookup per interview.
 #[derive(Debug)]
 pub(crate) struct PairSink {
-    pairs: FxHashMap<u64, Pair>,
+    short: FxHashMap<(u32, InlineKey), Pair>,
+    long: FxHashMap<(u32, Box<str>), Pair>,
     start_day: i32,
 }
 
 impl PairSink {
-    /// Applies updates staged by [`ActivityReportBuilder::stage`].
-    pub(crate) fn apply(&mut self, updates: &[(u64, i32)]) {
-        for &(key, day) in updates {
-            update_pair(&mut self.pairs, key, day, self.start_day);
+    fn new(start_day: i32) -> Self {
+        PairSink {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+            start_day,
         }
+    }
+
+    /// Records an interview of `patient` with `group` on day number `day`, as staged by
+    /// [`ActivityReportBuilder::stage`].
+    #[inline]
+    pub(crate) fn record(&mut self, group: u32, patient: IdKey, day: i32) {
+        let pair = match patient {
+            IdKey::Inline(key) => self.short.entry((group, key)),
+            IdKey::Long(key) => {
+                return update_pair(self.long.entry((group, key)), day, self.start_day)
+            }
+        };
+        update_pair(pair, day, self.start_day);
+    }
+
+    /// How many distinct pairs are held.
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// How many distinct patients the pairs name.
+    fn distinct_patients(&self) -> usize {
+        let short: std::collections::HashSet<&InlineKey, BuildFx> =
+            self.short.keys().map(|(_, p)| p).collect();
+        let long: std::collections::HashSet<&str, BuildFx> =
+            self.long.keys().map(|(_, p)| &**p).collect();
+        short.len() + long.len()
+    }
+
+    /// Every pair: its group and its first dates.
+    fn iter(&self) -> impl Iterator<Item = (u32, &Pair)> {
+        let short = self.short.iter().map(|((g, _), p)| (*g, p));
+        short.chain(self.long.iter().map(|((g, _), p)| (*g, p)))
     }
 }
 

@@ -69,31 +69,146 @@ impl Hasher for FxHasher {
     }
 }
 
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// The `BuildHasher` of [`FxHasher`].
+pub(crate) type BuildFx = BuildHasherDefault<FxHasher>;
 
-/// Interns strings as dense `u32` indices, allocating only for a string never seen before.
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildFx>;
+
+/// A string of at most [`INLINE_MAX`] bytes held inline: its bytes, zero-padded, and its
+/// length in the last byte. Comparing two keys is three word comparisons, with no pointer to
+/// follow: identifiers such as `PAT-0012345` never leave the hash table's own memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct InlineKey([u64; 3]);
+
+/// The longest string an [`InlineKey`] holds.
+const INLINE_MAX: usize = 23;
+
+impl InlineKey {
+    #[inline]
+    fn new(s: &str) -> Option<Self> {
+        let bytes = s.as_bytes();
+        if bytes.len() > INLINE_MAX {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        buf[23] = bytes.len() as u8;
+        let word = |i: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&buf[i * 8..i * 8 + 8]);
+            u64::from_le_bytes(w)
+        };
+        Some(InlineKey([word(0), word(1), word(2)]))
+    }
+}
+
+impl std::hash::Hash for InlineKey {
+    #[inline]
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0[0]);
+        state.write_u64(self.0[1]);
+        state.write_u64(self.0[2]);
+    }
+}
+
+/// A string prepared for an [`Interner`]: inline when short, boxed otherwise. It owns its
+/// bytes, so that it can be sent to the thread that interns it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum IdKey {
+    /// At most [`INLINE_MAX`] bytes.
+    Inline(InlineKey),
+    /// Longer.
+    Long(Box<str>),
+}
+
+impl IdKey {
+    /// The key of `s`.
+    #[inline]
+    pub(crate) fn new(s: &str) -> Self {
+        match InlineKey::new(s) {
+            Some(key) => IdKey::Inline(key),
+            None => IdKey::Long(s.into()),
+        }
+    }
+}
+
+/// Interns strings as dense `u32` indices, allocating only for a long string never seen
+/// before (strings of up to [`INLINE_MAX`] bytes are stored inline).
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
-    index: FxHashMap<Box<str>, u32>,
+    short: FxHashMap<InlineKey, u32>,
+    long: FxHashMap<Box<str>, u32>,
 }
 
 impl Interner {
     /// The index of `s`, and whether it was just added.
     #[inline]
     pub(crate) fn intern(&mut self, s: &str) -> (u32, bool) {
-        if let Some(&i) = self.index.get(s) {
+        match InlineKey::new(s) {
+            Some(key) => self.intern_inline(key),
+            None => self.intern_long(s),
+        }
+    }
+
+    /// The next index. More than `u32::MAX` distinct ids cannot fit in memory anyway:
+    /// saturate rather than panic.
+    #[inline]
+    fn next(&self) -> u32 {
+        u32::try_from(self.len()).unwrap_or(u32::MAX)
+    }
+
+    #[inline]
+    fn intern_inline(&mut self, key: InlineKey) -> (u32, bool) {
+        let next = self.next();
+        match self.short.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => (*e.get(), false),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(next);
+                (next, true)
+            }
+        }
+    }
+
+    fn intern_long(&mut self, s: &str) -> (u32, bool) {
+        if let Some(&i) = self.long.get(s) {
             return (i, false);
         }
-        // More than u32::MAX distinct ids cannot fit in memory anyway; saturate rather
-        // than panic.
-        let i = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
-        self.index.insert(s.into(), i);
-        (i, true)
+        let next = self.next();
+        self.long.insert(s.into(), next);
+        (next, true)
     }
 
     /// How many distinct strings were interned.
     pub(crate) fn len(&self) -> usize {
-        self.index.len()
+        self.short.len() + self.long.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_and_long_strings_get_distinct_dense_indices() {
+        let mut interner = Interner::default();
+        let long = "X".repeat(40);
+        let edge = "Y".repeat(INLINE_MAX);
+        let over = "Y".repeat(INLINE_MAX + 1);
+        assert_eq!(interner.intern("PAT-1"), (0, true));
+        assert_eq!(interner.intern(&long), (1, true));
+        assert_eq!(interner.intern(""), (2, true));
+        assert_eq!(interner.intern(&edge), (3, true));
+        assert_eq!(interner.intern(&over), (4, true));
+        assert_eq!(interner.intern("PAT-1"), (0, false));
+        assert_eq!(interner.intern(&long), (1, false));
+        assert_eq!(interner.intern(""), (2, false));
+        assert_eq!(interner.intern(&edge), (3, false));
+        assert_eq!(interner.intern(&over), (4, false));
+        // A string and the same string with a trailing NUL differ (the length is kept).
+        assert_eq!(interner.intern("PAT-1\0"), (5, true));
+        assert_eq!(interner.len(), 6);
+        assert_eq!(IdKey::new(&over), IdKey::Long(over.clone().into()));
+        assert!(matches!(IdKey::new(&edge), IdKey::Inline(_)));
     }
 }

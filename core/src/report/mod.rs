@@ -43,7 +43,7 @@ pub mod builder;
 pub mod coverage;
 pub mod disclosure;
 mod error;
-mod fxhash;
+pub(crate) mod fxhash;
 pub mod grouping;
 pub mod new_patients;
 pub mod output;
