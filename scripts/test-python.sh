@@ -37,4 +37,19 @@ echo "test-python: stubtest"
 echo "test-python: mypy (the package, strict; a typed use of the public API)"
 "$PY" -m mypy --no-incremental --cache-dir=/dev/null --strict "$ROOT/bindings/python/python/patient_partner"
 "$PY" -m mypy --no-incremental --cache-dir=/dev/null "$ROOT/bindings/python/tests/test_api_typing.py"
+echo "test-python: pip install ./bindings/python in a fresh virtualenv"
+FRESH="$ROOT/target/fresh-venv"
+rm -rf "$FRESH"
+"$PYTHON" -m venv "$FRESH"
+"$FRESH/bin/python" -m pip install --quiet --disable-pip-version-check "$ROOT/bindings/python"
+(cd "$FRESH" && "$FRESH/bin/python" - "$FRESH" <<'PY'
+import sys
+import patient_partner as pp
+assert pp.__file__.startswith(sys.argv[1]), pp.__file__  # the installed package
+log = pp.parse_interviews_csv("date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\n")
+report = pp.activity_report(log, start="2023-01-01", end="2023-01-31")
+assert report.to_dict()["totals"][0]["phone"] == 1, report.to_dict()
+print(f"test-python: fresh install of patient_partner {pp.__version__} works")
+PY
+)
 echo "test-python: all Python checks passed"

@@ -201,7 +201,7 @@ def binding_python(bench_python: Path, source: str) -> tuple[Path | None, str]:
     try:
         if subprocess.run([str(bench_python), "-c", "import maturin"],
                           capture_output=True).returncode != 0:
-            run([str(bench_python), "-m", "pip", "install", "--quiet", "maturin>=1.16,<2"])
+            run([str(bench_python), "-m", "pip", "install", "--quiet", "maturin>=1.16,<1.17"])
         wheels = DATA / "wheels"
         for old in wheels.glob("patient_partner-*.whl"):
             old.unlink()
