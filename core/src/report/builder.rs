@@ -1,13 +1,13 @@
 //! The streaming aggregation behind every activity report.
 //!
 //! [`ActivityReportBuilder`] takes interviews one at a time, in any order, and keeps only:
-//! one counter row per (group, bucket), one entry per distinct patient id, and one entry per
-//! distinct (group, patient) pair holding the dates of that patient's first interviews with
-//! the group. Memory is therefore bounded by the distinct pairs and the buckets, not by the
-//! number of interviews: a log of millions of rows can be streamed from a file
-//! ([`crate::import::InterviewCsvReader`]) without ever being held whole. Ids are interned
-//! as dense integers; an interview whose partner and patient were seen before costs no
-//! allocation.
+//! one counter row per (group, bucket), and one entry per distinct (group, patient) pair
+//! holding the dates of that patient's first interviews with the group. Memory is therefore
+//! bounded by the distinct pairs and the buckets, not by the number of interviews: a log of
+//! millions of rows can be streamed from a file ([`crate::import::InterviewCsvReader`])
+//! without ever being held whole. Groups are interned as dense integers; patient ids of up
+//! to 23 bytes are held inline in the pair table (longer ones are boxed), so an interview of
+//! a pair seen before costs one table lookup and no allocation.
 //!
 //! ```
 //! use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
