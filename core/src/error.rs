@@ -33,9 +33,35 @@ pub struct ErrorContext {
     /// For file input: the 1-based line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
-    /// For file input: the 1-based column (field position for CSV).
+    /// For file input: the 1-based column (field position for CSV, column number for a
+    /// workbook: 4 is column `D`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<u64>,
+    /// For workbooks: the sheet. `line` is then the row as the spreadsheet numbers it and
+    /// [`ErrorContext::cell`] gives the cell's name (`D17`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+}
+
+impl ErrorContext {
+    /// The spreadsheet name of the cell (`D17`) when the error is in a workbook and both
+    /// row and column are known.
+    ///
+    /// ```
+    /// let ctx = patient_partner::ErrorContext {
+    ///     sheet: Some("Entretiens 2023".into()), line: Some(17), column: Some(4),
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(ctx.cell().as_deref(), Some("D17"));
+    /// ```
+    pub fn cell(&self) -> Option<String> {
+        self.sheet.as_ref()?;
+        Some(format!(
+            "{}{}",
+            crate::text::column_letters(self.column?),
+            self.line?
+        ))
+    }
 }
 
 /// The family an error belongs to; each maps to one exception class in the bindings.

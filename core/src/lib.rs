@@ -46,6 +46,7 @@ pub mod policy;
 pub mod referral;
 pub mod report;
 pub mod schema;
+pub mod text;
 pub mod vocabulary;
 
 pub use activity::{Activity, ActivityModality};

@@ -3,7 +3,7 @@
 //! JSON: an array of [`Activity`] records or `{"activities": [...]}` (the serde JSON of the
 //! type).
 //!
-//! CSV (the common rules of [`super::csv_source`]), one activity per row. Required columns:
+//! CSV or workbook (the common rules of [`super::table`]: format, encoding, [aliases](super::aliases) such as the French headers, unused columns and blank rows), one activity per row. Required columns:
 //! `id`, `date`, `partner`, `mission` ([`Mission`] wire name or label), `modality`
 //! (`in_person`, `video`, `phone`, `hybrid` or French labels), `duration_minutes`.
 //! Optional: `participants` (whole number), `co_animator` (professional id) with
@@ -27,9 +27,12 @@ use std::io::Read;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::csv_source::{ColumnSpec, CsvSource};
+use super::aliases::Entity;
 use super::error::{ImportError, ImportErrorKind};
 use super::json::parse_json;
+use super::options::ImportOptions;
+use super::summary::Imported;
+use super::table::{ColumnSpec, TableSource};
 use crate::activity::{Activity, ActivityModality, CoAnimator};
 use crate::ids::{ActivityId, EstablishmentId, PartnerId, ProfessionalId};
 use crate::mission::Mission;
@@ -46,6 +49,21 @@ const CO_ANIMATOR: usize = 7;
 const CO_ANIMATOR_PROFESSION: usize = 8;
 const PARTICIPATION: usize = 9;
 const ESTABLISHMENT: usize = 10;
+
+/// The canonical column names.
+pub(crate) const COLUMN_NAMES: &[&str] = &[
+    "id",
+    "date",
+    "partner",
+    "mission",
+    "modality",
+    "duration_minutes",
+    "participants",
+    "co_animator",
+    "co_animator_profession",
+    "participation",
+    "establishment",
+];
 
 const COLUMNS: &[ColumnSpec] = &[
     ColumnSpec {
@@ -102,7 +120,7 @@ pub struct ActivityList {
     pub activities: Vec<Activity>,
 }
 
-fn row<R: Read>(s: &CsvSource<R>) -> Result<Activity, ImportError> {
+fn row<R: Read>(s: &TableSource<R>) -> Result<Activity, ImportError> {
     let duration = s.opt_number(DURATION, 0..=u32::MAX)?.ok_or_else(|| {
         s.error(
             DURATION,
@@ -151,9 +169,13 @@ fn row<R: Read>(s: &CsvSource<R>) -> Result<Activity, ImportError> {
     })
 }
 
-/// Reads a CSV list of activities: every row, validated, or the first error.
-pub fn read_activities_csv<R: Read>(input: R) -> crate::Result<Vec<Activity>> {
-    let mut source = CsvSource::open(input, COLUMNS, "Activity")?;
+/// Reads a list of activities (CSV or workbook) with `options`: every row, validated, with
+/// the summary of what was left aside; or the first error (nothing partial).
+pub fn read_activities<R: Read>(
+    input: R,
+    options: &ImportOptions,
+) -> crate::Result<Imported<Vec<Activity>>> {
+    let mut source = TableSource::open(input, COLUMNS, Entity::Activity, options)?;
     let mut out = Vec::new();
     while let Some(next) = source.advance() {
         next?;
@@ -161,7 +183,16 @@ pub fn read_activities_csv<R: Read>(input: R) -> crate::Result<Vec<Activity>> {
         activity.validate()?;
         out.push(activity);
     }
-    Ok(out)
+    Ok(Imported {
+        records: out,
+        summary: source.summary().clone(),
+    })
+}
+
+/// Reads a list of activities (CSV or workbook) with the default options (see
+/// [`read_activities`]).
+pub fn read_activities_csv<R: Read>(input: R) -> crate::Result<Vec<Activity>> {
+    read_activities(input, &ImportOptions::default()).map(|i| i.records)
 }
 
 /// Reads a JSON list of activities (an array or `{"activities": [...]}`), each validated.

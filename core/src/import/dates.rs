@@ -1,8 +1,10 @@
-//! Dates as logs write them: ISO `YYYY-MM-DD` or French `DD/MM/YYYY`.
+//! Dates as logs write them: ISO `YYYY-MM-DD` or French `DD/MM/YYYY`, with or without a time.
 //!
 //! ISO dates have exactly four, two and two digits. French dates accept one or two digits
-//! for the day and the month (`5/1/2023` is 5 January 2023) and four for the year. Anything
-//! else, or a day that does not exist (`2023-02-29`), is rejected.
+//! for the day and the month (`5/1/2023` is 5 January 2023) and four for the year. A time
+//! after the date (`09/01/2023 14:30`, `2023-01-09T14:30:00`, as spreadsheets export
+//! date-time cells) is checked and dropped: the date part is kept. Anything else, or a day
+//! that does not exist (`2023-02-29`), is rejected.
 //!
 //! ```
 //! use patient_partner::import::parse_date;
@@ -11,6 +13,9 @@
 //! assert_eq!(parse_date("05/01/2023"), Some(NaiveDate::from_ymd_opt(2023, 1, 5).unwrap()));
 //! assert_eq!(parse_date("2023-02-29"), None);
 //! assert_eq!(parse_date("01-05-2023"), None);
+//! assert_eq!(parse_date("09/01/2023 14:30"), NaiveDate::from_ymd_opt(2023, 1, 9));
+//! assert_eq!(parse_date("2023-01-09T14:30:00"), NaiveDate::from_ymd_opt(2023, 1, 9));
+//! assert_eq!(parse_date("09/01/2023 noon"), None);
 //! ```
 
 use chrono::NaiveDate;
@@ -24,9 +29,49 @@ fn digits(s: &[u8]) -> Option<u32> {
     })
 }
 
-/// Parses `YYYY-MM-DD` or `DD/MM/YYYY` (surrounding white space ignored).
+/// Whether `t` is a time of day `H:MM`, `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`.
+fn is_time(t: &[u8]) -> bool {
+    let text = match std::str::from_utf8(t) {
+        Ok(t) => t,
+        Err(_) => return false,
+    };
+    let main = text.split('.').next().unwrap_or_default();
+    let fraction_ok = text
+        .split_once('.')
+        .is_none_or(|(_, f)| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    let parts: Vec<&str> = main.split(':').collect();
+    fraction_ok
+        && (2..=3).contains(&parts.len())
+        && parts.iter().enumerate().all(|(i, p)| {
+            (if i == 0 { 1..=2 } else { 2..=2 }).contains(&p.len())
+                && p.bytes().all(|b| b.is_ascii_digit())
+        })
+        && digits(parts[0].as_bytes()).is_some_and(|h| h < 24)
+        && digits(parts[1].as_bytes()).is_some_and(|m| m < 60)
+        && parts
+            .get(2)
+            .is_none_or(|s| digits(s.as_bytes()).is_some_and(|s| s < 61))
+}
+
+/// Parses `YYYY-MM-DD` or `DD/MM/YYYY`, optionally followed by a time (surrounding white
+/// space ignored).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let b = s.trim().as_bytes();
+    let b = match b.iter().position(|&c| c == b' ' || c == b'T') {
+        Some(at) => {
+            let time = b.get(at + 1..)?;
+            let time = if b[at] == b' ' {
+                time.trim_ascii_start()
+            } else {
+                time
+            };
+            if !is_time(time) {
+                return None;
+            }
+            b.get(..at)?
+        }
+        None => b,
+    };
     if b.len() == 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-') {
         let year = digits(b.get(0..4)?)?;
         let month = digits(b.get(5..7)?)?;

@@ -11,17 +11,58 @@ pub enum ImportErrorKind {
     /// The file holds no header line (empty, or only white space and a BOM).
     #[error("the file is empty: expected a header line")]
     EmptyFile,
-    /// Bytes that are not UTF-8.
-    #[error("the text is not valid UTF-8")]
-    InvalidEncoding,
+    /// Bytes that are not valid in the encoding the file is read with.
+    #[error("the text is not valid {encoding}{hint}", hint = encoding_hint(encoding))]
+    InvalidEncoding {
+        /// The encoding the file was read with (`UTF-8`, `windows-1252`, `UTF-16LE`…).
+        encoding: String,
+    },
+    /// An encoding name that is not known (see [`super::TextEncoding::from_label`]).
+    #[error("unknown encoding {found:?}: expected a name such as utf-8, windows-1252, utf-16le")]
+    UnknownEncoding {
+        /// The name given.
+        found: String,
+    },
+    /// A workbook could not be opened or read.
+    #[error("cannot read the workbook ({format}): {message}")]
+    InvalidWorkbook {
+        /// The format its content announces (`xlsx`, `xls`, `ods`…).
+        format: String,
+        /// What the workbook reader said.
+        message: String,
+    },
+    /// The sheet asked for is not in the workbook.
+    #[error("no sheet {name:?} in the workbook: its sheets are {available}")]
+    UnknownSheet {
+        /// The sheet asked for.
+        name: String,
+        /// The sheets of the workbook, quoted and comma-separated.
+        available: String,
+    },
+    /// Workbooks were given but this build of the crate reads none (feature `workbooks`).
+    #[error("this build cannot read {format} workbooks (the crate's feature `workbooks` is off)")]
+    WorkbooksDisabled {
+        /// The format the content announces.
+        format: String,
+    },
+    /// The column alias table is not consistent.
+    #[error("invalid column alias table: {message}")]
+    InvalidAliases {
+        /// What is wrong.
+        message: String,
+    },
     /// A required column is absent from the header.
-    #[error("missing column {name:?} in the header")]
+    #[error("missing column {name:?} (or one of its aliases) in the header, which holds {found}")]
     MissingColumn {
         /// The column expected.
         name: String,
+        /// The headers found (the first twelve, quoted).
+        found: String,
     },
-    /// A header names a column the format does not know.
-    #[error("unknown column {name:?}: expected {expected}")]
+    /// A header names a column the format does not use, and the import refuses such
+    /// columns ([`super::UnknownColumns::Refuse`]; by default they are ignored and listed in
+    /// the [`super::ImportSummary`]).
+    #[error("unknown column {name:?}: expected {expected} (or their aliases); without the strict mode such a column is ignored")]
     UnknownColumn {
         /// The column found.
         name: String,
@@ -103,12 +144,27 @@ pub enum ImportErrorKind {
     },
 }
 
+/// What to do after "not valid UTF-8": the usual cause is a file saved as Windows-1252.
+fn encoding_hint(encoding: &str) -> &'static str {
+    if encoding == "UTF-8" {
+        " (a CSV saved by Excel as \"CSV (séparateur : point-virgule)\" is Windows-1252: \
+         give the encoding windows-1252)"
+    } else {
+        ""
+    }
+}
+
 impl ImportErrorKind {
     /// The stable snake_case code of this kind.
     pub fn code(&self) -> &'static str {
         match self {
             ImportErrorKind::EmptyFile => "empty_file",
-            ImportErrorKind::InvalidEncoding => "invalid_encoding",
+            ImportErrorKind::InvalidEncoding { .. } => "invalid_encoding",
+            ImportErrorKind::UnknownEncoding { .. } => "unknown_encoding",
+            ImportErrorKind::InvalidWorkbook { .. } => "invalid_workbook",
+            ImportErrorKind::UnknownSheet { .. } => "unknown_sheet",
+            ImportErrorKind::WorkbooksDisabled { .. } => "workbooks_disabled",
+            ImportErrorKind::InvalidAliases { .. } => "invalid_aliases",
             ImportErrorKind::MissingColumn { .. } => "missing_column",
             ImportErrorKind::UnknownColumn { .. } => "unknown_column",
             ImportErrorKind::DuplicateColumn { .. } => "duplicate_column",
@@ -159,6 +215,11 @@ impl ImportError {
         self.inner.1.field = Some(field.into());
         self
     }
+    /// Sets the sheet (workbooks).
+    pub(crate) fn sheet(mut self, sheet: impl Into<String>) -> Self {
+        self.inner.1.sheet = Some(sheet.into());
+        self
+    }
     /// Sets the column only.
     pub(crate) fn column(mut self, column: u64) -> Self {
         self.inner.1.column = Some(column);
@@ -181,17 +242,33 @@ impl ImportError {
     pub fn context(&self) -> ErrorContext {
         self.inner.1.clone()
     }
+    /// Where it happened, borrowed.
+    pub fn context_ref(&self) -> &ErrorContext {
+        &self.inner.1
+    }
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let c = &self.inner.1;
         let mut place = Vec::new();
-        if let Some(line) = c.line {
-            place.push(format!("line {line}"));
-        }
-        if let Some(column) = c.column {
-            place.push(format!("column {column}"));
+        if let Some(sheet) = &c.sheet {
+            place.push(format!("sheet {sheet:?}"));
+            match (c.cell(), c.line, c.column) {
+                (Some(cell), _, _) => place.push(format!("cell {cell}")),
+                (None, Some(row), None) => place.push(format!("row {row}")),
+                (None, None, Some(column)) => {
+                    place.push(format!("column {}", crate::text::column_letters(column)))
+                }
+                _ => {}
+            }
+        } else {
+            if let Some(line) = c.line {
+                place.push(format!("line {line}"));
+            }
+            if let Some(column) = c.column {
+                place.push(format!("column {column}"));
+            }
         }
         let mut prefix = place.join(", ");
         if let Some(field) = &c.field {

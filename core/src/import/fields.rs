@@ -4,10 +4,11 @@
 
 use std::io::Read;
 
-use super::csv_source::CsvSource;
 use super::dates::parse_date;
 use super::error::{ImportError, ImportErrorKind};
+use super::table::TableSource;
 use crate::ids::IdError;
+use crate::text::short;
 use crate::vocabulary::Vocabulary;
 
 /// A vocabulary value as people write it: the wire name, or the English or French label,
@@ -35,7 +36,7 @@ fn expected_values<T: Vocabulary>() -> String {
     format!("one of {} (or its French label)", names.join(", "))
 }
 
-impl<R: Read> CsvSource<R> {
+impl<R: Read> TableSource<R> {
     /// A required vocabulary value of column `spec`.
     pub(crate) fn vocab<T: Vocabulary>(&self, spec: usize) -> Result<T, ImportError> {
         let text = self.required(spec, &expected_values::<T>())?;
@@ -43,7 +44,7 @@ impl<R: Read> CsvSource<R> {
             self.error(
                 spec,
                 ImportErrorKind::InvalidValue {
-                    found: text.to_owned(),
+                    found: short(text),
                     expected: expected_values::<T>(),
                 },
             )
@@ -61,14 +62,8 @@ impl<R: Read> CsvSource<R> {
     /// A required date of column `spec`.
     pub(crate) fn date(&self, spec: usize) -> Result<chrono::NaiveDate, ImportError> {
         let text = self.required(spec, "a date (YYYY-MM-DD or DD/MM/YYYY)")?;
-        parse_date(text).ok_or_else(|| {
-            self.error(
-                spec,
-                ImportErrorKind::InvalidDate {
-                    found: text.to_owned(),
-                },
-            )
-        })
+        parse_date(text)
+            .ok_or_else(|| self.error(spec, ImportErrorKind::InvalidDate { found: short(text) }))
     }
 
     /// An optional date of column `spec`.
@@ -90,7 +85,7 @@ impl<R: Read> CsvSource<R> {
             self.error(
                 spec,
                 ImportErrorKind::InvalidId {
-                    found: text.to_owned(),
+                    found: short(text),
                     reason: e.to_string(),
                 },
             )
@@ -126,7 +121,7 @@ impl<R: Read> CsvSource<R> {
                     self.error(
                         spec,
                         ImportErrorKind::InvalidValue {
-                            found: text.to_owned(),
+                            found: short(text),
                             expected: format!(
                                 "a whole number from {} to {}",
                                 range.start(),
@@ -145,7 +140,7 @@ impl<R: Read> CsvSource<R> {
             Some(text) => Err(self.error(
                 spec,
                 ImportErrorKind::InvalidValue {
-                    found: text.to_owned(),
+                    found: short(text),
                     expected: why.to_owned(),
                 },
             )),

@@ -1,10 +1,12 @@
-//! Interview logs from CSV.
+//! Interview logs from CSV files and workbooks.
 //!
-//! Columns, by header name (any order, any case): `date`, `partner`, `patient`, `modality`
-//! (required) and `referral`, `duration_minutes`, `establishment`, `id` (optional). The
-//! common rules (encoding, separator, header, blank lines) are those of
-//! [`super::csv_source`]. Values:
-//! - `date`: `YYYY-MM-DD` or `DD/MM/YYYY` ([`super::parse_date`]);
+//! Columns, by header name (any order; the [aliases](super::aliases) such as `Date`,
+//! `Partenaire`, `Patient`, `Modalité`, `Durée (min)` are accepted): `date`, `partner`,
+//! `patient`, `modality` (required) and `referral`, `duration_minutes`, `establishment`, `id`
+//! (optional). The common rules (format, encoding, separator, header, unused columns, blank
+//! rows, positions) are those of [`super::table`]. Values:
+//! - `date`: `YYYY-MM-DD` or `DD/MM/YYYY`, a time after it ignored; a date cell in a
+//!   workbook ([`super::parse_date`]);
 //! - `partner`, `patient`, `referral`, `establishment`, `id`: identifiers
 //!   ([`crate::ids`]; trimmed, at most 64 bytes, no control characters);
 //! - `modality`: `in_person`, `phone`, `video` or the French `présentiel`, `téléphone`,
@@ -12,8 +14,9 @@
 //! - `duration_minutes`: a whole number of minutes, 1 to
 //!   [`MAX_INTERVIEW_MINUTES`] (1440).
 //!
-//! Empty optional values are absent values. [`InterviewCsvReader`] streams the rows one at a
-//! time (for logs too large to hold); [`read_interviews_csv`] reads everything or nothing.
+//! Empty optional values are absent values. [`InterviewReader`] streams the rows one at a
+//! time (for logs too large to hold); [`read_interviews`] reads everything or nothing, with
+//! the [`ImportSummary`] of what was left aside.
 //!
 //! ```
 //! use patient_partner::import::read_interviews_csv;
@@ -29,9 +32,13 @@
 
 use std::io::Read;
 
-use super::csv_source::{ColumnSpec, CsvSource};
+use super::aliases::Entity;
 use super::dates::parse_date;
 use super::error::{ImportError, ImportErrorKind};
+use super::options::ImportOptions;
+use super::summary::{ImportSummary, Imported};
+use super::table::{ColumnSpec, TableSource};
+use crate::text::short;
 use chrono::NaiveDate;
 
 use crate::ids::{
@@ -52,6 +59,18 @@ const REFERRAL: usize = 4;
 const DURATION: usize = 5;
 const ESTABLISHMENT: usize = 6;
 const ID: usize = 7;
+
+/// The canonical column names of an interview log.
+pub(crate) const COLUMN_NAMES: &[&str] = &[
+    "date",
+    "partner",
+    "patient",
+    "modality",
+    "referral",
+    "duration_minutes",
+    "establishment",
+    "id",
+];
 
 /// The columns of an interview log.
 const COLUMNS: &[ColumnSpec] = &[
@@ -89,36 +108,52 @@ const COLUMNS: &[ColumnSpec] = &[
     },
 ];
 
-/// Streams the interviews of a CSV log, one `Result` per row.
+/// Streams the interviews of a log (CSV or workbook), one `Result` per row.
 ///
-/// The header is read by [`InterviewCsvReader::new`]. After the first error the iterator
-/// ends: a caller that wants all or nothing stops there ([`read_interviews_csv`] does).
-pub struct InterviewCsvReader<R: Read> {
-    source: CsvSource<R>,
+/// The header is read by [`InterviewReader::open`]. After the first error the iterator
+/// ends: a caller that wants all or nothing stops there ([`read_interviews`] does). CSV is
+/// streamed; a workbook is read whole first (its format needs it).
+pub struct InterviewReader<R: Read> {
+    source: TableSource<R>,
     done: bool,
 }
 
-impl<R: Read> std::fmt::Debug for InterviewCsvReader<R> {
+/// The former name of [`InterviewReader`], kept for existing code.
+pub type InterviewCsvReader<R> = InterviewReader<R>;
+
+impl<R: Read> std::fmt::Debug for InterviewReader<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("InterviewCsvReader")
+        f.debug_struct("InterviewReader")
             .field("line", &self.source.line())
             .field("done", &self.done)
             .finish()
     }
 }
 
-impl<R: Read> InterviewCsvReader<R> {
-    /// Opens a log: reads the header, sniffs the separator, checks the columns.
+impl<R: Read> InterviewReader<R> {
+    /// Opens a log with the default [`ImportOptions`]: reads the header, sniffs the format
+    /// and the separator, checks the columns.
     pub fn new(input: R) -> Result<Self, ImportError> {
-        Ok(InterviewCsvReader {
-            source: CsvSource::open(input, COLUMNS, "Interview")?,
+        Self::open(input, &ImportOptions::default())
+    }
+
+    /// Opens a log with `options` (encoding, sheet, column mapping, unused columns).
+    pub fn open(input: R, options: &ImportOptions) -> Result<Self, ImportError> {
+        Ok(InterviewReader {
+            source: TableSource::open(input, COLUMNS, Entity::Interview, options)?,
             done: false,
         })
     }
 
-    /// The 1-based line of the last row read (the header's before the first row).
+    /// The 1-based line (CSV) or spreadsheet row (workbook) of the last row read (the
+    /// header's before the first row).
     pub fn line(&self) -> u64 {
         self.source.line()
+    }
+
+    /// What was read and left aside so far (complete once the rows are exhausted).
+    pub fn summary(&self) -> &ImportSummary {
+        self.source.summary()
     }
 
     /// Checks an identifier without allocating.
@@ -132,7 +167,7 @@ impl<R: Read> InterviewCsvReader<R> {
             self.source.error(
                 spec,
                 ImportErrorKind::InvalidId {
-                    found: value.to_owned(),
+                    found: short(value),
                     reason: e.to_string(),
                 },
             )
@@ -154,7 +189,7 @@ impl<R: Read> InterviewCsvReader<R> {
             s.error(
                 DATE,
                 ImportErrorKind::InvalidDate {
-                    found: date_text.to_owned(),
+                    found: short(date_text),
                 },
             )
         })?;
@@ -170,7 +205,7 @@ impl<R: Read> InterviewCsvReader<R> {
                 s.error(
                     MODALITY,
                     ImportErrorKind::InvalidModality {
-                        found: other.to_owned(),
+                        found: short(other),
                     },
                 )
             })?,
@@ -182,12 +217,7 @@ impl<R: Read> InterviewCsvReader<R> {
                     .ok()
                     .filter(|m| (1..=MAX_INTERVIEW_MINUTES).contains(m))
                     .ok_or_else(|| {
-                        s.error(
-                            DURATION,
-                            ImportErrorKind::InvalidNumber {
-                                found: v.to_owned(),
-                            },
-                        )
+                        s.error(DURATION, ImportErrorKind::InvalidNumber { found: short(v) })
                     })?,
             ),
         };
@@ -243,7 +273,7 @@ impl<R: Read> InterviewCsvReader<R> {
     /// outside the report's period. Returns the number of rows read; stops at the first
     /// error: an [`ImportError`] naming line and column, or a report error
     /// (`interview_in_gap`) whose context holds the line. After an error the builder holds
-    /// the rows before it. On a machine with more than one core, a second thread updates
+    /// the rows before it. Returns the [`ImportSummary`] (`rows` is the number read). On a machine with more than one core, a second thread updates
     /// the (group, patient) table while this one parses.
     ///
     /// ```
@@ -251,24 +281,25 @@ impl<R: Read> InterviewCsvReader<R> {
     /// use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
     /// let log = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\n2023-01-10,PP-A,PAT-1,video\n";
     /// let mut builder = ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap()))?;
-    /// let rows = InterviewCsvReader::new(log.as_bytes())?.push_into(&mut builder)?;
-    /// assert_eq!(rows, 2);
+    /// let summary = InterviewCsvReader::new(log.as_bytes())?.push_into(&mut builder)?;
+    /// assert_eq!(summary.rows, 2);
     /// assert_eq!(builder.finish().totals[0].total, Some(2));
     /// # Ok::<(), patient_partner::Error>(())
     /// ```
-    pub fn push_into(mut self, builder: &mut ActivityReportBuilder) -> Result<u64, crate::Error> {
+    pub fn push_into(
+        mut self,
+        builder: &mut ActivityReportBuilder,
+    ) -> Result<ImportSummary, crate::Error> {
         let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
         if !parallel {
-            let mut rows = 0;
             while let Some(next) = self.source.advance() {
                 next?;
                 let f = self.fields()?;
                 builder
                     .push_parts(f.date, f.partner, f.patient, f.modality, f.establishment)
                     .map_err(|e| e.line(self.source.line()))?;
-                rows += 1;
             }
-            return Ok(rows);
+            return Ok(self.source.summary().clone());
         }
         // Two threads: this one parses, checks, interns the groups and counts; the other
         // updates the (group, patient) pair table, the largest and least cache-friendly
@@ -336,7 +367,7 @@ impl<R: Read> InterviewCsvReader<R> {
             // it ever, the panic is a bug and is passed on as is.
             Err(payload) => std::panic::resume_unwind(payload),
         }
-        result
+        result.map(|_| self.source.summary().clone())
     }
 }
 
@@ -352,7 +383,7 @@ struct InterviewFields<'a> {
     establishment: Option<&'a str>,
 }
 
-impl<R: Read> Iterator for InterviewCsvReader<R> {
+impl<R: Read> Iterator for InterviewReader<R> {
     type Item = Result<Interview, ImportError>;
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -370,9 +401,36 @@ impl<R: Read> Iterator for InterviewCsvReader<R> {
     }
 }
 
-/// Reads a whole CSV interview log: every row, or the first error (nothing partial).
+/// Reads a whole interview log (CSV or workbook) with `options`: every row and the summary
+/// of what was left aside, or the first error (nothing partial).
+///
+/// ```
+/// use patient_partner::import::{read_interviews, ImportOptions};
+/// let log = "Date;Partenaire;Patient;Modalité;Commentaire\r\n\
+///            09/01/2023 14:30;PP-A;PAT-0001;Présentiel;suite à la RCP\r\n\
+///            ;;;;\r\n";
+/// let imported = read_interviews(log.as_bytes(), &ImportOptions::new())?;
+/// assert_eq!(imported.records.len(), 1);
+/// assert_eq!(imported.summary.ignored_columns[0].header, "Commentaire");
+/// assert_eq!(imported.summary.blank_rows, 1);
+/// # Ok::<(), patient_partner::Error>(())
+/// ```
+pub fn read_interviews<R: Read>(
+    input: R,
+    options: &ImportOptions,
+) -> Result<Imported<Vec<Interview>>, ImportError> {
+    let mut reader = InterviewReader::open(input, options)?;
+    let records = reader.by_ref().collect::<Result<Vec<_>, _>>()?;
+    Ok(Imported {
+        records,
+        summary: reader.summary().clone(),
+    })
+}
+
+/// Reads a whole interview log (CSV or workbook) with the default options: every row, or
+/// the first error (nothing partial). See [`read_interviews`] for the summary.
 pub fn read_interviews_csv<R: Read>(input: R) -> Result<Vec<Interview>, ImportError> {
-    InterviewCsvReader::new(input)?.collect()
+    InterviewReader::new(input)?.collect()
 }
 
 /// Reads a CSV interview log from a string (see [`read_interviews_csv`]).

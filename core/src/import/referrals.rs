@@ -2,7 +2,7 @@
 //!
 //! JSON: an array of [`Referral`]s or `{"referrals": [...]}` (the serde JSON of the type).
 //!
-//! CSV (the common rules of [`super::csv_source`]), one referral per row. Required columns:
+//! CSV or workbook (the common rules of [`super::table`]: format, encoding, [aliases](super::aliases) such as the French headers, unused columns and blank rows), one referral per row. Required columns:
 //! `id`, `patient`, `received` (date), `source` (`referring_physician` or `care_team`, or
 //! their French labels), `stage` ([`PathwayStage`]). Optional: `profession` (required for
 //! `care_team`, empty for `referring_physician`), `professional` (id), `needs` ([`Need`]
@@ -28,10 +28,13 @@ use std::io::Read;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::csv_source::{ColumnSpec, CsvSource};
+use super::aliases::Entity;
 use super::error::{ImportError, ImportErrorKind};
 use super::fields::vocabulary_lenient;
 use super::json::parse_json;
+use super::options::ImportOptions;
+use super::summary::Imported;
+use super::table::{ColumnSpec, TableSource};
 use crate::ids::{EstablishmentId, PatientId, ProfessionalId, ReferralId};
 use crate::referral::{
     Consent, ConsentStatus, FollowUp, Need, PathwayStage, Profession, Referral, ReferralSource,
@@ -51,6 +54,23 @@ const CONSENT_DATE: usize = 9;
 const ESTABLISHMENT: usize = 10;
 const SETTING: usize = 11;
 const FOLLOW_UP: usize = 12;
+
+/// The canonical column names.
+pub(crate) const COLUMN_NAMES: &[&str] = &[
+    "id",
+    "patient",
+    "received",
+    "source",
+    "stage",
+    "profession",
+    "professional",
+    "needs",
+    "consent",
+    "consent_date",
+    "establishment",
+    "setting",
+    "follow_up",
+];
 
 const COLUMNS: &[ColumnSpec] = &[
     ColumnSpec {
@@ -125,7 +145,7 @@ pub struct ReferralList {
     pub referrals: Vec<Referral>,
 }
 
-fn row<R: Read>(s: &CsvSource<R>) -> Result<Referral, ImportError> {
+fn row<R: Read>(s: &TableSource<R>) -> Result<Referral, ImportError> {
     let source = match s.vocab::<SourceColumn>(SOURCE)? {
         SourceColumn::ReferringPhysician => {
             s.must_be_empty(
@@ -148,7 +168,7 @@ fn row<R: Read>(s: &CsvSource<R>) -> Result<Referral, ImportError> {
                 s.error(
                     NEEDS,
                     ImportErrorKind::InvalidValue {
-                        found: part.to_owned(),
+                        found: crate::text::short(part),
                         expected: "needs (wire names or labels) separated by |".to_owned(),
                     },
                 )
@@ -186,9 +206,13 @@ fn row<R: Read>(s: &CsvSource<R>) -> Result<Referral, ImportError> {
     })
 }
 
-/// Reads a CSV list of referrals: every row, validated, or the first error.
-pub fn read_referrals_csv<R: Read>(input: R) -> crate::Result<Vec<Referral>> {
-    let mut source = CsvSource::open(input, COLUMNS, "Referral")?;
+/// Reads a list of referrals (CSV or workbook) with `options`: every row, validated, with
+/// the summary of what was left aside; or the first error (nothing partial).
+pub fn read_referrals<R: Read>(
+    input: R,
+    options: &ImportOptions,
+) -> crate::Result<Imported<Vec<Referral>>> {
+    let mut source = TableSource::open(input, COLUMNS, Entity::Referral, options)?;
     let mut out = Vec::new();
     while let Some(next) = source.advance() {
         next?;
@@ -196,7 +220,16 @@ pub fn read_referrals_csv<R: Read>(input: R) -> crate::Result<Vec<Referral>> {
         referral.validate()?;
         out.push(referral);
     }
-    Ok(out)
+    Ok(Imported {
+        records: out,
+        summary: source.summary().clone(),
+    })
+}
+
+/// Reads a list of referrals (CSV or workbook) with the default options (see
+/// [`read_referrals`]).
+pub fn read_referrals_csv<R: Read>(input: R) -> crate::Result<Vec<Referral>> {
+    read_referrals(input, &ImportOptions::default()).map(|i| i.records)
 }
 
 /// Reads a JSON list of referrals (an array or `{"referrals": [...]}`), each validated.

@@ -1,0 +1,319 @@
+//! Workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`), read with `calamine`.
+//!
+//! The sheet read is the first one, or the one named (exactly as the tab says; an unknown
+//! name is `unknown_sheet`, listing the sheets). Its used range is read as a table: the first
+//! non-blank row is the header. Cells become text before the columns' own rules apply:
+//! - text cells as they are;
+//! - date cells as `YYYY-MM-DD`; **date-time** cells keep their date part (a time of day
+//!   alone, with no date, stays `HH:MM:SS` and is not a date);
+//! - duration cells (`[h]:mm`) as whole minutes, so a `Durée` typed `0:45` is 45;
+//! - numbers without a fractional part as whole numbers (`1042`, so ids and durations typed
+//!   as numbers work); other numbers as written by Rust (`42.5`, refused as a duration);
+//! - booleans `TRUE`/`FALSE`, error cells as their code (`#N/A`), both refused by any column.
+//!
+//! Errors name the sheet, the row as the spreadsheet numbers it and the column letter.
+
+use std::io::Cursor;
+
+use calamine::{Data, Range, Reader};
+
+use super::error::{ImportError, ImportErrorKind};
+use super::summary::FileFormat;
+use super::table::Step;
+use crate::text::short;
+use crate::vocabulary::Vocabulary;
+
+/// The rows of one sheet, converted to text one row at a time.
+pub(crate) struct SheetRows {
+    name: String,
+    format: FileFormat,
+    range: Range<Data>,
+    /// 0-based index within the range of the next row to read.
+    next: usize,
+    /// Spreadsheet row number (1-based) of the range's first row, and 0-based column.
+    first_row: u64,
+    first_column: u64,
+    /// The header row (spreadsheet number) and its texts, once found.
+    header: Option<(u64, Vec<String>)>,
+    /// The current row's cells as text.
+    cells: Vec<String>,
+}
+
+fn workbook_error(format: FileFormat, e: impl std::fmt::Display) -> ImportError {
+    ImportError::new(ImportErrorKind::InvalidWorkbook {
+        format: format.wire_name().to_owned(),
+        message: short(&e.to_string()),
+    })
+}
+
+fn pick<RS, W>(
+    mut workbook: W,
+    format: FileFormat,
+    sheet: Option<&str>,
+) -> Result<(String, Range<Data>), ImportError>
+where
+    RS: std::io::Read + std::io::Seek,
+    W: Reader<RS>,
+    W::Error: std::fmt::Display,
+{
+    let names = workbook.sheet_names();
+    let name = match sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .or_else(|| {
+                names
+                    .iter()
+                    .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
+            })
+            .cloned()
+            .ok_or_else(|| {
+                let available: Vec<String> =
+                    names.iter().map(|n| format!("{:?}", short(n))).collect();
+                ImportError::new(ImportErrorKind::UnknownSheet {
+                    name: short(wanted),
+                    available: available.join(", "),
+                })
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| ImportError::new(ImportErrorKind::EmptyFile))?,
+    };
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|e| workbook_error(format, e).sheet(name.clone()))?;
+    Ok((name, range))
+}
+
+impl SheetRows {
+    /// Opens the sheet `sheet` (the first when `None`) of the workbook in `bytes`.
+    pub(crate) fn open(
+        bytes: &[u8],
+        format: FileFormat,
+        sheet: Option<&str>,
+    ) -> Result<Self, ImportError> {
+        let cursor = Cursor::new(bytes);
+        let (format, (name, range)) = match format {
+            FileFormat::Xls => (
+                FileFormat::Xls,
+                pick(
+                    calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(cursor)
+                        .map_err(|e| workbook_error(FileFormat::Xls, e))?,
+                    FileFormat::Xls,
+                    sheet,
+                )?,
+            ),
+            FileFormat::Ods => (
+                FileFormat::Ods,
+                pick(
+                    calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(cursor)
+                        .map_err(|e| workbook_error(FileFormat::Ods, e))?,
+                    FileFormat::Ods,
+                    sheet,
+                )?,
+            ),
+            _ => match calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(cursor.clone()) {
+                Ok(wb) => (FileFormat::Xlsx, pick(wb, FileFormat::Xlsx, sheet)?),
+                Err(xlsx_error) => {
+                    match calamine::open_workbook_from_rs::<calamine::Xlsb<_>, _>(cursor.clone()) {
+                        Ok(wb) => (FileFormat::Xlsb, pick(wb, FileFormat::Xlsb, sheet)?),
+                        Err(_) => {
+                            match calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(cursor) {
+                                Ok(wb) => (FileFormat::Ods, pick(wb, FileFormat::Ods, sheet)?),
+                                Err(_) => return Err(workbook_error(FileFormat::Xlsx, xlsx_error)),
+                            }
+                        }
+                    }
+                }
+            },
+        };
+        let (first_row, first_column) = range
+            .start()
+            .map_or((1, 0), |(r, c)| (u64::from(r) + 1, u64::from(c)));
+        let mut rows = SheetRows {
+            name,
+            format,
+            range,
+            next: 0,
+            first_row,
+            first_column,
+            header: None,
+            cells: Vec::new(),
+        };
+        // The header: the first row that is not blank.
+        while rows.next < rows.range.height() {
+            rows.load(rows.next);
+            rows.next += 1;
+            if !rows.cells.iter().all(|c| c.trim().is_empty()) {
+                let number = rows.first_row + rows.next as u64 - 1;
+                rows.header = Some((number, std::mem::take(&mut rows.cells)));
+                break;
+            }
+        }
+        Ok(rows)
+    }
+
+    /// The sheet's name.
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The workbook's format.
+    pub(crate) fn format(&self) -> FileFormat {
+        self.format
+    }
+
+    /// The 0-based column of the range's first column (0 is `A`).
+    pub(crate) fn first_column(&self) -> u64 {
+        self.first_column
+    }
+
+    /// The header row's number and texts; `None` for an empty sheet.
+    pub(crate) fn header(&self) -> Option<(u64, &[String])> {
+        self.header.as_ref().map(|(n, h)| (*n, h.as_slice()))
+    }
+
+    /// Converts row `index` of the range into `cells`.
+    fn load(&mut self, index: usize) {
+        let width = self.range.width();
+        self.cells.resize(width, String::new());
+        for (j, cell) in self.cells.iter_mut().enumerate() {
+            cell.clear();
+            if let Some(value) = self.range.get((index, j)) {
+                cell_text(value, cell);
+            }
+        }
+    }
+
+    /// Reads the next row.
+    pub(crate) fn advance(&mut self) -> Step {
+        if self.header.is_none() || self.next >= self.range.height() {
+            return Step::End;
+        }
+        self.load(self.next);
+        self.next += 1;
+        let number = self.first_row + self.next as u64 - 1;
+        if self.cells.iter().all(|c| c.trim().is_empty()) {
+            Step::Blank(number)
+        } else {
+            Step::Row(number)
+        }
+    }
+
+    /// The text of cell `pos` of the current row.
+    pub(crate) fn cell(&self, pos: usize) -> &str {
+        self.cells.get(pos).map_or("", String::as_str)
+    }
+}
+
+/// Writes the text of a cell (see the [module](self)).
+fn cell_text(value: &Data, out: &mut String) {
+    use std::fmt::Write;
+    match value {
+        Data::Empty => {}
+        Data::String(s) => out.push_str(s),
+        Data::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Data::Float(f) => number_text(*f, out),
+        Data::Bool(b) => out.push_str(if *b { "TRUE" } else { "FALSE" }),
+        Data::DateTime(dt) => {
+            if dt.is_duration() {
+                match dt.as_duration() {
+                    Some(d) if d.num_seconds() % 60 == 0 => {
+                        let _ = write!(out, "{}", d.num_minutes());
+                    }
+                    _ => number_text(dt.as_f64(), out),
+                }
+            } else if dt.as_f64() < 1.0 {
+                // A time of day alone: no date.
+                match dt.as_datetime() {
+                    Some(t) => {
+                        let _ = write!(out, "{}", t.format("%H:%M:%S"));
+                    }
+                    None => number_text(dt.as_f64(), out),
+                }
+            } else {
+                match dt.as_datetime() {
+                    Some(t) if t.time() == chrono::NaiveTime::MIN => {
+                        let _ = write!(out, "{}", t.format("%Y-%m-%d"));
+                    }
+                    Some(t) => {
+                        let _ = write!(out, "{}", t.format("%Y-%m-%d %H:%M:%S"));
+                    }
+                    None => number_text(dt.as_f64(), out),
+                }
+            }
+        }
+        Data::DateTimeIso(s) => out.push_str(s),
+        Data::DurationIso(s) => match iso_duration_minutes(s) {
+            Some(m) => {
+                let _ = write!(out, "{m}");
+            }
+            None => out.push_str(s),
+        },
+        Data::Error(e) => {
+            let _ = write!(out, "{e}");
+        }
+    }
+}
+
+fn number_text(f: f64, out: &mut String) {
+    use std::fmt::Write;
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
+        let _ = write!(out, "{}", f as i64);
+    } else {
+        let _ = write!(out, "{f}");
+    }
+}
+
+/// Whole minutes of an ISO 8601 duration as OpenDocument writes it (`PT00H45M00S`).
+fn iso_duration_minutes(s: &str) -> Option<u64> {
+    let rest = s.strip_prefix("PT")?;
+    let mut minutes = 0u64;
+    let mut number = String::new();
+    for c in rest.chars() {
+        match c {
+            '0'..='9' | '.' => number.push(c),
+            'H' | 'M' | 'S' => {
+                let v: f64 = number.parse().ok()?;
+                number.clear();
+                let m = match c {
+                    'H' => v * 60.0,
+                    'M' => v,
+                    _ => v / 60.0,
+                };
+                if m.fract() != 0.0 {
+                    return None;
+                }
+                minutes += m as u64;
+            }
+            _ => return None,
+        }
+    }
+    number.is_empty().then_some(minutes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_durations() {
+        assert_eq!(iso_duration_minutes("PT00H45M00S"), Some(45));
+        assert_eq!(iso_duration_minutes("PT1H30M0S"), Some(90));
+        assert_eq!(iso_duration_minutes("PT0H0M30S"), None);
+        assert_eq!(iso_duration_minutes("P1D"), None);
+    }
+
+    #[test]
+    fn numbers() {
+        let mut s = String::new();
+        number_text(1042.0, &mut s);
+        assert_eq!(s, "1042");
+        s.clear();
+        number_text(42.5, &mut s);
+        assert_eq!(s, "42.5");
+    }
+}

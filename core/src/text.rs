@@ -1,0 +1,68 @@
+//! Small text helpers at the bottom of the crate (they import nothing of it): how values are
+//! quoted in error messages, and spreadsheet column letters.
+//!
+//! Error messages quote what they were given, but never whole: [`short`] keeps at most
+//! [`QUOTE_CHARS`] characters (and adds `…`), so that a 200 MB field gives a short message.
+//! Messages print the kept text with Rust's `{:?}`, which escapes control characters and NUL
+//! (`"a\u{0}b"` prints as `"a\0b"`).
+//!
+//! ```
+//! use patient_partner::text::{short, column_letters};
+//! assert_eq!(short("fax"), "fax");
+//! assert_eq!(short(&"x".repeat(500)).chars().count(), 81);
+//! assert_eq!(column_letters(4), "D");
+//! assert_eq!(column_letters(28), "AB");
+//! ```
+
+/// The most characters of a value quoted in a message.
+pub const QUOTE_CHARS: usize = 80;
+
+/// `value` cut to [`QUOTE_CHARS`] characters, with `…` when it was longer.
+pub fn short(value: &str) -> String {
+    match value.char_indices().nth(QUOTE_CHARS) {
+        None => value.to_owned(),
+        Some((cut, _)) => {
+            let mut s = value[..cut].to_owned();
+            s.push('…');
+            s
+        }
+    }
+}
+
+/// The spreadsheet letters of the 1-based column `n` (`1` → `A`, `27` → `AA`); `?` for 0.
+pub fn column_letters(n: u64) -> String {
+    if n == 0 {
+        return "?".to_owned();
+    }
+    let mut n = n;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push(char::from(b'A' + rem));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_roll_over_like_a_spreadsheet() {
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(52), "AZ");
+        assert_eq!(column_letters(703), "AAA");
+        assert_eq!(column_letters(0), "?");
+    }
+
+    #[test]
+    fn short_cuts_on_a_character_boundary() {
+        let s = "é".repeat(100);
+        let cut = short(&s);
+        assert_eq!(cut.chars().count(), QUOTE_CHARS + 1);
+        assert!(cut.ends_with('…'));
+        assert_eq!(short(""), "");
+    }
+}

@@ -1,0 +1,287 @@
+//! Every fixture of `tests/fixtures/spreadsheets/` (files made by LibreOffice and openpyxl,
+//! see its MANIFEST) read with the default options, checked against `expected.json`, which
+//! the fixture script computed from its own data (never by this library).
+
+use std::path::PathBuf;
+
+use patient_partner::import::{
+    read_activities, read_interviews, read_referrals, FileFormat, ImportOptions, UnknownColumns,
+};
+use patient_partner::report::{activity_report, Period, ReportRequest};
+use patient_partner::Vocabulary;
+use serde_json::Value;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/spreadsheets")
+}
+
+fn expected() -> Value {
+    let text = std::fs::read_to_string(dir().join("expected.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn bytes(name: &str) -> Vec<u8> {
+    std::fs::read(dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The 2023 monthly table of every partner matches the expected counts, cell by cell.
+fn check_tables(name: &str, interviews: &[patient_partner::Interview], want: &Value) {
+    let report = activity_report(
+        interviews,
+        &ReportRequest::new(Period::year(2023).unwrap()),
+    )
+    .unwrap();
+    let partners = want["partners"].as_object().unwrap();
+    assert_eq!(report.totals.len(), partners.len(), "{name}: partners");
+    for (partner, table) in partners {
+        let totals = report
+            .totals
+            .iter()
+            .find(|t| t.group.key() == Some(partner.as_str()))
+            .unwrap_or_else(|| panic!("{name}: no table for {partner}"));
+        assert_eq!(totals.patients, table["patients"].as_u64(), "{name} {partner} patients");
+        for column in ["in_person", "phone", "video", "total", "new_patients"] {
+            let got = match column {
+                "in_person" => totals.in_person,
+                "phone" => totals.phone,
+                "video" => totals.video,
+                "total" => totals.total,
+                _ => totals.new_patients,
+            };
+            assert_eq!(got, table["total"][column].as_u64(), "{name} {partner} {column}");
+        }
+        for row in report.rows_of(&totals.group) {
+            let month = &table["months"][row.bucket.key()];
+            assert!(month.is_object(), "{name}: {partner} {}", row.bucket.key());
+            let cells = [
+                ("in_person", row.in_person),
+                ("phone", row.phone),
+                ("video", row.video),
+                ("total", row.total),
+                ("new_patients", row.new_patients),
+            ];
+            for (column, got) in cells {
+                assert_eq!(
+                    got,
+                    month[column].as_u64(),
+                    "{name} {partner} {} {column}",
+                    row.bucket.key()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_interview_log_gives_the_expected_monthly_tables() {
+    let expected = expected();
+    let want = &expected["interviews_2023"];
+    let files = want["files"].as_object().unwrap();
+    assert!(files.len() >= 10, "the fixture set lists its files");
+    for (name, facts) in files {
+        let imported = read_interviews(&bytes(name)[..], &ImportOptions::new())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let summary = &imported.summary;
+        assert_eq!(summary.rows, want["rows"].as_u64().unwrap(), "{name}: rows");
+        assert_eq!(imported.records.len() as u64, summary.rows);
+        let ignored: Vec<&str> = summary
+            .ignored_columns
+            .iter()
+            .map(|c| c.header.as_str())
+            .collect();
+        assert_eq!(ignored, ["Commentaire"], "{name}: ignored columns");
+        assert_eq!(summary.ignored_columns[0].column, 6, "{name}");
+        if let Some(sheet) = facts.get("sheet").and_then(Value::as_str) {
+            assert_eq!(summary.sheet.as_deref(), Some(sheet), "{name}");
+            assert_ne!(summary.format, FileFormat::Csv, "{name}");
+            // calamine's used range ends at the last cell with a value: the formatted rows
+            // after it are not in the sheet as read (the MANIFEST says which each has).
+            let listed = facts["blank_rows"].as_u64().unwrap();
+            assert!(
+                (1..=listed).contains(&summary.blank_rows),
+                "{name}: {} blank rows, at most {listed} expected",
+                summary.blank_rows
+            );
+        } else {
+            assert_eq!(summary.format, FileFormat::Csv, "{name}");
+            assert_eq!(summary.blank_rows, facts["blank_rows"].as_u64().unwrap(), "{name}");
+            let separator = facts["separator"].as_str().unwrap();
+            assert_eq!(summary.separator.as_deref(), Some(separator), "{name}");
+            let made_as = match facts["encoding"].as_str().unwrap() {
+                "windows-1252" => "windows-1252",
+                "utf-8" | "utf-8 with BOM" => "UTF-8",
+                "utf-16-le with BOM" => "UTF-16LE",
+                other => panic!("{name}: encoding {other} not known to this test"),
+            };
+            assert_eq!(summary.encoding.as_deref(), Some(made_as), "{name}");
+        }
+        check_tables(name, &imported.records, want);
+    }
+}
+
+#[test]
+fn variant_headers_and_numeric_ids_give_the_same_tables() {
+    let expected = expected();
+    let name = "interviews_2023_variant_headers.xlsx";
+    let imported = read_interviews(&bytes(name)[..], &ImportOptions::new()).unwrap();
+    assert_eq!(imported.summary.rows, 150);
+    let ignored: Vec<&str> = imported
+        .summary
+        .ignored_columns
+        .iter()
+        .map(|c| c.header.as_str())
+        .collect();
+    assert_eq!(ignored, ["Remarques"]);
+    assert!(imported.records.iter().any(|i| i.patient.as_str() == "1"));
+    assert!(imported
+        .records
+        .iter()
+        .all(|i| i.establishment.as_ref().map(|e| e.as_str()) == Some("ETAB-1")));
+    check_tables(name, &imported.records, &expected["interviews_2023"]);
+}
+
+#[test]
+fn strict_mode_refuses_the_comments_column() {
+    let options = ImportOptions::new().unknown_columns(UnknownColumns::Refuse);
+    let err = read_interviews(&bytes("interviews_2023_openpyxl.xlsx")[..], &options).unwrap_err();
+    assert_eq!(err.code(), "unknown_column");
+    let ctx = err.context();
+    assert_eq!(ctx.sheet.as_deref(), Some("Entretiens 2023"));
+    assert_eq!(ctx.cell().as_deref(), Some("F1"));
+    let err = read_interviews(&bytes("interviews_2023_cp1252_crlf.csv")[..], &options).unwrap_err();
+    assert_eq!((err.context().line, err.context().column), (Some(1), Some(6)));
+}
+
+#[test]
+fn errors_name_the_true_line_or_the_cell() {
+    let expected = expected();
+    for case in expected["errors"].as_array().unwrap() {
+        let name = case["file"].as_str().unwrap();
+        let err = read_interviews(&bytes(name)[..], &ImportOptions::new()).unwrap_err();
+        assert_eq!(err.code(), "invalid_modality", "{name}");
+        let ctx = err.context();
+        assert_eq!(ctx.field.as_deref(), case["field"].as_str(), "{name}");
+        assert_eq!(ctx.column, case["column"].as_u64(), "{name}");
+        match case.get("sheet").and_then(Value::as_str) {
+            Some(sheet) => {
+                assert_eq!(ctx.sheet.as_deref(), Some(sheet));
+                assert_eq!(ctx.line, case["row"].as_u64());
+                assert_eq!(ctx.cell().as_deref(), case["cell"].as_str());
+                let message = err.to_string();
+                assert!(
+                    message.starts_with(&format!("sheet {sheet:?}, cell D17 (modality)")),
+                    "{message}"
+                );
+            }
+            None => {
+                assert_eq!(ctx.line, case["line"].as_u64(), "{name}: the physical line");
+                assert!(err.to_string().contains("\"fax\""), "{err}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_sheet_can_be_named_and_an_unknown_one_lists_the_sheets() {
+    let file = bytes("interviews_2023_openpyxl.xlsx");
+    let options = ImportOptions::new().sheet("Entretiens 2023");
+    assert_eq!(read_interviews(&file[..], &options).unwrap().summary.rows, 150);
+    let err = read_interviews(&file[..], &ImportOptions::new().sheet("Feuil1")).unwrap_err();
+    assert_eq!(err.code(), "unknown_sheet");
+    assert!(err.to_string().contains("\"Entretiens 2023\", \"Notes\""), "{err}");
+    // The notes sheet has none of the columns: the message shows what it holds.
+    let err = read_interviews(&file[..], &ImportOptions::new().sheet("Notes")).unwrap_err();
+    assert_eq!(err.code(), "missing_column");
+    assert_eq!(err.context().sheet.as_deref(), Some("Notes"));
+}
+
+#[test]
+fn referrals_from_a_workbook_and_its_windows_1252_export() {
+    let expected = expected();
+    let want = &expected["referrals_2023"];
+    for name in want["files"].as_object().unwrap().keys() {
+        let imported = read_referrals(&bytes(name)[..], &ImportOptions::new())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let referrals = &imported.records;
+        assert_eq!(referrals.len() as u64, want["count"].as_u64().unwrap(), "{name}");
+        let ids: Vec<&str> = referrals.iter().map(|r| r.id.as_str()).collect();
+        let want_ids: Vec<&str> = want["ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        assert_eq!(ids, want_ids, "{name}");
+        for (kind, count) in want["by_source"].as_object().unwrap() {
+            let got = referrals
+                .iter()
+                .filter(|r| {
+                    let json = serde_json::to_value(&r.source).unwrap();
+                    json["kind"] == kind.as_str()
+                })
+                .count() as u64;
+            assert_eq!(got, count.as_u64().unwrap(), "{name}: source {kind}");
+        }
+        for (status, count) in want["by_consent"].as_object().unwrap() {
+            let got = referrals
+                .iter()
+                .filter(|r| serde_json::to_value(&r.consent).unwrap()["status"] == status.as_str())
+                .count() as u64;
+            assert_eq!(got, count.as_u64().unwrap(), "{name}: consent {status}");
+        }
+        assert_eq!(
+            imported.summary.ignored_columns[0].header, "Remarques",
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn activities_from_an_ods_workbook() {
+    let expected = expected();
+    let want = &expected["activities_2023"];
+    let imported = read_activities(&bytes("activities_2023.ods")[..], &ImportOptions::new())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.summary.format, FileFormat::Ods);
+    let activities = &imported.records;
+    assert_eq!(activities.len() as u64, want["count"].as_u64().unwrap());
+    for (mission, count) in want["by_mission"].as_object().unwrap() {
+        let got = activities
+            .iter()
+            .filter(|a| a.mission.wire_name() == mission)
+            .count() as u64;
+        assert_eq!(got, count.as_u64().unwrap(), "{mission}");
+    }
+    let participants: u64 = activities
+        .iter()
+        .filter(|a| a.mission.wire_name() == "support_group")
+        .filter_map(|a| a.participants)
+        .map(u64::from)
+        .sum();
+    assert_eq!(participants, want["support_group_participants"].as_u64().unwrap());
+    let minutes: u64 = activities.iter().map(|a| u64::from(a.duration_minutes)).sum();
+    assert_eq!(minutes, want["duration_minutes_sum"].as_u64().unwrap());
+}
+
+#[test]
+fn a_user_mapping_reads_an_unusual_header() {
+    let text = "Jour;Intervenant;Patient;Modalité\r\n09/01/2023;PP-9;PAT-1;visio\r\n";
+    let options = ImportOptions::new().column("partner", "Intervenant");
+    let imported = read_interviews(text.as_bytes(), &options).unwrap();
+    assert_eq!(imported.records[0].partner.as_str(), "PP-9");
+    let err = read_interviews(text.as_bytes(), &ImportOptions::new()).unwrap_err();
+    assert_eq!(err.code(), "missing_column");
+    assert!(err.to_string().contains("\"Intervenant\""), "{err}");
+}
+
+#[test]
+fn long_and_control_values_are_quoted_short_and_escaped() {
+    let long = "x".repeat(100_000);
+    let text = format!("date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,{long}\u{0}\n");
+    let err = read_interviews(text.as_bytes(), &ImportOptions::new()).unwrap_err();
+    let message = err.to_string();
+    assert!(message.len() < 400, "{} bytes", message.len());
+    let text = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,f\u{0}x\n";
+    let err = read_interviews(text.as_bytes(), &ImportOptions::new()).unwrap_err();
+    assert!(err.to_string().contains("\"f\\0x\""), "{err}");
+}
