@@ -26,11 +26,8 @@ fn bytes(name: &str) -> Vec<u8> {
 
 /// The 2023 monthly table of every partner matches the expected counts, cell by cell.
 fn check_tables(name: &str, interviews: &[patient_partner::Interview], want: &Value) {
-    let report = activity_report(
-        interviews,
-        &ReportRequest::new(Period::year(2023).unwrap()),
-    )
-    .unwrap();
+    let report =
+        activity_report(interviews, &ReportRequest::new(Period::year(2023).unwrap())).unwrap();
     let partners = want["partners"].as_object().unwrap();
     assert_eq!(report.totals.len(), partners.len(), "{name}: partners");
     for (partner, table) in partners {
@@ -39,7 +36,11 @@ fn check_tables(name: &str, interviews: &[patient_partner::Interview], want: &Va
             .iter()
             .find(|t| t.group.key() == Some(partner.as_str()))
             .unwrap_or_else(|| panic!("{name}: no table for {partner}"));
-        assert_eq!(totals.patients, table["patients"].as_u64(), "{name} {partner} patients");
+        assert_eq!(
+            totals.patients,
+            table["patients"].as_u64(),
+            "{name} {partner} patients"
+        );
         for column in ["in_person", "phone", "video", "total", "new_patients"] {
             let got = match column {
                 "in_person" => totals.in_person,
@@ -48,7 +49,11 @@ fn check_tables(name: &str, interviews: &[patient_partner::Interview], want: &Va
                 "total" => totals.total,
                 _ => totals.new_patients,
             };
-            assert_eq!(got, table["total"][column].as_u64(), "{name} {partner} {column}");
+            assert_eq!(
+                got,
+                table["total"][column].as_u64(),
+                "{name} {partner} {column}"
+            );
         }
         for row in report.rows_of(&totals.group) {
             let month = &table["months"][row.bucket.key()];
@@ -104,7 +109,11 @@ fn every_interview_log_gives_the_expected_monthly_tables() {
             );
         } else {
             assert_eq!(summary.format, FileFormat::Csv, "{name}");
-            assert_eq!(summary.blank_rows, facts["blank_rows"].as_u64().unwrap(), "{name}");
+            assert_eq!(
+                summary.blank_rows,
+                facts["blank_rows"].as_u64().unwrap(),
+                "{name}"
+            );
             let separator = facts["separator"].as_str().unwrap();
             assert_eq!(summary.separator.as_deref(), Some(separator), "{name}");
             let made_as = match facts["encoding"].as_str().unwrap() {
@@ -149,7 +158,10 @@ fn strict_mode_refuses_the_comments_column() {
     assert_eq!(ctx.sheet.as_deref(), Some("Entretiens 2023"));
     assert_eq!(ctx.cell().as_deref(), Some("F1"));
     let err = read_interviews(&bytes("interviews_2023_cp1252_crlf.csv")[..], &options).unwrap_err();
-    assert_eq!((err.context().line, err.context().column), (Some(1), Some(6)));
+    assert_eq!(
+        (err.context().line, err.context().column),
+        (Some(1), Some(6))
+    );
 }
 
 #[test]
@@ -185,10 +197,16 @@ fn errors_name_the_true_line_or_the_cell() {
 fn the_sheet_can_be_named_and_an_unknown_one_lists_the_sheets() {
     let file = bytes("interviews_2023_openpyxl.xlsx");
     let options = ImportOptions::new().sheet("Entretiens 2023");
-    assert_eq!(read_interviews(&file[..], &options).unwrap().summary.rows, 150);
+    assert_eq!(
+        read_interviews(&file[..], &options).unwrap().summary.rows,
+        150
+    );
     let err = read_interviews(&file[..], &ImportOptions::new().sheet("Feuil1")).unwrap_err();
     assert_eq!(err.code(), "unknown_sheet");
-    assert!(err.to_string().contains("\"Entretiens 2023\", \"Notes\""), "{err}");
+    assert!(
+        err.to_string().contains("\"Entretiens 2023\", \"Notes\""),
+        "{err}"
+    );
     // The notes sheet has none of the columns: the message shows what it holds.
     let err = read_interviews(&file[..], &ImportOptions::new().sheet("Notes")).unwrap_err();
     assert_eq!(err.code(), "missing_column");
@@ -203,7 +221,11 @@ fn referrals_from_a_workbook_and_its_windows_1252_export() {
         let imported = read_referrals(&bytes(name)[..], &ImportOptions::new())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let referrals = &imported.records;
-        assert_eq!(referrals.len() as u64, want["count"].as_u64().unwrap(), "{name}");
+        assert_eq!(
+            referrals.len() as u64,
+            want["count"].as_u64().unwrap(),
+            "{name}"
+        );
         let ids: Vec<&str> = referrals.iter().map(|r| r.id.as_str()).collect();
         let want_ids: Vec<&str> = want["ids"]
             .as_array()
@@ -258,8 +280,14 @@ fn activities_from_an_ods_workbook() {
         .filter_map(|a| a.participants)
         .map(u64::from)
         .sum();
-    assert_eq!(participants, want["support_group_participants"].as_u64().unwrap());
-    let minutes: u64 = activities.iter().map(|a| u64::from(a.duration_minutes)).sum();
+    assert_eq!(
+        participants,
+        want["support_group_participants"].as_u64().unwrap()
+    );
+    let minutes: u64 = activities
+        .iter()
+        .map(|a| u64::from(a.duration_minutes))
+        .sum();
     assert_eq!(minutes, want["duration_minutes_sum"].as_u64().unwrap());
 }
 
@@ -284,4 +312,81 @@ fn long_and_control_values_are_quoted_short_and_escaped() {
     let text = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,f\u{0}x\n";
     let err = read_interviews(text.as_bytes(), &ImportOptions::new()).unwrap_err();
     assert!(err.to_string().contains("\"f\\0x\""), "{err}");
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn a_written_workbook_reads_back_to_the_same_numbers_and_markings() {
+    use calamine::{Data, Reader};
+    use patient_partner::report::xlsx::{to_xlsx, ReportLanguage, XlsxOptions};
+    let imported = read_interviews(
+        &bytes("interviews_2023_cp1252_crlf.csv")[..],
+        &ImportOptions::new(),
+    )
+    .unwrap();
+    let mut request = ReportRequest::new(Period::year(2023).unwrap());
+    request.suppress_below = Some(11);
+    let report = activity_report(&imported.records, &request).unwrap();
+    let bytes = to_xlsx(&report, &XlsxOptions::default()).unwrap();
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let names = workbook.sheet_names();
+    assert_eq!(
+        names,
+        [
+            "Partenaire PP-01",
+            "Partenaire PP-02",
+            "Partenaire PP-03",
+            "Définitions"
+        ]
+    );
+    let mut masked_seen = 0;
+    for (totals, rows) in report.groups() {
+        let sheet = format!("Partenaire {}", totals.group.title());
+        let range = workbook.worksheet_range(&sheet).unwrap();
+        assert_eq!(
+            range.get_value((2, 1)),
+            Some(&Data::String("Présentiel".into()))
+        );
+        for (i, row) in rows.iter().enumerate() {
+            let values = [
+                row.in_person,
+                row.phone,
+                row.video,
+                row.total,
+                row.new_patients,
+            ];
+            let columns = [
+                patient_partner::report::Column::InPerson,
+                patient_partner::report::Column::Phone,
+                patient_partner::report::Column::Video,
+                patient_partner::report::Column::Total,
+                patient_partner::report::Column::NewPatients,
+            ];
+            for (j, (value, column)) in values.iter().zip(columns).enumerate() {
+                let cell = range.get_value((3 + i as u32, 1 + j as u32)).unwrap();
+                if row.masked.contains(&column) {
+                    masked_seen += 1;
+                    assert_eq!(cell, &Data::String("< 11".into()), "{sheet} row {i}");
+                } else {
+                    let v = value.expect("a shown count");
+                    assert_eq!(cell, &Data::Float(v as f64), "{sheet} row {i} col {j}");
+                }
+            }
+        }
+    }
+    assert!(masked_seen > 0, "small counts of the fixture are masked");
+    // English headers on request.
+    let english = XlsxOptions {
+        language: ReportLanguage::English,
+        ..XlsxOptions::default()
+    };
+    let bytes = to_xlsx(&report, &english).unwrap();
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = workbook.worksheet_range("Partner PP-01").unwrap();
+    assert_eq!(
+        range.get_value((2, 1)),
+        Some(&Data::String("In person".into()))
+    );
 }

@@ -44,6 +44,12 @@ pub enum ReportErrorKind {
         /// What was wrong.
         message: String,
     },
+    /// The report could not be written (an `.xlsx` workbook…).
+    #[error("cannot write the report: {message}")]
+    Output {
+        /// What the writer said.
+        message: String,
+    },
     /// An indicator id is not in the catalogue.
     #[error("unknown indicator {id:?}")]
     UnknownIndicator {
@@ -62,6 +68,7 @@ impl ReportErrorKind {
             ReportErrorKind::InterviewInGap { .. } => "interview_in_gap",
             ReportErrorKind::InvalidRequest { .. } => "invalid_request",
             ReportErrorKind::UnknownIndicator { .. } => "unknown_indicator",
+            ReportErrorKind::Output { .. } => "output_error",
         }
     }
 }

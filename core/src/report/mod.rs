@@ -15,7 +15,8 @@
 //! - [`coverage`]: "not reported" is not zero;
 //! - [`disclosure`]: masking small counts, with secondary suppression;
 //! - [`builder`]: the streaming aggregation and [`activity_report`];
-//! - [`output`]: the report and its JSON; [`render`]: tables and CSV.
+//! - [`output`]: the report and its JSON; [`render`]: tables and CSV; `xlsx`: Excel
+//!   workbooks with charts (feature `xlsx`, on by default).
 //!
 //! Every bucket of the period appears for every group with at least one interview in the
 //! period; a bucket without interviews shows zeros (or `null` when not reported).
@@ -50,6 +51,8 @@ pub mod output;
 pub mod period;
 pub mod render;
 pub mod request;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use bucket::{Bucket, BucketSpan, MAX_BUCKETS};
 pub use builder::{activity_report, ActivityReportBuilder};

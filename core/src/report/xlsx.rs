@@ -1,0 +1,698 @@
+//! Activity reports as Excel workbooks (`.xlsx`, written with `rust_xlsxwriter`; feature
+//! `xlsx`, on by default).
+//!
+//! One sheet per group, laid out like the programmes' tables: buckets down (months,
+//! quarters or years), *in person / phone / video / total / new patients* across, a totals
+//! row and the distinct patients of the period; then a native Excel chart (interviews per
+//! bucket, stacked by modality), since that picture is what a quality team pastes into its
+//! annual report. A last sheet, `Définitions` (`Definitions` in English), holds the report's
+//! settings and the definitions of the indicators.
+//!
+//! - Counts are numbers, so users' own formulas work.
+//! - A masked cell (disclosure control) is the text `< 11` (the threshold used), never 0; a
+//!   not reported cell is `–`; a bucket cut by the period is marked `*`, a partially reported
+//!   one `+`; each marking is explained in a legend under the table.
+//! - The chart reads a hidden copy of the three modality columns in which masked and not
+//!   reported cells are `#N/A`, which Excel draws as a gap: a masked count is never charted
+//!   as 0 either.
+//! - French headers by default ([`ReportLanguage::French`]), English on request.
+//!
+//! ```
+//! use patient_partner::report::{activity_report, xlsx, Period, ReportRequest};
+//! use patient_partner::{Interview, Modality, PartnerId, PatientId};
+//! let day = chrono::NaiveDate::from_ymd_opt(2023, 1, 9).unwrap();
+//! let log = [Interview::new(day, PartnerId::new("PP-A")?, PatientId::new("PAT-1")?, Modality::Phone)];
+//! let report = activity_report(&log, &ReportRequest::new(Period::year(2023).unwrap()))?;
+//! let bytes = xlsx::to_xlsx(&report, &xlsx::XlsxOptions::default())?;
+//! assert!(bytes.starts_with(b"PK"));
+//! # Ok::<(), patient_partner::Error>(())
+//! ```
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+use rust_xlsxwriter::{
+    Chart, ChartType, Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
+};
+
+use super::error::{ReportError, ReportErrorKind};
+use super::output::{ActivityReport, Column, ReportRow, Reporting, TotalsRow};
+use super::{Bucket, GroupBy, GroupLabel};
+use crate::indicators::IndicatorCatalogue;
+use crate::vocabulary::Vocabulary;
+
+crate::bilingual_enum! {
+    /// The language of a written report's headers, legends and definitions.
+    pub enum ReportLanguage {
+        /// French (the default: the programmes' own language).
+        French => "fr", "French", "français",
+        /// English.
+        English => "en", "English", "anglais",
+    }
+}
+
+/// How a workbook is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XlsxOptions {
+    /// The language of headers and legends.
+    pub language: ReportLanguage,
+    /// Whether each group's sheet gets a chart.
+    pub chart: ChartChoice,
+}
+
+crate::bilingual_enum! {
+    /// Whether group sheets carry a chart.
+    pub enum ChartChoice {
+        /// A stacked column chart of the modalities per bucket (the default).
+        StackedModalities => "stacked_modalities", "stacked modalities", "modalités empilées",
+        /// No chart.
+        NoChart => "none", "no chart", "sans graphique",
+    }
+}
+
+impl Default for XlsxOptions {
+    fn default() -> Self {
+        XlsxOptions {
+            language: ReportLanguage::French,
+            chart: ChartChoice::StackedModalities,
+        }
+    }
+}
+
+fn output_error(e: impl std::fmt::Display) -> ReportError {
+    ReportError::new(ReportErrorKind::Output {
+        message: crate::text::short(&e.to_string()),
+    })
+}
+
+/// The words of a workbook, in one language.
+struct Words {
+    lang: ReportLanguage,
+}
+
+impl Words {
+    fn fr(&self) -> bool {
+        self.lang == ReportLanguage::French
+    }
+    fn pick<'a>(&self, fr: &'a str, en: &'a str) -> &'a str {
+        if self.fr() {
+            fr
+        } else {
+            en
+        }
+    }
+    fn column(&self, c: Column) -> String {
+        let label = if self.fr() {
+            c.label_fr()
+        } else {
+            c.label_en()
+        };
+        let mut chars = label.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+    fn bucket_header(&self, bucket: Bucket) -> &str {
+        match bucket {
+            Bucket::Month => self.pick("Mois", "Month"),
+            Bucket::Quarter => self.pick("Trimestre", "Quarter"),
+            Bucket::Year => self.pick("Année", "Year"),
+        }
+    }
+    fn bucket_label(&self, row: &ReportRow, bucket: Bucket) -> String {
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let d = row.start;
+        let month = d.month0() as usize;
+        match bucket {
+            Bucket::Month => {
+                let names = if self.fr() { FR } else { EN };
+                format!("{} {}", names.get(month).copied().unwrap_or("?"), d.year())
+            }
+            Bucket::Quarter => {
+                let q = month / 3 + 1;
+                if self.fr() {
+                    format!("T{q} {}", d.year())
+                } else {
+                    format!("Q{q} {}", d.year())
+                }
+            }
+            Bucket::Year => d.year().to_string(),
+        }
+    }
+    fn group_title(&self, group: &GroupLabel) -> String {
+        match group {
+            GroupLabel::Partner { partner } => {
+                format!(
+                    "{} {}",
+                    self.pick("Partenaire", "Partner"),
+                    partner.as_str()
+                )
+            }
+            GroupLabel::Establishment {
+                establishment: Some(e),
+            } => format!(
+                "{} {}",
+                self.pick("Établissement", "Establishment"),
+                e.as_str()
+            ),
+            GroupLabel::Establishment {
+                establishment: None,
+            } => self
+                .pick("Sans établissement", "No establishment")
+                .to_owned(),
+            GroupLabel::All {} => self.pick("Ensemble", "All").to_owned(),
+        }
+    }
+}
+
+/// The formats of a workbook.
+struct Formats {
+    title: Format,
+    header: Format,
+    count: Format,
+    text_cell: Format,
+    total_label: Format,
+    total_count: Format,
+    total_text: Format,
+    note: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let border = |f: Format| f.set_border(FormatBorder::Thin);
+        Formats {
+            title: Format::new().set_bold().set_font_size(13),
+            header: border(
+                Format::new()
+                    .set_bold()
+                    .set_text_wrap()
+                    .set_align(FormatAlign::Center)
+                    .set_background_color(Color::RGB(0xDD_EB_F7)),
+            ),
+            count: border(Format::new().set_num_format("0")),
+            text_cell: border(Format::new().set_align(FormatAlign::Right)),
+            total_label: border(Format::new().set_bold()),
+            total_count: border(Format::new().set_bold().set_num_format("0")),
+            total_text: border(Format::new().set_bold().set_align(FormatAlign::Right)),
+            note: Format::new()
+                .set_italic()
+                .set_font_color(Color::RGB(0x55_55_55)),
+        }
+    }
+}
+
+/// What a count cell shows.
+enum Shown {
+    Count(u64),
+    Masked,
+    NotReported,
+}
+
+fn shown(value: Option<u64>, masked: &[Column], column: Column) -> Shown {
+    if masked.contains(&column) {
+        Shown::Masked
+    } else {
+        value.map_or(Shown::NotReported, Shown::Count)
+    }
+}
+
+/// A sheet name Excel accepts (at most 31 characters, none of `[]:*?/\`, not starting or
+/// ending with `'`), unique in `taken`.
+fn sheet_name(title: &str, taken: &mut BTreeSet<String>) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches('\'').trim().to_owned();
+    let base: String = if cleaned.is_empty() {
+        "Feuille".to_owned()
+    } else {
+        cleaned
+    };
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
+        let room = 31 - suffix.chars().count();
+        let candidate: String = base.chars().take(room).collect::<String>() + &suffix;
+        if taken.insert(candidate.to_lowercase()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+const COUNT_COLUMNS: [Column; 5] = [
+    Column::InPerson,
+    Column::Phone,
+    Column::Video,
+    Column::Total,
+    Column::NewPatients,
+];
+
+/// The first column (0-based) of the hidden copy the chart reads.
+const CHART_DATA_COLUMN: u16 = 12;
+
+/// Writes `report` as an `.xlsx` workbook and returns its bytes.
+pub fn to_xlsx(report: &ActivityReport, options: &XlsxOptions) -> Result<Vec<u8>, ReportError> {
+    let words = Words {
+        lang: options.language,
+    };
+    let formats = Formats::new();
+    let mut workbook = Workbook::new();
+    let mut taken = BTreeSet::new();
+    let definitions_name = words.pick("Définitions", "Definitions").to_owned();
+    taken.insert(definitions_name.to_lowercase());
+    for (totals, rows) in report.groups() {
+        let name = sheet_name(&words.group_title(&totals.group), &mut taken);
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(&name).map_err(output_error)?;
+        write_group(
+            sheet, &name, report, totals, rows, &words, &formats, options,
+        )?;
+    }
+    if report.totals.is_empty() {
+        let sheet = workbook.add_worksheet();
+        let name = sheet_name(&words.group_title(&GroupLabel::All {}), &mut taken);
+        sheet.set_name(&name).map_err(output_error)?;
+        sheet
+            .write_string_with_format(
+                0,
+                0,
+                words.pick(
+                    "Aucun entretien sur la période.",
+                    "No interview in the period.",
+                ),
+                &formats.title,
+            )
+            .map_err(output_error)?;
+    }
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(&definitions_name).map_err(output_error)?;
+    write_definitions(sheet, report, &words, &formats)?;
+    workbook.save_to_buffer().map_err(output_error)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_group(
+    sheet: &mut Worksheet,
+    name: &str,
+    report: &ActivityReport,
+    totals: &TotalsRow,
+    rows: &[ReportRow],
+    words: &Words,
+    formats: &Formats,
+    options: &XlsxOptions,
+) -> Result<(), ReportError> {
+    let e = output_error;
+    let masked_text = report
+        .suppress_below
+        .map_or_else(|| "< ?".to_owned(), |n| format!("< {n}"));
+    let title = format!(
+        "{} · {} {} {} {} · {}",
+        words.group_title(&totals.group),
+        words.pick("du", "from"),
+        report.period.start().format("%d/%m/%Y"),
+        words.pick("au", "to"),
+        report.period.end().format("%d/%m/%Y"),
+        words.bucket_header(report.bucket).to_lowercase(),
+    );
+    sheet
+        .write_string_with_format(0, 0, &title, &formats.title)
+        .map_err(e)?;
+    let header_row = 2u32;
+    sheet
+        .write_string_with_format(
+            header_row,
+            0,
+            words.bucket_header(report.bucket),
+            &formats.header,
+        )
+        .map_err(e)?;
+    for (j, column) in COUNT_COLUMNS.iter().enumerate() {
+        sheet
+            .write_string_with_format(
+                header_row,
+                j as u16 + 1,
+                words.column(*column),
+                &formats.header,
+            )
+            .map_err(e)?;
+    }
+    sheet.set_column_width(0, 18).map_err(e)?;
+    for j in 1..=5u16 {
+        sheet.set_column_width(j, 12).map_err(e)?;
+    }
+    sheet.set_freeze_panes(header_row + 1, 1).map_err(e)?;
+    let (mut any_masked, mut any_missing, mut any_partial, mut any_partly) =
+        (false, false, false, false);
+    let mut r = header_row + 1;
+    for row in rows {
+        let mut label = words.bucket_label(row, report.bucket);
+        if row.partial {
+            label.push_str(" *");
+            any_partial = true;
+        }
+        if row.reporting == Reporting::PartiallyReported {
+            label.push_str(" +");
+            any_partly = true;
+        }
+        sheet
+            .write_string_with_format(
+                r,
+                0,
+                &label,
+                &formats.text_cell.clone().set_align(FormatAlign::Left),
+            )
+            .map_err(e)?;
+        let values = [
+            row.in_person,
+            row.phone,
+            row.video,
+            row.total,
+            row.new_patients,
+        ];
+        for (j, (column, value)) in COUNT_COLUMNS.iter().zip(values).enumerate() {
+            let col = j as u16 + 1;
+            let cell = shown(value, &row.masked, *column);
+            match &cell {
+                Shown::Count(v) => sheet
+                    .write_number_with_format(r, col, *v as f64, &formats.count)
+                    .map(|_| ()),
+                Shown::Masked => {
+                    any_masked = true;
+                    sheet
+                        .write_string_with_format(r, col, &masked_text, &formats.text_cell)
+                        .map(|_| ())
+                }
+                Shown::NotReported => {
+                    any_missing = true;
+                    sheet
+                        .write_string_with_format(r, col, "–", &formats.text_cell)
+                        .map(|_| ())
+                }
+            }
+            .map_err(e)?;
+            // The chart's copy of the three modalities: #N/A (a gap) unless a count.
+            if j < 3 {
+                let chart_col = CHART_DATA_COLUMN + j as u16;
+                match cell {
+                    Shown::Count(v) => sheet.write_number(r, chart_col, v as f64).map(|_| ()),
+                    _ => sheet
+                        .write_formula(r, chart_col, Formula::new("=NA()").set_result("#N/A"))
+                        .map(|_| ()),
+                }
+                .map_err(e)?;
+            }
+        }
+        r += 1;
+    }
+    let last_data_row = r.saturating_sub(1);
+    // Totals row and the distinct patients of the period.
+    sheet
+        .write_string_with_format(r, 0, words.pick("Total", "Total"), &formats.total_label)
+        .map_err(e)?;
+    let total_values = [
+        totals.in_person,
+        totals.phone,
+        totals.video,
+        totals.total,
+        totals.new_patients,
+    ];
+    for (j, (column, value)) in COUNT_COLUMNS.iter().zip(total_values).enumerate() {
+        let col = j as u16 + 1;
+        match shown(value, &totals.masked, *column) {
+            Shown::Count(v) => sheet
+                .write_number_with_format(r, col, v as f64, &formats.total_count)
+                .map(|_| ()),
+            Shown::Masked => {
+                any_masked = true;
+                sheet
+                    .write_string_with_format(r, col, &masked_text, &formats.total_text)
+                    .map(|_| ())
+            }
+            Shown::NotReported => {
+                any_missing = true;
+                sheet
+                    .write_string_with_format(r, col, "–", &formats.total_text)
+                    .map(|_| ())
+            }
+        }
+        .map_err(e)?;
+    }
+    r += 1;
+    sheet
+        .write_string_with_format(
+            r,
+            0,
+            words.pick("Patients distincts", "Distinct patients"),
+            &formats.total_label,
+        )
+        .map_err(e)?;
+    match shown(totals.patients, &totals.masked, Column::Patients) {
+        Shown::Count(v) => sheet
+            .write_number_with_format(r, 1, v as f64, &formats.total_count)
+            .map(|_| ()),
+        Shown::Masked => {
+            any_masked = true;
+            sheet
+                .write_string_with_format(r, 1, &masked_text, &formats.total_text)
+                .map(|_| ())
+        }
+        Shown::NotReported => sheet
+            .write_string_with_format(r, 1, "–", &formats.total_text)
+            .map(|_| ()),
+    }
+    .map_err(e)?;
+    // Legends.
+    r += 2;
+    let mut legends: Vec<String> = Vec::new();
+    if any_masked {
+        legends.push(format!(
+            "{masked_text} : {}",
+            words.pick(
+                "effectif masqué (secret statistique : les effectifs de 1 à seuil − 1 et des cases complémentaires sont masqués)",
+                "masked count (statistical confidentiality: counts from 1 to threshold − 1 and complementary cells are masked)"
+            )
+        ));
+    }
+    if any_missing {
+        legends.push(format!(
+            "– : {}",
+            words.pick(
+                "non renseigné (ce n'est pas zéro)",
+                "not reported (not zero)"
+            )
+        ));
+    }
+    if any_partial {
+        legends.push(format!(
+            "* : {}",
+            words.pick(
+                "période incomplète (coupée par les dates du rapport)",
+                "partial bucket (cut by the report's dates)"
+            )
+        ));
+    }
+    if any_partly {
+        legends.push(format!(
+            "+ : {}",
+            words.pick(
+                "partiellement renseigné (un minimum)",
+                "partially reported (a lower bound)"
+            )
+        ));
+    }
+    for legend in legends {
+        sheet
+            .write_string_with_format(r, 0, &legend, &formats.note)
+            .map_err(e)?;
+        r += 1;
+    }
+    // The chart's hidden data: headers, then hide the columns.
+    for j in 0..3u16 {
+        sheet
+            .write_string(
+                header_row,
+                CHART_DATA_COLUMN + j,
+                words.column(COUNT_COLUMNS[j as usize]),
+            )
+            .map_err(e)?;
+        sheet.set_column_hidden(CHART_DATA_COLUMN + j).map_err(e)?;
+    }
+    if options.chart == ChartChoice::StackedModalities && !rows.is_empty() {
+        let mut chart = Chart::new(ChartType::ColumnStacked);
+        for j in 0..3u16 {
+            let col = CHART_DATA_COLUMN + j;
+            chart
+                .add_series()
+                .set_name((name, header_row, col))
+                .set_categories((name, header_row + 1, 0, last_data_row, 0))
+                .set_values((name, header_row + 1, col, last_data_row, col));
+        }
+        chart.title().set_name(&format!(
+            "{} · {}",
+            words.pick("Entretiens par modalité", "Interviews by modality"),
+            words.group_title(&totals.group)
+        ));
+        chart.show_hidden_data();
+        chart.show_na_as_empty_cell();
+        sheet.insert_chart(header_row, 7, &chart).map_err(e)?;
+    }
+    Ok(())
+}
+
+fn write_definitions(
+    sheet: &mut Worksheet,
+    report: &ActivityReport,
+    words: &Words,
+    formats: &Formats,
+) -> Result<(), ReportError> {
+    let e = output_error;
+    let rule = if words.fr() {
+        report.new_patient_rule.label_fr()
+    } else {
+        report.new_patient_rule.label_en()
+    };
+    sheet.set_column_width(0, 34).map_err(e)?;
+    sheet.set_column_width(1, 90).map_err(e)?;
+    sheet
+        .write_string_with_format(
+            0,
+            0,
+            words.pick("Paramètres du rapport", "Report settings"),
+            &formats.title,
+        )
+        .map_err(e)?;
+    let group_by = match report.group_by {
+        GroupBy::Partner => words.pick("par partenaire", "by partner"),
+        GroupBy::Establishment => words.pick("par établissement", "by establishment"),
+        GroupBy::All => words.pick("ensemble", "all"),
+    };
+    let settings: Vec<(&str, String)> = vec![
+        (
+            words.pick("Période", "Period"),
+            format!(
+                "{} – {}",
+                report.period.start().format("%d/%m/%Y"),
+                report.period.end().format("%d/%m/%Y")
+            ),
+        ),
+        (words.pick("Regroupement", "Grouping"), group_by.to_owned()),
+        (
+            words.pick("Pas", "Bucket"),
+            words.bucket_header(report.bucket).to_lowercase(),
+        ),
+        (
+            words.pick("Nouveaux patients", "New patients"),
+            rule.to_owned(),
+        ),
+        (
+            words.pick("Secret statistique", "Disclosure control"),
+            match report.suppress_below {
+                Some(n) => format!(
+                    "{} {n}",
+                    words.pick("effectifs masqués sous", "counts masked below")
+                ),
+                None => words.pick("aucun masquage", "no masking").to_owned(),
+            },
+        ),
+    ];
+    let mut r = 1u32;
+    for (name, value) in settings {
+        sheet
+            .write_string_with_format(r, 0, name, &formats.total_label)
+            .map_err(e)?;
+        sheet.write_string(r, 1, &value).map_err(e)?;
+        r += 1;
+    }
+    r += 1;
+    sheet
+        .write_string_with_format(
+            r,
+            0,
+            words.pick("Indicateurs", "Indicators"),
+            &formats.title,
+        )
+        .map_err(e)?;
+    r += 1;
+    let wrap = Format::new().set_text_wrap();
+    for d in IndicatorCatalogue::builtin().indicators() {
+        let name = if words.fr() { &d.name_fr } else { &d.name_en };
+        sheet
+            .write_string_with_format(r, 0, name, &formats.total_label)
+            .map_err(e)?;
+        sheet
+            .write_string_with_format(r, 1, &d.definition, &wrap)
+            .map_err(e)?;
+        r += 1;
+    }
+    r += 1;
+    sheet
+        .write_string_with_format(
+            r,
+            0,
+            words.pick(
+                "Écrit par patient-partner. Les définitions en français sont à venir : le texte des définitions est en anglais.",
+                "Written by patient-partner.",
+            ),
+            &formats.note,
+        )
+        .map_err(e)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let mut taken = BTreeSet::new();
+        let a = sheet_name("Partenaire PP/01:[x]", &mut taken);
+        assert_eq!(a, "Partenaire PP_01__x_");
+        let long = "x".repeat(40);
+        let b = sheet_name(&long, &mut taken);
+        assert_eq!(b.chars().count(), 31);
+        let c = sheet_name(&long, &mut taken);
+        assert!(c.ends_with(" (2)") && c.chars().count() == 31);
+        assert_eq!(sheet_name("'", &mut taken), "Feuille");
+    }
+}
