@@ -46,6 +46,25 @@ impl TryFrom<RawPeriod> for Period {
 }
 
 impl Period {
+    /// The smallest period holding every date of `dates` (the first to the last); `None`
+    /// when there is none. What a report covers when no period is given.
+    ///
+    /// ```
+    /// use patient_partner::report::Period;
+    /// use chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+    /// let p = Period::spanning([d(3, 1), d(1, 9), d(2, 2)].into_iter()).unwrap();
+    /// assert_eq!((p.start(), p.end()), (d(1, 9), d(3, 1)));
+    /// assert!(Period::spanning(std::iter::empty()).is_none());
+    /// ```
+    pub fn spanning(dates: impl Iterator<Item = NaiveDate>) -> Option<Period> {
+        let mut bounds: Option<(NaiveDate, NaiveDate)> = None;
+        for d in dates {
+            bounds = Some(bounds.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
+        }
+        bounds.and_then(|(lo, hi)| Period::new(lo, hi).ok())
+    }
+
     /// A period from `start` to `end`, both included; `invalid_period` if `end < start`.
     pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Self, ReportError> {
         if end < start {

@@ -1,0 +1,470 @@
+//! The `patient-partner` command-line tool, as a library: [`run`] parses the arguments,
+//! reads the files, calls the core and writes the output. It decides nothing itself: every
+//! rule (formats, encodings, headers, periods, tables, masking, workbooks) is the core's.
+//!
+//! Exit codes: 0 done, 1 bad data (a message naming the file and the line, or the sheet and
+//! the cell, on stderr; nothing on stdout, no output file), 2 bad usage.
+
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use patient_partner::import::{
+    read_interviews, read_interviews_json, sniff_format, FileFormat, ImportOptions,
+    InterviewReader, TextEncoding, UnknownColumns,
+};
+use patient_partner::report::xlsx::{to_xlsx, ReportLanguage, XlsxOptions};
+use patient_partner::report::{
+    render, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule, Period, ReportRequest,
+    ReportingGap,
+};
+use patient_partner::Interview;
+
+const EXAMPLES: &str = "\
+Examples:
+  # Your Excel file -> the monthly tables of 2023, one per partner
+  patient-partner report entretiens_2023.xlsx --from 2023-01-01 --to 2023-12-31
+
+  # The same as an Excel workbook (French headers, a chart per partner), small counts masked
+  patient-partner report entretiens_2023.xlsx --suppress-below 11 --output rapport_2023.xlsx
+
+  # A CSV saved by Excel (Windows-1252, ';'), a sheet by name, an unusual header
+  patient-partner report export.csv --column partner=Intervenant --format csv
+  patient-partner report classeur.ods --sheet \"Entretiens 2023\" --by all --bucket quarter";
+
+/// Monthly activity tables of patient partners from the files teams keep (Excel,
+/// LibreOffice, CSV, JSON).
+#[derive(Debug, Parser)]
+#[command(name = "patient-partner", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// The activity report of an interview log: per group and bucket, interviews in person,
+    /// by phone, by video, the total and the new patients.
+    #[command(after_help = EXAMPLES)]
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Aligned text tables, one per group.
+    Table,
+    /// CSV, one line per bucket and one per totals row.
+    Csv,
+    /// The report's JSON.
+    Json,
+    /// An Excel workbook: a sheet and a chart per group, a definitions sheet.
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Lang {
+    /// French headers and legends.
+    Fr,
+    /// English headers and legends.
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ByArg {
+    Partner,
+    Establishment,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BucketArg {
+    Month,
+    Quarter,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum NewPatientsArg {
+    FirstInPeriod,
+    FirstEver,
+}
+
+/// The options of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The interview log: .xlsx, .xlsm, .xls, .ods, CSV or JSON (the kind is read from the
+    /// content); `-` for standard input.
+    #[arg(value_name = "FILE", required_unless_present = "input_flag")]
+    input: Option<PathBuf>,
+    /// The interview log (the same as the FILE argument).
+    #[arg(long = "input", value_name = "FILE", conflicts_with = "input")]
+    input_flag: Option<PathBuf>,
+    /// The first day of the period (YYYY-MM-DD, included) [default: the first interview].
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    from: Option<NaiveDate>,
+    /// The last day of the period (YYYY-MM-DD, included) [default: the last interview].
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    to: Option<NaiveDate>,
+    /// One table per partner, per establishment, or one for all.
+    #[arg(long, value_enum, default_value = "partner")]
+    by: ByArg,
+    /// The rows of each table.
+    #[arg(long, value_enum, default_value = "month")]
+    bucket: BucketArg,
+    /// Output format [default: from the --output extension, else table].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Language of the workbook's headers and legends.
+    #[arg(long, value_enum, default_value = "fr")]
+    lang: Lang,
+    /// Write the report to FILE instead of standard output (nothing is written on error).
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Mask every count from 1 to N-1, and the complementary cells (11 is the French rule).
+    #[arg(long, value_name = "N")]
+    suppress_below: Option<u64>,
+    /// A JSON list of {"group", "start", "end"} ranges that were not reported.
+    #[arg(long, value_name = "FILE")]
+    coverage: Option<PathBuf>,
+    /// When a patient counts as new.
+    #[arg(long, value_enum, default_value = "first-in-period")]
+    new_patients: NewPatientsArg,
+    /// The sheet of a workbook to read [default: the first].
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// The encoding of a CSV file (utf-8, windows-1252, utf-16le…) [default: detected].
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
+    /// Read the column headed HEADER as COLUMN (date, partner, patient, modality,
+    /// duration_minutes, establishment, referral, id); repeatable.
+    #[arg(long = "column", value_name = "COLUMN=HEADER", value_parser = parse_mapping)]
+    columns: Vec<(String, String)>,
+    /// Refuse columns the report does not use instead of ignoring them.
+    #[arg(long)]
+    strict: bool,
+    /// Do not print the import summary on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("expected YYYY-MM-DD, found {s:?}"))
+}
+
+fn parse_mapping(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((c, h)) if !c.trim().is_empty() && !h.trim().is_empty() => {
+            Ok((c.trim().to_owned(), h.trim().to_owned()))
+        }
+        _ => Err(format!("expected COLUMN=HEADER, found {s:?}")),
+    }
+}
+
+/// A failure: the message for stderr and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    /// What to print on stderr.
+    pub message: String,
+    /// 1 bad data, 2 bad usage.
+    pub code: u8,
+}
+
+fn data(message: impl Into<String>) -> Failure {
+    Failure {
+        message: message.into(),
+        code: 1,
+    }
+}
+
+fn usage(message: impl Into<String>) -> Failure {
+    Failure {
+        message: message.into(),
+        code: 2,
+    }
+}
+
+/// Runs the tool on `args` (the program name first), writing to `stdout` and `stderr`;
+/// returns the exit code.
+pub fn run<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let text = e.render().to_string();
+            let _ = if code == 0 {
+                write!(stdout, "{text}")
+            } else {
+                write!(stderr, "{text}")
+            };
+            return code;
+        }
+    };
+    let terminal = std::io::stdout().is_terminal();
+    match cli.command {
+        Command::Report(args) => match report(&args, terminal, stderr) {
+            Ok(Output::Text(text)) => {
+                let _ = stdout.write_all(text.as_bytes());
+                0
+            }
+            Ok(Output::Bytes(bytes)) => {
+                let _ = stdout.write_all(&bytes);
+                0
+            }
+            Ok(Output::Written) => 0,
+            Err(f) => {
+                let _ = writeln!(stderr, "patient-partner: {}", f.message);
+                f.code
+            }
+        },
+    }
+}
+
+enum Output {
+    Text(String),
+    Bytes(Vec<u8>),
+    Written,
+}
+
+fn options(args: &ReportArgs) -> Result<ImportOptions, Failure> {
+    let mut o = ImportOptions::new();
+    if let Some(label) = &args.encoding {
+        o = o.encoding(
+            TextEncoding::from_label(label).map_err(|e| usage(format!("--encoding: {e}")))?,
+        );
+    }
+    if let Some(sheet) = &args.sheet {
+        o = o.sheet(sheet.clone());
+    }
+    for (column, header) in &args.columns {
+        o = o.column(column.clone(), header.clone());
+    }
+    if args.strict {
+        o = o.unknown_columns(UnknownColumns::Refuse);
+    }
+    Ok(o)
+}
+
+fn read_all(path: &Path) -> Result<Vec<u8>, Failure> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| data(format!("standard input: {e}")))?;
+        return Ok(bytes);
+    }
+    std::fs::read(path).map_err(|e| data(format!("{}: {e}", path.display())))
+}
+
+fn open(path: &Path) -> Result<Box<dyn Read>, Failure> {
+    if path == Path::new("-") {
+        return Ok(Box::new(std::io::stdin()));
+    }
+    File::open(path)
+        .map(|f| Box::new(f) as Box<dyn Read>)
+        .map_err(|e| data(format!("{}: {e}", path.display())))
+}
+
+fn head(path: &Path) -> Result<Vec<u8>, Failure> {
+    let mut buf = vec![0u8; 512];
+    let mut f = File::open(path).map_err(|e| data(format!("{}: {e}", path.display())))?;
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) => return Err(data(format!("{}: {e}", path.display()))),
+        }
+    }
+    buf.truncate(n);
+    Ok(buf)
+}
+
+fn format_of(args: &ReportArgs) -> Format {
+    if let Some(f) = args.format {
+        return f;
+    }
+    let ext = args
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("xlsx") => Format::Xlsx,
+        Some("csv") => Format::Csv,
+        Some("json") => Format::Json,
+        _ => Format::Table,
+    }
+}
+
+fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<Output, Failure> {
+    let input = args
+        .input
+        .clone()
+        .or_else(|| args.input_flag.clone())
+        .ok_or_else(|| usage("give the interview log: patient-partner report FILE"))?;
+    let shown = input.display().to_string();
+    let format = format_of(args);
+    if format == Format::Xlsx && args.output.is_none() && terminal {
+        return Err(usage(
+            "--format xlsx writes a workbook: give --output FILE.xlsx (or redirect stdout)",
+        ));
+    }
+    let options = options(args)?;
+    let coverage = match &args.coverage {
+        Some(p) => read_coverage(p)?,
+        None => Vec::new(),
+    };
+    let fail = |e: &dyn std::fmt::Display| data(format!("{shown}: {e}"));
+    // Standard input and non-CSV files are read whole; CSV files are streamed.
+    let kind = if input == Path::new("-") {
+        None
+    } else {
+        Some(sniff_format(&head(&input)?))
+    };
+    let in_memory: Option<(Vec<Interview>, Option<String>)> = match kind {
+        Some(FileFormat::Csv) => None,
+        Some(FileFormat::Json) => {
+            let text = String::from_utf8(read_all(&input)?)
+                .map_err(|_| data(format!("{shown}: a JSON log must be UTF-8")))?;
+            Some((read_interviews_json(&text).map_err(|e| fail(&e))?, None))
+        }
+        _ => {
+            let bytes = read_all(&input)?;
+            if sniff_format(&bytes) == FileFormat::Json {
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| data(format!("{shown}: a JSON log must be UTF-8")))?;
+                Some((read_interviews_json(&text).map_err(|e| fail(&e))?, None))
+            } else {
+                let imported = read_interviews(&bytes[..], &options).map_err(|e| fail(&e))?;
+                Some((imported.records, Some(imported.summary.to_string())))
+            }
+        }
+    };
+    let (from, to) = match (args.from, args.to) {
+        (Some(f), Some(t)) => (f, t),
+        (f, t) => {
+            let span = match &in_memory {
+                Some((log, _)) => Period::spanning(log.iter().map(|i| i.date)),
+                None => {
+                    let mut first_error = None;
+                    let reader =
+                        InterviewReader::open(open(&input)?, &options).map_err(|e| fail(&e))?;
+                    // One streaming pass for the dates (only the bounds are kept).
+                    let mut lo: Option<NaiveDate> = None;
+                    let mut hi: Option<NaiveDate> = None;
+                    for row in reader {
+                        match row {
+                            Ok(i) => {
+                                lo = Some(lo.map_or(i.date, |d| d.min(i.date)));
+                                hi = Some(hi.map_or(i.date, |d| d.max(i.date)));
+                            }
+                            Err(e) => {
+                                first_error = Some(e);
+                                break;
+                            }
+                        }
+                    }
+                    if let Some(e) = first_error {
+                        return Err(fail(&e));
+                    }
+                    Period::spanning(lo.into_iter().chain(hi))
+                }
+            };
+            let Some(span) = span else {
+                return Err(data(format!(
+                    "{shown}: the log holds no interview (give --from and --to for an empty report)"
+                )));
+            };
+            (f.unwrap_or(span.start()), t.unwrap_or(span.end()))
+        }
+    };
+    let period = Period::new(from, to).map_err(|e| usage(e.to_string()))?;
+    let request = ReportRequest {
+        period,
+        group_by: match args.by {
+            ByArg::Partner => GroupBy::Partner,
+            ByArg::Establishment => GroupBy::Establishment,
+            ByArg::All => GroupBy::All,
+        },
+        bucket: match args.bucket {
+            BucketArg::Month => Bucket::Month,
+            BucketArg::Quarter => Bucket::Quarter,
+            BucketArg::Year => Bucket::Year,
+        },
+        new_patient_rule: match args.new_patients {
+            NewPatientsArg::FirstInPeriod => NewPatientRule::FirstInPeriod,
+            NewPatientsArg::FirstEver => NewPatientRule::FirstEver,
+        },
+        coverage,
+        suppress_below: args.suppress_below,
+    };
+    let mut builder = ActivityReportBuilder::new(&request).map_err(|e| usage(e.to_string()))?;
+    let summary = match in_memory {
+        Some((log, summary)) => {
+            builder.extend(&log).map_err(|e| fail(&e))?;
+            summary
+        }
+        None => {
+            let summary = InterviewReader::open(open(&input)?, &options)
+                .map_err(|e| fail(&e))?
+                .push_into(&mut builder)
+                .map_err(|e| fail(&e))?;
+            Some(summary.to_string())
+        }
+    };
+    let report = builder.finish();
+    let output = match format {
+        Format::Table => Output::Text(render::to_table(&report)),
+        Format::Csv => Output::Text(render::to_csv(&report)),
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&report).map_err(|e| data(e.to_string()))?;
+            s.push('\n');
+            Output::Text(s)
+        }
+        Format::Xlsx => {
+            let options = XlsxOptions {
+                language: match args.lang {
+                    Lang::Fr => ReportLanguage::French,
+                    Lang::En => ReportLanguage::English,
+                },
+                ..XlsxOptions::default()
+            };
+            Output::Bytes(to_xlsx(&report, &options).map_err(|e| data(e.to_string()))?)
+        }
+    };
+    if let (Some(summary), false) = (summary, args.quiet) {
+        let _ = writeln!(stderr, "patient-partner: {shown}: {summary}");
+    }
+    match &args.output {
+        None => Ok(output),
+        Some(path) => {
+            let bytes = match output {
+                Output::Text(t) => t.into_bytes(),
+                Output::Bytes(b) => b,
+                Output::Written => Vec::new(),
+            };
+            std::fs::write(path, bytes).map_err(|e| data(format!("{}: {e}", path.display())))?;
+            Ok(Output::Written)
+        }
+    }
+}
+
+fn read_coverage(path: &Path) -> Result<Vec<ReportingGap>, Failure> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| data(format!("{}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| {
+        data(format!(
+            "{}: expected a JSON list of {{\"group\", \"start\", \"end\"}}: {e}",
+            path.display()
+        ))
+    })
+}

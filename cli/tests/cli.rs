@@ -1,0 +1,235 @@
+//! The `patient-partner` binary run as a user runs it, on every spreadsheet fixture
+//! (`tests/fixtures/spreadsheets/`, made by LibreOffice and openpyxl; expectations computed
+//! by the fixture script, not by this library).
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/spreadsheets")
+}
+
+fn expected() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(fixtures().join("expected.json")).unwrap())
+        .unwrap()
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_patient-partner"))
+        .args(args)
+        .output()
+        .expect("run patient-partner")
+}
+
+fn path(name: &str) -> String {
+    fixtures().join(name).display().to_string()
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pp-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn every_fixture_gives_the_expected_tables_with_only_the_period() {
+    let expected = expected();
+    let want = &expected["interviews_2023"];
+    let mut files: Vec<String> = want["files"].as_object().unwrap().keys().cloned().collect();
+    files.push("interviews_2023_variant_headers.xlsx".to_owned());
+    for name in files {
+        let out = run(&[
+            "report",
+            &path(&name),
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2023-12-31",
+            "--format",
+            "json",
+        ]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{name}: {stderr}");
+        assert!(stderr.contains("read 150 rows"), "{name}: {stderr}");
+        assert!(stderr.contains("ignored column"), "{name}: {stderr}");
+        assert!(stderr.contains("blank row"), "{name}: {stderr}");
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let totals = report["totals"].as_array().unwrap();
+        assert_eq!(totals.len(), 3, "{name}");
+        for t in totals {
+            let partner = t["partner"].as_str().unwrap();
+            let table = &want["partners"][partner];
+            assert_eq!(t["patients"], table["patients"], "{name} {partner}");
+            for column in ["in_person", "phone", "video", "total", "new_patients"] {
+                assert_eq!(
+                    t[column], table["total"][column],
+                    "{name} {partner} {column}"
+                );
+            }
+        }
+        for row in report["rows"].as_array().unwrap() {
+            let partner = row["partner"].as_str().unwrap();
+            let month = row["month"].as_str().unwrap();
+            let cell = &want["partners"][partner]["months"][month];
+            for column in ["in_person", "phone", "video", "total", "new_patients"] {
+                assert_eq!(
+                    row[column], cell[column],
+                    "{name} {partner} {month} {column}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn without_a_period_the_report_spans_the_log() {
+    let out = run(&[
+        "report",
+        &path("interviews_2023.ods"),
+        "--format",
+        "json",
+        "--quiet",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty(), "--quiet prints no summary");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let start = report["period"]["start"].as_str().unwrap();
+    assert!(start.starts_with("2023-01"), "{start}");
+    // The CSV path streams the file twice: same period.
+    let out = run(&[
+        "report",
+        &path("interviews_2023_cp1252_crlf.csv"),
+        "--format",
+        "json",
+        "-q",
+    ]);
+    let csv: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(csv["period"], report["period"]);
+    assert_eq!(csv["totals"], report["totals"]);
+}
+
+#[test]
+fn errors_name_the_line_or_the_cell_and_write_nothing() {
+    let output = temp("never.xlsx");
+    let out = run(&[
+        "report",
+        &path("interviews_errors_cp1252_crlf.csv"),
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 28, column 4 (modality)"), "{stderr}");
+    assert!(stderr.contains("\"fax\""), "{stderr}");
+    assert!(!output.exists(), "no output file on error");
+    let out = run(&["report", &path("interviews_errors.xlsx")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("sheet \"Entretiens 2023\", cell D17 (modality)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_xlsx_report_is_written_to_the_output_file() {
+    let output = temp("rapport.xlsx");
+    let out = run(&[
+        "report",
+        &path("interviews_2023_openpyxl.xlsx"),
+        "--suppress-below",
+        "11",
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    let bytes = std::fs::read(&output).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "an xlsx (zip) file");
+    // A table on stdout by default, with the masking shown.
+    let out = run(&[
+        "report",
+        &path("interviews_2023_openpyxl.xlsx"),
+        "--suppress-below",
+        "11",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(m)"));
+}
+
+#[test]
+fn strict_mapping_encoding_and_sheet_options() {
+    let strict = run(&["report", &path("interviews_2023_utf8.csv"), "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("unknown column \"Commentaire\""));
+    let csv = temp("intervenant.csv");
+    std::fs::write(
+        &csv,
+        "Jour;Intervenant;Patient;Mode\r\n09/01/2023;PP-9;PAT-1;visio\r\n",
+    )
+    .unwrap();
+    let mapped = run(&[
+        "report",
+        csv.to_str().unwrap(),
+        "--column",
+        "partner=Intervenant",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        mapped.status.success(),
+        "{}",
+        String::from_utf8_lossy(&mapped.stderr)
+    );
+    assert!(String::from_utf8_lossy(&mapped.stdout).contains("PP-9"));
+    let bad = run(&[
+        "report",
+        csv.to_str().unwrap(),
+        "--encoding",
+        "ebcdic-klingon",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let sheet = run(&[
+        "report",
+        &path("interviews_2023_openpyxl.xlsx"),
+        "--sheet",
+        "Feuil1",
+    ]);
+    assert_eq!(sheet.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&sheet.stderr).contains("\"Entretiens 2023\", \"Notes\""));
+    // Windows-1252 forced on a UTF-8 file: the accents are read wrong, the header no longer
+    // matches, and the error says so.
+    let forced = run(&[
+        "report",
+        &path("interviews_2023_utf8.csv"),
+        "--encoding",
+        "windows-1252",
+    ]);
+    assert_eq!(forced.status.code(), Some(1));
+}
+
+#[test]
+fn help_and_usage_errors() {
+    let help = run(&["report", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        text.contains("Examples:") && text.contains("--suppress-below"),
+        "{text}"
+    );
+    let bad = run(&["report", &path("interviews_2023.ods"), "--bucket", "week"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(bad.stdout.is_empty());
+    let none = run(&["report"]);
+    assert_eq!(none.status.code(), Some(2));
+}
