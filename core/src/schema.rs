@@ -49,6 +49,10 @@ pub fn input_schemas() -> Vec<(&'static str, Schema)> {
             "establishment_data",
             schema_for!(crate::policy::EstablishmentData),
         ),
+        (
+            "column_aliases",
+            schema_for!(crate::import::ColumnAliasesDocument),
+        ),
         // One line per input document type; keep the list simple.
     ]
 }

@@ -47,6 +47,7 @@ fn build(
         kwargs.set_item("field", context.field.as_deref())?;
         kwargs.set_item("line", context.line)?;
         kwargs.set_item("column", context.column)?;
+        kwargs.set_item("sheet", context.sheet.as_deref())?;
         let exc = cls.call(args, Some(&kwargs))?;
         Ok(PyErr::from_value(exc))
     })();

@@ -8,6 +8,7 @@
 mod convert;
 mod domain;
 mod errors;
+mod files;
 #[macro_use]
 mod types;
 mod policy;
@@ -44,6 +45,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<policy::PyEstablishmentData>()?;
     m.add_function(wrap_pyfunction!(policy::input_schema, m)?)?;
     m.add_function(wrap_pyfunction!(policy::input_schema_names, m)?)?;
+    m.add_function(wrap_pyfunction!(files::read_interviews_file, m)?)?;
+    m.add_function(wrap_pyfunction!(files::read_referrals_file, m)?)?;
+    m.add_function(wrap_pyfunction!(files::read_activities_file, m)?)?;
+    m.add_function(wrap_pyfunction!(files::compute_activity_report_file, m)?)?;
     m.add_function(wrap_pyfunction!(report::read_interviews_csv, m)?)?;
     m.add_function(wrap_pyfunction!(report::parse_interviews_csv, m)?)?;
     m.add_function(wrap_pyfunction!(report::read_interviews_json, m)?)?;

@@ -29,11 +29,23 @@ pub fn frames<'py>(
 #[derive(Clone)]
 pub struct PyInterviews {
     pub inner: Arc<Vec<Interview>>,
+    /// What the import that made this log left aside (`None` when not read from a file).
+    pub summary: Option<Arc<import::ImportSummary>>,
 }
 
 impl PyInterviews {
     pub fn from_vec(v: Vec<Interview>) -> Self {
-        PyInterviews { inner: Arc::new(v) }
+        PyInterviews {
+            inner: Arc::new(v),
+            summary: None,
+        }
+    }
+
+    pub fn with_summary(v: Vec<Interview>, summary: import::ImportSummary) -> Self {
+        PyInterviews {
+            inner: Arc::new(v),
+            summary: Some(Arc::new(summary)),
+        }
     }
 }
 
@@ -73,6 +85,19 @@ impl PyInterviews {
 
     fn __len__(&self) -> usize {
         self.inner.len()
+    }
+
+    /// What the import left aside (a dict: `format`, `sheet`, `encoding`, `separator`,
+    /// `columns`, `rows`, `ignored_columns`, `blank_rows`, `blank_row_lines`), or `None`
+    /// for a log not read from a file.
+    #[getter]
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        guard(|| {
+            self.summary
+                .as_deref()
+                .map(|s| crate::files::summary_dict(py, s))
+                .transpose()
+        })
     }
 
     fn __getitem__(&self, index: isize) -> PyResult<PyInterview> {
@@ -275,6 +300,38 @@ impl PyActivityReport {
         guard(|| Ok(report::render::to_csv(&self.inner)))
     }
 
+    /// The report as an Excel workbook's bytes (`lang`: `"fr"` or `"en"`): a sheet and a
+    /// chart per group, masked cells `< N`, not reported `–`, a definitions sheet.
+    #[pyo3(signature = (lang="fr"))]
+    fn to_xlsx_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        lang: &str,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        guard(|| {
+            let options = xlsx_options(lang)?;
+            let report = Arc::clone(&self.inner);
+            let bytes = py
+                .detach(move || report::xlsx::to_xlsx(&report, &options))
+                .py()?;
+            Ok(pyo3::types::PyBytes::new(py, &bytes))
+        })
+    }
+
+    /// Writes the report as an Excel workbook to `path` (see `to_xlsx_bytes`).
+    #[pyo3(signature = (path, lang="fr"))]
+    fn to_excel(&self, py: Python<'_>, path: std::path::PathBuf, lang: &str) -> PyResult<()> {
+        guard(|| {
+            let options = xlsx_options(lang)?;
+            let report = Arc::clone(&self.inner);
+            let bytes = py
+                .detach(move || report::xlsx::to_xlsx(&report, &options))
+                .py()?;
+            std::fs::write(&path, bytes)?;
+            Ok(())
+        })
+    }
+
     /// The rows (`table="rows"`) or totals (`table="totals"`) as a pandas DataFrame
     /// (pandas is imported only now; `start`/`end` as `datetime.date`).
     #[pyo3(signature = (table="rows"))]
@@ -342,6 +399,14 @@ pub fn compute_activity_report_csv(
         Ok(PyActivityReport {
             inner: Arc::new(result.py()?),
         })
+    })
+}
+
+fn xlsx_options(lang: &str) -> PyResult<report::xlsx::XlsxOptions> {
+    let language = crate::convert::parse_wire::<report::xlsx::ReportLanguage>(lang).py()?;
+    Ok(report::xlsx::XlsxOptions {
+        language,
+        ..report::xlsx::XlsxOptions::default()
     })
 }
 

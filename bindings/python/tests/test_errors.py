@@ -32,7 +32,11 @@ def test_every_family_has_its_class_under_the_base() -> None:
         assert cls.__doc__
     # The import family does not shadow Python's built-in ImportError.
     assert not issubclass(pp.DataImportError, ImportError)
-    assert set(errors.__all__) == {c.__name__ for c in families} | {"PatientPartnerError"}
+    assert set(errors.__all__) == {c.__name__ for c in families} | {
+        "PatientPartnerError",
+        "DataImportWarning",
+    }
+    assert issubclass(pp.DataImportWarning, UserWarning)
 
 
 def test_invalid_id() -> None:

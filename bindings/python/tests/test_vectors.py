@@ -43,6 +43,27 @@ def opt(inp: Dict[str, Any], name: str) -> Any:
     return inp.get(name)
 
 
+def import_options(inp: Dict[str, Any]) -> Dict[str, Any]:
+    """The import options a vector may give: strict, columns, sheet, encoding."""
+    return {
+        "strict": bool(opt(inp, "strict") or False),
+        "columns": opt(inp, "columns"),
+        "sheet": opt(inp, "sheet"),
+        "encoding": opt(inp, "encoding"),
+    }
+
+
+def import_summary(inp: Dict[str, Any]) -> Any:
+    readers = {
+        "interview": lambda b, **o: pp.read_interviews(b, **o).summary,
+        "referral": lambda b, **o: pp.read_referrals(b, **o).summary,
+        "activity": lambda b, **o: pp.read_activities(b, **o).summary,
+    }
+    summary = dict(readers[arg(inp, "entity")](arg(inp, "text").encode("utf-8"), **import_options(inp)))
+    summary.pop("message")  # the Python summary adds the core's one-line text
+    return summary
+
+
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -162,14 +183,20 @@ OPS: Dict[str, Callable[[Dict[str, Any]], Any]] = {
     "ingest_journal_steps": ingest_journal_steps,
     # Reports and import
     "activity_report": activity_report,
-    "import_interviews_csv": lambda i: pp.parse_interviews_csv(arg(i, "text")).to_dicts(),
+    "import_interviews_csv": lambda i: pp.read_interviews(
+        arg(i, "text").encode("utf-8"), **import_options(i)
+    ).to_dicts(),
+    "import_summary": import_summary,
     "import_interviews_json": lambda i: pp.parse_interviews_json(arg(i, "text")).to_dicts(),
-    "import_referrals_csv": lambda i: [r.to_dict() for r in pp.parse_referrals_csv(arg(i, "text"))],
+    "import_referrals_csv": lambda i: [
+        r.to_dict() for r in pp.read_referrals(arg(i, "text").encode("utf-8"), **import_options(i))
+    ],
     "import_referrals_json": lambda i: [
         r.to_dict() for r in pp.parse_referrals_json(arg(i, "text"))
     ],
     "import_activities_csv": lambda i: [
-        a.to_dict() for a in pp.parse_activities_csv(arg(i, "text"))
+        a.to_dict()
+        for a in pp.read_activities(arg(i, "text").encode("utf-8"), **import_options(i))
     ],
     "import_activities_json": lambda i: [
         a.to_dict() for a in pp.parse_activities_json(arg(i, "text"))
@@ -268,6 +295,7 @@ def test_there_are_vectors() -> None:
     assert len(FILES) > 100, f"only {len(FILES)} vector files found under {REPO}/tests/vectors"
 
 
+@pytest.mark.filterwarnings("ignore::patient_partner.DataImportWarning")
 @pytest.mark.parametrize(
     "path", FILES, ids=[str(p.relative_to(p.parents[1])) for p in FILES]
 )

@@ -4,14 +4,19 @@ A thin layer over the Rust core (crate ``patient-partner``): every rule is compu
 core; this package converts values. Start with:
 
 >>> import patient_partner as pp
->>> log = pp.read_interviews_csv("examples/data/interviews_2023.csv")   # doctest: +SKIP
+>>> log = pp.read_interviews("entretiens_2023.xlsx")                     # doctest: +SKIP
 >>> report = pp.activity_report(log, start="2023-01-01", end="2023-12-31")  # doctest: +SKIP
 >>> report.to_pandas()                                                   # doctest: +SKIP
+>>> report.to_excel("rapport_2023.xlsx")                                 # doctest: +SKIP
 
+- Files as teams keep them: :func:`read_interviews`, :func:`read_referrals`,
+  :func:`read_activities` (``.xlsx``, ``.xls``, ``.ods``, CSV in any encoding; French
+  headers; ``sheet=``, ``encoding=``, ``columns=``, ``strict=``), with a ``summary`` and a
+  :class:`DataImportWarning` for what they leave aside.
 - Interview logs: :func:`read_interviews_csv`, :func:`read_interviews_json`,
   :func:`parse_interviews_csv`, :func:`parse_interviews_json` return :class:`Interviews`.
 - Reports: :func:`activity_report` returns an :class:`ActivityReport` (``to_dict()``,
-  ``to_dicts()``, ``to_pandas()``, ``to_polars()``, HTML in Jupyter).
+  ``to_dicts()``, ``to_pandas()``, ``to_polars()``, ``to_excel(path)``, HTML in Jupyter).
 - Domain: :class:`Interview`, :class:`Activity`, :class:`Referral`,
   :class:`ReferralTransition`, :class:`ReferralLifecycle`, :func:`referral_transition`,
   :class:`Journal`, :class:`RoleCatalogue`, :func:`mission_profile`, :func:`parse_id`,
@@ -41,6 +46,8 @@ import os
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _frames
+from ._types import FileFormat, IgnoredColumn, ImportSummary, ReportLanguage
+from ._files import ImportedList, read_activities, read_interviews, read_referrals, report_file
 from ._native import (
     Activity,
     ActivityReport,
@@ -94,6 +101,7 @@ from ._native import (
 from .errors import (
     ActivityError,
     DataImportError,
+    DataImportWarning,
     EngagementError,
     InternalError,
     InvalidIdError,
@@ -110,7 +118,16 @@ __all__ = [
     "ActivityError",
     "ActivityReport",
     "DataImportError",
+    "DataImportWarning",
     "EngagementError",
+    "ImportedList",
+    "ImportSummary",
+    "IgnoredColumn",
+    "FileFormat",
+    "ReportLanguage",
+    "read_activities",
+    "read_interviews",
+    "read_referrals",
     "InternalError",
     "Interview",
     "Interviews",
@@ -137,6 +154,7 @@ __all__ = [
     "activity_counts",
     "activity_report",
     "activity_report_csv",
+    "activity_report_file",
     "as_interviews",
     "compute_activity_report",
     "compute_activity_report_csv",
@@ -190,9 +208,9 @@ def as_interviews(interviews: InterviewsLike) -> Interviews:
     if isinstance(interviews, Interviews):
         return interviews
     if _frames.is_pandas(interviews):
-        return parse_interviews_csv(_frames.pandas_to_csv(interviews))
+        return read_interviews(_frames.pandas_to_csv(interviews).encode("utf-8"), strict=True)
     if _frames.is_polars(interviews):
-        return parse_interviews_csv(_frames.polars_to_csv(interviews))
+        return read_interviews(_frames.polars_to_csv(interviews).encode("utf-8"), strict=True)
     if isinstance(interviews, (str, bytes)):
         raise TypeError(
             "activity_report() takes interviews, not a path or text: use "
@@ -202,7 +220,7 @@ def as_interviews(interviews: InterviewsLike) -> Interviews:
     if all(isinstance(i, Interview) for i in items):
         return Interviews(items)
     if all(isinstance(i, Mapping) for i in items):
-        return parse_interviews_csv(_frames.records_to_csv(items))
+        return read_interviews(_frames.records_to_csv(items).encode("utf-8"), strict=True)
     raise TypeError(
         "interviews must be Interviews, a list of Interview, a list of dicts, "
         "or a pandas or polars DataFrame"
@@ -261,7 +279,7 @@ def activity_report(
 
 
 def activity_report_csv(
-    path: Union[str, "os.PathLike[str]"],
+    path: Union[str, "os.PathLike[str]", bytes],
     start: Optional[DateLike] = None,
     end: Optional[DateLike] = None,
     *,
@@ -271,14 +289,25 @@ def activity_report_csv(
     new_patients: str = "first_in_period",
     coverage: Optional[Sequence[Mapping[str, Any]]] = None,
     request: Optional[Union[ReportRequest, Mapping[str, Any]]] = None,
+    sheet: Optional[str] = None,
+    encoding: Optional[str] = None,
+    columns: Optional[Mapping[str, str]] = None,
+    strict: bool = False,
 ) -> ActivityReport:
-    """The activity report of a CSV log file, streamed by the core: the log is never held
-    in memory (memory grows with the distinct (group, patient) pairs, not with the rows),
-    and the GIL is released throughout. Arguments as :func:`activity_report`; errors as
-    :func:`read_interviews_csv` and :func:`activity_report`.
+    """The activity report of a log file — CSV in any encoding, or a workbook (``.xlsx``,
+    ``.xls``, ``.ods``) — read by the core as :func:`read_interviews` reads it (``sheet=``,
+    ``encoding=``, ``columns=``, ``strict=``; a :class:`DataImportWarning` names what is
+    left aside). A CSV log is streamed: it is never held in memory (memory grows with the
+    distinct (group, patient) pairs, not with the rows), and the GIL is released
+    throughout. Other arguments as :func:`activity_report`.
     """
     req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
-    return compute_activity_report_csv(path, req)
+    return report_file(
+        path, req, sheet=sheet, encoding=encoding, columns=columns, strict=strict
+    )
+
+
+activity_report_file = activity_report_csv
 
 
 def _request(

@@ -6,6 +6,10 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from typing import final
 
+from ._types import FileFormat, ImportSummary, ReportLanguage
+
+_Source = Union[str, os.PathLike[str], bytes, bytearray]
+
 __all__ = [
     "__version__",
     "Interview",
@@ -26,6 +30,10 @@ __all__ = [
     "EstablishmentData",
     "input_schema",
     "input_schema_names",
+    "read_interviews_file",
+    "read_referrals_file",
+    "read_activities_file",
+    "compute_activity_report_file",
     "read_interviews_csv",
     "parse_interviews_csv",
     "read_interviews_json",
@@ -181,6 +189,8 @@ class Interviews:
     @staticmethod
     def from_json(text: str) -> Interviews: ...
     def __len__(self) -> int: ...
+    @property
+    def summary(self) -> Optional[ImportSummary]: ...
     def __getitem__(self, index: int, /) -> Interview: ...
     def to_dicts(self) -> List[Dict[str, Any]]: ...
     def to_json(self, indent: Optional[int] = None) -> str: ...
@@ -213,6 +223,8 @@ class ActivityReport:
     def to_dicts(self) -> List[Dict[str, Any]]: ...
     def to_table(self) -> str: ...
     def to_csv(self) -> str: ...
+    def to_xlsx_bytes(self, lang: ReportLanguage = "fr") -> bytes: ...
+    def to_excel(self, path: Union[str, os.PathLike[str]], lang: ReportLanguage = "fr") -> None: ...
     def to_pandas(self, table: str = "rows") -> Any: ...
     def to_polars(self, table: str = "rows") -> Any: ...
     def _repr_html_(self) -> str: ...
@@ -369,6 +381,39 @@ class Policy:
 def input_schema(name: str) -> Dict[str, Any]: ...
 def input_schema_names() -> List[str]: ...
 
+def read_interviews_file(
+    source: _Source,
+    *,
+    sheet: Optional[str] = None,
+    encoding: Optional[str] = None,
+    columns: Optional[Dict[str, str]] = None,
+    strict: bool = False,
+) -> Interviews: ...
+def read_referrals_file(
+    source: _Source,
+    *,
+    sheet: Optional[str] = None,
+    encoding: Optional[str] = None,
+    columns: Optional[Dict[str, str]] = None,
+    strict: bool = False,
+) -> Tuple[List[Referral], ImportSummary]: ...
+def read_activities_file(
+    source: _Source,
+    *,
+    sheet: Optional[str] = None,
+    encoding: Optional[str] = None,
+    columns: Optional[Dict[str, str]] = None,
+    strict: bool = False,
+) -> Tuple[List[Activity], ImportSummary]: ...
+def compute_activity_report_file(
+    source: _Source,
+    request: ReportRequest,
+    *,
+    sheet: Optional[str] = None,
+    encoding: Optional[str] = None,
+    columns: Optional[Dict[str, str]] = None,
+    strict: bool = False,
+) -> Tuple[ActivityReport, ImportSummary]: ...
 def read_interviews_csv(path: Union[str, os.PathLike[str]]) -> Interviews: ...
 def parse_interviews_csv(text: str) -> Interviews: ...
 def read_interviews_json(path: Union[str, os.PathLike[str]]) -> Interviews: ...

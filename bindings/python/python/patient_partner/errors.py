@@ -33,6 +33,7 @@ __all__ = [
     "ReportError",
     "PolicyError",
     "InternalError",
+    "DataImportWarning",
 ]
 
 
@@ -43,8 +44,10 @@ class PatientPartnerError(Exception):
         kind: the stable error code (``Error::code()`` of the core).
         entity: the entity concerned (an id, a type name, ``Interview``...), if known.
         field: the field concerned (``date``, ``modality``, ``interviews[2].date``...).
-        line: for file input, the 1-based line.
-        column: for file input, the 1-based column (CSV: the field position).
+        line: for file input, the 1-based line (workbooks: the row as the sheet numbers it).
+        column: for file input, the 1-based column (CSV: the field position; workbooks: 4
+            is column ``D``).
+        sheet: for workbooks, the sheet; then :attr:`cell` names the cell (``"D17"``).
     """
 
     kind: str
@@ -52,6 +55,7 @@ class PatientPartnerError(Exception):
     field: Optional[str]
     line: Optional[int]
     column: Optional[int]
+    sheet: Optional[str]
 
     def __init__(
         self,
@@ -62,6 +66,7 @@ class PatientPartnerError(Exception):
         field: Optional[str] = None,
         line: Optional[int] = None,
         column: Optional[int] = None,
+        sheet: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -70,6 +75,19 @@ class PatientPartnerError(Exception):
         self.field = field
         self.line = line
         self.column = column
+        self.sheet = sheet
+
+    @property
+    def cell(self) -> Optional[str]:
+        """The cell's name (``"D17"``) for an error in a workbook, else ``None``."""
+        if self.sheet is None or self.line is None or self.column is None:
+            return None
+        letters = ""
+        n = self.column
+        while n > 0:
+            n, rem = divmod(n - 1, 26)
+            letters = chr(ord("A") + rem) + letters
+        return f"{letters}{self.line}"
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         # Keep the attributes through pickling (multiprocessing, joblib).
@@ -83,21 +101,38 @@ class PatientPartnerError(Exception):
                 self.field,
                 self.line,
                 self.column,
+                self.sheet,
             ),
         )
 
     def __str__(self) -> str:
         where = []
-        if self.line is not None:
-            where.append(f"line {self.line}")
-        if self.column is not None:
-            where.append(f"column {self.column}")
+        if self.sheet is not None:
+            where.append(f"sheet {self.sheet!r}")
+            if self.cell is not None:
+                where.append(f"cell {self.cell}")
+        else:
+            if self.line is not None:
+                where.append(f"line {self.line}")
+            if self.column is not None:
+                where.append(f"column {self.column}")
         suffix = f" ({', '.join(where)})" if where else ""
         return f"[{self.kind}] {self.message}{suffix}"
 
 
-def _rebuild(cls, message, kind, entity, field, line, column):  # type: ignore[no-untyped-def]
-    return cls(message, kind=kind, entity=entity, field=field, line=line, column=column)
+def _rebuild(cls, message, kind, entity, field, line, column, sheet=None):  # type: ignore[no-untyped-def]
+    return cls(
+        message, kind=kind, entity=entity, field=field, line=line, column=column, sheet=sheet
+    )
+
+
+class DataImportWarning(UserWarning):
+    """An import left something aside on purpose: columns it does not use (a comments
+    column...) or blank rows. The message names them; ``summary`` holds the details."""
+
+    def __init__(self, message: str, summary: Optional[dict] = None) -> None:  # type: ignore[type-arg]
+        super().__init__(message)
+        self.summary = summary
 
 
 class InvalidIdError(PatientPartnerError):

@@ -1,0 +1,192 @@
+//! Files as teams keep them: workbooks and CSV in (paths or bytes), with the core's import
+//! options, and the import summary back as a dict. Conversions only: every rule is the
+//! core's (`patient_partner::import`).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use patient_partner::import::{self, ImportOptions, ImportSummary, TextEncoding, UnknownColumns};
+use patient_partner::report::{self, ActivityReport, ReportRequest};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use crate::convert::to_py;
+use crate::errors::{guard, CoreResult};
+use crate::report::{PyActivityReport, PyInterviews};
+use crate::types::{PyActivity, PyReferral, PyReportRequest};
+
+/// A file given from Python: its bytes (read with the GIL released for paths).
+enum Source {
+    Path(std::path::PathBuf),
+    Bytes(Vec<u8>),
+}
+
+impl Source {
+    fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(b) = obj.cast::<PyBytes>() {
+            return Ok(Source::Bytes(b.as_bytes().to_vec()));
+        }
+        if let Ok(b) = obj.cast::<pyo3::types::PyByteArray>() {
+            return Ok(Source::Bytes(b.to_vec()));
+        }
+        match obj.extract::<std::path::PathBuf>() {
+            Ok(p) => Ok(Source::Path(p)),
+            Err(_) => Err(PyTypeError::new_err(
+                "expected a path (str or os.PathLike) or the file's bytes",
+            )),
+        }
+    }
+
+    /// A reader over the file (opened now, so a missing file is an `OSError` here).
+    fn open(self) -> PyResult<Box<dyn std::io::Read + Send>> {
+        Ok(match self {
+            Source::Path(p) => Box::new(std::fs::File::open(p)?),
+            Source::Bytes(b) => Box::new(std::io::Cursor::new(b)),
+        })
+    }
+}
+
+/// The core's import options from the keyword arguments.
+pub fn options(
+    sheet: Option<String>,
+    encoding: Option<String>,
+    columns: Option<BTreeMap<String, String>>,
+    strict: bool,
+) -> PyResult<ImportOptions> {
+    let mut o = ImportOptions::new();
+    if let Some(sheet) = sheet {
+        o = o.sheet(sheet);
+    }
+    if let Some(label) = encoding {
+        o = o.encoding(TextEncoding::from_label(&label).py()?);
+    }
+    for (column, header) in columns.unwrap_or_default() {
+        o = o.column(column, header);
+    }
+    if strict {
+        o = o.unknown_columns(UnknownColumns::Refuse);
+    }
+    Ok(o)
+}
+
+/// The summary as a dict, plus `message`: the core's one-line text of it.
+pub fn summary_dict<'py>(py: Python<'py>, summary: &ImportSummary) -> PyResult<Bound<'py, PyAny>> {
+    let dict = to_py(py, summary)?;
+    dict.set_item("message", summary.to_string())?;
+    Ok(dict)
+}
+
+/// Reads an interview log (a workbook or CSV; path or bytes) into `Interviews`, whose
+/// `summary` says what was left aside.
+#[pyfunction]
+#[pyo3(signature = (source, *, sheet=None, encoding=None, columns=None, strict=false))]
+pub fn read_interviews_file(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    sheet: Option<String>,
+    encoding: Option<String>,
+    columns: Option<BTreeMap<String, String>>,
+    strict: bool,
+) -> PyResult<PyInterviews> {
+    guard(|| {
+        let options = options(sheet, encoding, columns, strict)?;
+        let input = Source::from_py(source)?.open()?;
+        let imported = py
+            .detach(move || import::read_interviews(input, &options))
+            .py()?;
+        Ok(PyInterviews::with_summary(
+            imported.records,
+            imported.summary,
+        ))
+    })
+}
+
+/// Reads referrals (workbook or CSV; path or bytes): `(referrals, summary)`.
+#[pyfunction]
+#[pyo3(signature = (source, *, sheet=None, encoding=None, columns=None, strict=false))]
+pub fn read_referrals_file<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    sheet: Option<String>,
+    encoding: Option<String>,
+    columns: Option<BTreeMap<String, String>>,
+    strict: bool,
+) -> PyResult<(Vec<PyReferral>, Bound<'py, PyAny>)> {
+    guard(|| {
+        let options = options(sheet, encoding, columns, strict)?;
+        let input = Source::from_py(source)?.open()?;
+        let imported = py
+            .detach(move || import::read_referrals(input, &options))
+            .py()?;
+        let summary = summary_dict(py, &imported.summary)?;
+        let items = imported
+            .records
+            .into_iter()
+            .map(|inner| PyReferral { inner })
+            .collect();
+        Ok((items, summary))
+    })
+}
+
+/// Reads activities (workbook or CSV; path or bytes): `(activities, summary)`.
+#[pyfunction]
+#[pyo3(signature = (source, *, sheet=None, encoding=None, columns=None, strict=false))]
+pub fn read_activities_file<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    sheet: Option<String>,
+    encoding: Option<String>,
+    columns: Option<BTreeMap<String, String>>,
+    strict: bool,
+) -> PyResult<(Vec<PyActivity>, Bound<'py, PyAny>)> {
+    guard(|| {
+        let options = options(sheet, encoding, columns, strict)?;
+        let input = Source::from_py(source)?.open()?;
+        let imported = py
+            .detach(move || import::read_activities(input, &options))
+            .py()?;
+        let summary = summary_dict(py, &imported.summary)?;
+        let items = imported
+            .records
+            .into_iter()
+            .map(|inner| PyActivity { inner })
+            .collect();
+        Ok((items, summary))
+    })
+}
+
+/// The activity report of a log file (workbook or CSV; path or bytes), streamed into the
+/// report without holding the log: `(report, summary)`. The GIL is released throughout.
+#[pyfunction]
+#[pyo3(signature = (source, request, *, sheet=None, encoding=None, columns=None, strict=false))]
+pub fn compute_activity_report_file<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    request: &PyReportRequest,
+    sheet: Option<String>,
+    encoding: Option<String>,
+    columns: Option<BTreeMap<String, String>>,
+    strict: bool,
+) -> PyResult<(PyActivityReport, Bound<'py, PyAny>)> {
+    guard(|| {
+        let options = options(sheet, encoding, columns, strict)?;
+        let input = Source::from_py(source)?.open()?;
+        let request: ReportRequest = request.inner.clone();
+        let result = py.detach(
+            move || -> Result<(ActivityReport, ImportSummary), patient_partner::Error> {
+                let mut builder = report::ActivityReportBuilder::new(&request)?;
+                let summary =
+                    import::InterviewReader::open(input, &options)?.push_into(&mut builder)?;
+                Ok((builder.finish(), summary))
+            },
+        );
+        let (report, summary) = result.py()?;
+        Ok((
+            PyActivityReport {
+                inner: Arc::new(report),
+            },
+            summary_dict(py, &summary)?,
+        ))
+    })
+}
