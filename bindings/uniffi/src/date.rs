@@ -22,6 +22,7 @@ fn lift_date(text: String) -> uniffi::Result<NaiveDate> {
             field: None,
             line: None,
             column: None,
+            sheet: None,
         }
         .into()
     })

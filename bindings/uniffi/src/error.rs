@@ -9,7 +9,7 @@
 //! - `kind`: the stable snake_case code, [`patient_partner::Error::code`] (what vectors compare);
 //! - `reason`: the core's English message (named `reason` because Kotlin exceptions already
 //!   have a `message`, which here summarises every field);
-//! - `entity`, `field`, `line`, `column`: the [`patient_partner::ErrorContext`].
+//! - `entity`, `field`, `line`, `column`, `sheet`: the [`patient_partner::ErrorContext`].
 //!
 //! The mapping from the core is in ONE place: `impl From<patient_partner::Error>`.
 
@@ -35,6 +35,8 @@ pub enum PatientPartnerError {
         line: Option<u64>,
         /// The 1-based column, for file input.
         column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
     },
     /// A value is not in its vocabulary.
     #[error("[{kind}] {reason}")]
@@ -51,6 +53,8 @@ pub enum PatientPartnerError {
         line: Option<u64>,
         /// The 1-based column, for file input.
         column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
     },
     /// Engagement catalogue or classification.
     #[error("[{kind}] {reason}")]
@@ -67,6 +71,8 @@ pub enum PatientPartnerError {
         line: Option<u64>,
         /// The 1-based column, for file input.
         column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
     },
     /// A referral or its lifecycle.
     #[error("[{kind}] {reason}")]
@@ -83,6 +89,8 @@ pub enum PatientPartnerError {
         line: Option<u64>,
         /// The 1-based column, for file input.
         column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
     },
     /// An activity record.
     #[error("[{kind}] {reason}")]
@@ -99,6 +107,8 @@ pub enum PatientPartnerError {
         line: Option<u64>,
         /// The 1-based column, for file input.
         column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
     },
     /// An impossible history in a journal.
     #[error("[{kind}] {reason}")]
@@ -115,6 +125,8 @@ pub enum PatientPartnerError {
         line: Option<u64>,
         /// The 1-based column, for file input.
         column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
     },
     /// A file or document could not be read.
     #[error("[{kind}] {reason}")]
@@ -131,6 +143,8 @@ pub enum PatientPartnerError {
         line: Option<u64>,
         /// The 1-based column, for file input.
         column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
     },
     /// A report or indicator request.
     #[error("[{kind}] {reason}")]
@@ -147,6 +161,8 @@ pub enum PatientPartnerError {
         line: Option<u64>,
         /// The 1-based column, for file input.
         column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
     },
     /// Programme rules: posts, contracts, mandates, policies.
     #[error("[{kind}] {reason}")]
@@ -163,6 +179,8 @@ pub enum PatientPartnerError {
         line: Option<u64>,
         /// The 1-based column, for file input.
         column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
     },
     /// A value given to the bindings could not be decoded before the core was called (JSON
     /// text of the wrong shape for a type the core has no typed reader for, a malformed date).
@@ -180,6 +198,8 @@ pub enum PatientPartnerError {
         line: Option<u64>,
         /// The 1-based column in the JSON text.
         column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
     },
     /// A bug: a Rust panic caught at the boundary (kind `panic`), or an error category these
     /// bindings do not know yet (kind: its code). Please report it.
@@ -197,6 +217,8 @@ pub enum PatientPartnerError {
         line: Option<u64>,
         /// Always absent for a panic.
         column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
     },
 }
 
@@ -227,6 +249,7 @@ impl PatientPartnerError {
             field: None,
             line: None,
             column: None,
+            sheet: None,
         }
     }
 
@@ -239,6 +262,7 @@ impl PatientPartnerError {
             field: Some(field.to_owned()),
             line: u64::try_from(e.line()).ok().filter(|l| *l > 0),
             column: u64::try_from(e.column()).ok().filter(|c| *c > 0),
+            sheet: None,
         }
     }
 }
@@ -249,7 +273,8 @@ impl From<Error> for PatientPartnerError {
         let ctx = e.context();
         let kind = e.code().to_owned();
         let reason = e.to_string();
-        let (entity, field, line, column) = (ctx.entity, ctx.field, ctx.line, ctx.column);
+        let (entity, field, line, column, sheet) =
+            (ctx.entity, ctx.field, ctx.line, ctx.column, ctx.sheet);
         macro_rules! variant {
             ($v:ident) => {
                 PatientPartnerError::$v {
@@ -259,6 +284,7 @@ impl From<Error> for PatientPartnerError {
                     field,
                     line,
                     column,
+                    sheet,
                 }
             };
         }

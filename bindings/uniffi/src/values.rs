@@ -237,6 +237,7 @@ pub fn period_of_year(year: i32) -> FfiResult<Period> {
                 field: Some("year".to_owned()),
                 line: None,
                 column: None,
+                sheet: None,
             }),
         }
     })

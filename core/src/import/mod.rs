@@ -56,5 +56,5 @@ pub use options::{ImportOptions, UnknownColumns};
 pub use referrals::{
     read_referrals, read_referrals_csv, read_referrals_json, ReferralList, SourceColumn,
 };
-pub use summary::{FileFormat, IgnoredColumn, ImportSummary, Imported};
+pub use summary::{ColumnMatch, FileFormat, IgnoredColumn, ImportSummary, Imported};
 pub use table::sniff_format;

@@ -35,6 +35,15 @@ pub struct IgnoredColumn {
     pub column: u64,
 }
 
+/// A column of the file that the import used: which column it is, and its header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ColumnMatch {
+    /// The canonical column (`date`, `partner`…).
+    pub column: String,
+    /// The header as written in the file (`Date de l'entretien`…).
+    pub header: String,
+}
+
 /// The most blank-row lines an [`ImportSummary`] lists (it counts them all).
 pub const LISTED_BLANK_ROWS: usize = 10;
 
@@ -52,8 +61,8 @@ pub struct ImportSummary {
     /// Workbooks: the sheet read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
-    /// Canonical column → the header it was read from, in file order.
-    pub columns: Vec<(String, String)>,
+    /// The columns used, with the header each was read from, in file order.
+    pub columns: Vec<ColumnMatch>,
     /// Records read (blank rows not included).
     pub rows: u64,
     /// Columns left aside (a comments column…), in file order.

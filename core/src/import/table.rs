@@ -29,7 +29,7 @@ use super::decode::{is_malformed, DecodingReader};
 use super::error::{ImportError, ImportErrorKind};
 use super::lines::{breaks_in, LineTracker};
 use super::options::{ImportOptions, UnknownColumns};
-use super::summary::{FileFormat, IgnoredColumn, ImportSummary};
+use super::summary::{ColumnMatch, FileFormat, IgnoredColumn, ImportSummary};
 use crate::text::short;
 
 /// One column a format knows.
@@ -599,9 +599,10 @@ fn resolve(
             Some(slot) => *slot = Some(i),
             None => {}
         }
-        summary
-            .columns
-            .push((specs[s].name.to_owned(), short(raw.trim())));
+        summary.columns.push(ColumnMatch {
+            column: specs[s].name.to_owned(),
+            header: short(raw.trim()),
+        });
     }
     for (spec, pos) in specs.iter().zip(&positions) {
         if spec.required && pos.is_none() {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import List, Literal, TypedDict
 
-__all__ = ["FileFormat", "IgnoredColumn", "ImportSummary", "ReportLanguage"]
+__all__ = ["ColumnMatch", "FileFormat", "IgnoredColumn", "ImportSummary", "ReportLanguage"]
 
 #: The language of a written report (``ActivityReport.to_excel(lang=...)``).
 ReportLanguage = Literal["fr", "en"]
@@ -20,9 +20,16 @@ class IgnoredColumn(TypedDict):
     column: int
 
 
+class ColumnMatch(TypedDict):
+    """A column the import used, and the header it was read from."""
+
+    column: str
+    header: str
+
+
 class _ImportSummaryBase(TypedDict):
     format: FileFormat
-    columns: List[List[str]]
+    columns: List[ColumnMatch]
     rows: int
     ignored_columns: List[IgnoredColumn]
     blank_rows: int

@@ -171,11 +171,24 @@ object Ops {
         }
         // Report and import
         "activity_report" -> Json.parse(activityReportJson(interviews(input), doc(input, "request")))
-        "import_interviews_csv" -> Json.parse(interviewsToJson(readInterviewsCsv(str(input, "text"))))
+        "import_interviews_csv" -> Json.parse(
+            interviewsToJson(readInterviewsFile(bytes(input), importOptions(input)).interviews),
+        )
+        "import_summary" -> {
+            val data = bytes(input)
+            val options = importOptions(input)
+            summaryJson(
+                when (str(input, "entity")) {
+                    "referral" -> readReferralsFileToJson(data, options).summary
+                    "activity" -> readActivitiesFileToJson(data, options).summary
+                    else -> readInterviewsFile(data, options).summary
+                },
+            )
+        }
         "import_interviews_json" -> Json.parse(interviewsToJson(readInterviewsJson(str(input, "text"))))
-        "import_referrals_csv" -> Json.parse(readReferralsCsvToJson(str(input, "text")))
+        "import_referrals_csv" -> Json.parse(readReferralsFileToJson(bytes(input), importOptions(input)).json)
         "import_referrals_json" -> Json.parse(readReferralsJsonToJson(str(input, "text")))
-        "import_activities_csv" -> Json.parse(readActivitiesCsvToJson(str(input, "text")))
+        "import_activities_csv" -> Json.parse(readActivitiesFileToJson(bytes(input), importOptions(input)).json)
         "import_activities_json" -> Json.parse(readActivitiesJsonToJson(str(input, "text")))
         // Indicators
         "indicator_catalogue" -> Json.parse(indicatorCatalogueJson())
@@ -210,6 +223,35 @@ object Ops {
     fun str(input: JSONObject, name: String): String {
         if (!input.has(name)) throw MalformedVector("input has no field `$name`")
         return input.get(name) as? String ?: throw MalformedVector("input field `$name` is not a string")
+    }
+
+    /** The `text` argument as the bytes of a file (UTF-8). */
+    fun bytes(input: JSONObject): ByteArray = str(input, "text").toByteArray(Charsets.UTF_8)
+
+    /** The import options a vector may give: strict, columns, sheet, encoding. */
+    fun importOptions(input: JSONObject): ImportOptions {
+        val columns = input.optJSONObject("columns")
+        return ImportOptions(
+            sheet = optStr(input, "sheet"),
+            encoding = optStr(input, "encoding"),
+            columns = columns?.keySet()?.associateWith { columns.getString(it) } ?: emptyMap(),
+            strict = input.optBoolean("strict", false),
+        )
+    }
+
+    /** A summary as the core serialises it (absent optional fields left out). */
+    fun summaryJson(s: ImportSummary): JSONObject {
+        val o = JSONObject()
+        o.put("format", s.format.name.lowercase())
+        s.encoding?.let { o.put("encoding", it) }
+        s.separator?.let { o.put("separator", it) }
+        s.sheet?.let { o.put("sheet", it) }
+        o.put("columns", JSONArray(s.columns.map { JSONObject().put("column", it.column).put("header", it.header) }))
+        o.put("rows", s.rows.toLong())
+        o.put("ignored_columns", JSONArray(s.ignoredColumns.map { JSONObject().put("header", it.header).put("column", it.column.toLong()) }))
+        o.put("blank_rows", s.blankRows.toLong())
+        o.put("blank_row_lines", JSONArray(s.blankRowLines.map { it.toLong() }))
+        return o
     }
 
     fun optStr(input: JSONObject, name: String): String? =
