@@ -22,6 +22,10 @@ test-rust:
 	$(CARGO) test --workspace
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p patient-partner
 	$(CARGO) run -q --example quickstart >/dev/null
+	# `cargo install --path cli` works (debug, into target/, reusing the build above)
+	$(CARGO) install --quiet --path cli --debug --locked --force --root target/cli-install --target-dir target
+	target/cli-install/bin/patient-partner report tests/fixtures/spreadsheets/interviews_2023.ods \
+		--from 2023-01-01 --to 2023-12-31 --quiet --format csv >/dev/null
 
 test-python:
 	scripts/test-python.sh
