@@ -102,6 +102,26 @@ pub fn read_interviews_file(
     })
 }
 
+/// Reads a list with `read` and wraps each record with `wrap`: `(records, summary)`.
+fn read_list<'py, T, W>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    options: ImportOptions,
+    read: fn(
+        Box<dyn std::io::Read + Send>,
+        &ImportOptions,
+    ) -> patient_partner::Result<import::Imported<Vec<T>>>,
+    wrap: fn(T) -> W,
+) -> PyResult<(Vec<W>, Bound<'py, PyAny>)>
+where
+    T: Send,
+{
+    let input = Source::from_py(source)?.open()?;
+    let imported = py.detach(move || read(input, &options)).py()?;
+    let summary = summary_dict(py, &imported.summary)?;
+    Ok((imported.records.into_iter().map(wrap).collect(), summary))
+}
+
 /// Reads referrals (workbook or CSV; path or bytes): `(referrals, summary)`.
 #[pyfunction]
 #[pyo3(signature = (source, *, sheet=None, encoding=None, columns=None, strict=false))]
@@ -115,17 +135,9 @@ pub fn read_referrals_file<'py>(
 ) -> PyResult<(Vec<PyReferral>, Bound<'py, PyAny>)> {
     guard(|| {
         let options = options(sheet, encoding, columns, strict)?;
-        let input = Source::from_py(source)?.open()?;
-        let imported = py
-            .detach(move || import::read_referrals(input, &options))
-            .py()?;
-        let summary = summary_dict(py, &imported.summary)?;
-        let items = imported
-            .records
-            .into_iter()
-            .map(|inner| PyReferral { inner })
-            .collect();
-        Ok((items, summary))
+        read_list(py, source, options, import::read_referrals, |inner| {
+            PyReferral { inner }
+        })
     })
 }
 
@@ -142,17 +154,9 @@ pub fn read_activities_file<'py>(
 ) -> PyResult<(Vec<PyActivity>, Bound<'py, PyAny>)> {
     guard(|| {
         let options = options(sheet, encoding, columns, strict)?;
-        let input = Source::from_py(source)?.open()?;
-        let imported = py
-            .detach(move || import::read_activities(input, &options))
-            .py()?;
-        let summary = summary_dict(py, &imported.summary)?;
-        let items = imported
-            .records
-            .into_iter()
-            .map(|inner| PyActivity { inner })
-            .collect();
-        Ok((items, summary))
+        read_list(py, source, options, import::read_activities, |inner| {
+            PyActivity { inner }
+        })
     })
 }
 

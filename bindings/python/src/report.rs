@@ -308,26 +308,15 @@ impl PyActivityReport {
         py: Python<'py>,
         lang: &str,
     ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
-        guard(|| {
-            let options = xlsx_options(lang)?;
-            let report = Arc::clone(&self.inner);
-            let bytes = py
-                .detach(move || report::xlsx::to_xlsx(&report, &options))
-                .py()?;
-            Ok(pyo3::types::PyBytes::new(py, &bytes))
-        })
+        guard(|| Ok(pyo3::types::PyBytes::new(py, &self.xlsx(py, lang)?)))
     }
 
     /// Writes the report as an Excel workbook to `path` (see `to_xlsx_bytes`).
     #[pyo3(signature = (path, lang="fr"))]
     fn to_excel(&self, py: Python<'_>, path: std::path::PathBuf, lang: &str) -> PyResult<()> {
         guard(|| {
-            let options = xlsx_options(lang)?;
-            let report = Arc::clone(&self.inner);
-            let bytes = py
-                .detach(move || report::xlsx::to_xlsx(&report, &options))
-                .py()?;
-            std::fs::write(&path, bytes)?;
+            let bytes = self.xlsx(py, lang)?;
+            py.detach(move || std::fs::write(&path, bytes))?;
             Ok(())
         })
     }
@@ -402,12 +391,18 @@ pub fn compute_activity_report_csv(
     })
 }
 
-fn xlsx_options(lang: &str) -> PyResult<report::xlsx::XlsxOptions> {
-    let language = crate::convert::parse_wire::<report::xlsx::ReportLanguage>(lang).py()?;
-    Ok(report::xlsx::XlsxOptions {
-        language,
-        ..report::xlsx::XlsxOptions::default()
-    })
+impl PyActivityReport {
+    /// The workbook's bytes in `lang`, written with the GIL released.
+    fn xlsx(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<u8>> {
+        let language = crate::convert::parse_wire::<report::xlsx::ReportLanguage>(lang).py()?;
+        let options = report::xlsx::XlsxOptions {
+            language,
+            ..report::xlsx::XlsxOptions::default()
+        };
+        let report = Arc::clone(&self.inner);
+        py.detach(move || report::xlsx::to_xlsx(&report, &options))
+            .py()
+    }
 }
 
 macro_rules! list_importers {

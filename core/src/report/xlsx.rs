@@ -244,6 +244,40 @@ fn shown(value: Option<u64>, masked: &[Column], column: Column) -> Shown {
     }
 }
 
+/// Which markings a sheet used (each gets its legend).
+#[derive(Default)]
+struct Marks {
+    masked: bool,
+    missing: bool,
+}
+
+/// Writes one count cell: the number, the masked text, or `–`.
+#[allow(clippy::too_many_arguments)]
+fn write_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Shown,
+    masked_text: &str,
+    number: &Format,
+    text: &Format,
+    marks: &mut Marks,
+) -> Result<(), ReportError> {
+    match cell {
+        Shown::Count(v) => sheet.write_number_with_format(row, col, *v as f64, number),
+        Shown::Masked => {
+            marks.masked = true;
+            sheet.write_string_with_format(row, col, masked_text, text)
+        }
+        Shown::NotReported => {
+            marks.missing = true;
+            sheet.write_string_with_format(row, col, "–", text)
+        }
+    }
+    .map(|_| ())
+    .map_err(output_error)
+}
+
 /// A sheet name Excel accepts (at most 31 characters, none of `[]:*?/\`, not starting or
 /// ending with `'`), unique in `taken`.
 fn sheet_name(title: &str, taken: &mut BTreeSet<String>) -> String {
@@ -381,8 +415,8 @@ fn write_group(
         sheet.set_column_width(j, 12).map_err(e)?;
     }
     sheet.set_freeze_panes(header_row + 1, 1).map_err(e)?;
-    let (mut any_masked, mut any_missing, mut any_partial, mut any_partly) =
-        (false, false, false, false);
+    let mut marks = Marks::default();
+    let (mut any_partial, mut any_partly) = (false, false);
     let mut r = header_row + 1;
     for row in rows {
         let mut label = words.bucket_label(row, report.bucket);
@@ -412,24 +446,16 @@ fn write_group(
         for (j, (column, value)) in COUNT_COLUMNS.iter().zip(values).enumerate() {
             let col = j as u16 + 1;
             let cell = shown(value, &row.masked, *column);
-            match &cell {
-                Shown::Count(v) => sheet
-                    .write_number_with_format(r, col, *v as f64, &formats.count)
-                    .map(|_| ()),
-                Shown::Masked => {
-                    any_masked = true;
-                    sheet
-                        .write_string_with_format(r, col, &masked_text, &formats.text_cell)
-                        .map(|_| ())
-                }
-                Shown::NotReported => {
-                    any_missing = true;
-                    sheet
-                        .write_string_with_format(r, col, "–", &formats.text_cell)
-                        .map(|_| ())
-                }
-            }
-            .map_err(e)?;
+            write_cell(
+                sheet,
+                r,
+                col,
+                &cell,
+                &masked_text,
+                &formats.count,
+                &formats.text_cell,
+                &mut marks,
+            )?;
             // The chart's copy of the three modalities: #N/A (a gap) unless a count.
             if j < 3 {
                 let chart_col = CHART_DATA_COLUMN + j as u16;
@@ -457,25 +483,16 @@ fn write_group(
         totals.new_patients,
     ];
     for (j, (column, value)) in COUNT_COLUMNS.iter().zip(total_values).enumerate() {
-        let col = j as u16 + 1;
-        match shown(value, &totals.masked, *column) {
-            Shown::Count(v) => sheet
-                .write_number_with_format(r, col, v as f64, &formats.total_count)
-                .map(|_| ()),
-            Shown::Masked => {
-                any_masked = true;
-                sheet
-                    .write_string_with_format(r, col, &masked_text, &formats.total_text)
-                    .map(|_| ())
-            }
-            Shown::NotReported => {
-                any_missing = true;
-                sheet
-                    .write_string_with_format(r, col, "–", &formats.total_text)
-                    .map(|_| ())
-            }
-        }
-        .map_err(e)?;
+        write_cell(
+            sheet,
+            r,
+            j as u16 + 1,
+            &shown(value, &totals.masked, *column),
+            &masked_text,
+            &formats.total_count,
+            &formats.total_text,
+            &mut marks,
+        )?;
     }
     r += 1;
     sheet
@@ -486,25 +503,20 @@ fn write_group(
             &formats.total_label,
         )
         .map_err(e)?;
-    match shown(totals.patients, &totals.masked, Column::Patients) {
-        Shown::Count(v) => sheet
-            .write_number_with_format(r, 1, v as f64, &formats.total_count)
-            .map(|_| ()),
-        Shown::Masked => {
-            any_masked = true;
-            sheet
-                .write_string_with_format(r, 1, &masked_text, &formats.total_text)
-                .map(|_| ())
-        }
-        Shown::NotReported => sheet
-            .write_string_with_format(r, 1, "–", &formats.total_text)
-            .map(|_| ()),
-    }
-    .map_err(e)?;
+    write_cell(
+        sheet,
+        r,
+        1,
+        &shown(totals.patients, &totals.masked, Column::Patients),
+        &masked_text,
+        &formats.total_count,
+        &formats.total_text,
+        &mut marks,
+    )?;
     // Legends.
     r += 2;
     let mut legends: Vec<String> = Vec::new();
-    if any_masked {
+    if marks.masked {
         legends.push(format!(
             "{masked_text} : {}",
             words.pick(
@@ -513,7 +525,7 @@ fn write_group(
             )
         ));
     }
-    if any_missing {
+    if marks.missing {
         legends.push(format!(
             "– : {}",
             words.pick(

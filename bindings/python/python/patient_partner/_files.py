@@ -90,11 +90,7 @@ def read_referrals(
 ) -> ImportedList[_native.Referral]:
     """Reads referrals from a workbook or CSV file (arguments as :func:`read_interviews`);
     every referral is checked by the core's rules."""
-    items, summary = _native.read_referrals_file(
-        source, sheet=sheet, encoding=encoding, columns=_columns(columns), strict=strict
-    )
-    _warn(summary, source)
-    return ImportedList(items, summary)
+    return _list(_native.read_referrals_file, source, sheet, encoding, columns, strict)
 
 
 def read_activities(
@@ -107,10 +103,21 @@ def read_activities(
 ) -> ImportedList[_native.Activity]:
     """Reads activities from a workbook or CSV file (arguments as :func:`read_interviews`);
     every activity is checked by the core's rules."""
-    items, summary = _native.read_activities_file(
+    return _list(_native.read_activities_file, source, sheet, encoding, columns, strict)
+
+
+def _list(
+    read: Any,
+    source: Source,
+    sheet: Optional[str],
+    encoding: Optional[str],
+    columns: Optional[Mapping[str, str]],
+    strict: bool,
+) -> ImportedList[Any]:
+    items, summary = read(
         source, sheet=sheet, encoding=encoding, columns=_columns(columns), strict=strict
     )
-    _warn(summary, source)
+    _warn(summary, source, stacklevel=4)
     return ImportedList(items, summary)
 
 
