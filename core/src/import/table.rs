@@ -6,7 +6,7 @@
 //! - **CSV**: encoding detected or given ([`super::decode`]); separator `;`, `,` or tab,
 //!   whichever the header line holds most of; fields may be quoted with `"` (a quoted field may
 //!   hold separators and line breaks).
-//! - **Workbooks** ([`super::workbook`]): the first sheet, or the one named; cells converted to
+//! - **Workbooks** (`import/workbook.rs`): the first sheet, or the one named; cells converted to
 //!   text (dates as `YYYY-MM-DD`, whole numbers without a decimal point).
 //! - **Header**: the first row that is not blank. Each header is matched against the columns
 //!   of the entity through the [aliases](super::aliases) and the user's mapping. A required
@@ -18,7 +18,7 @@
 //!   are trimmed; an empty value is an absent optional value.
 //! - **Positions**: CSV errors name the 1-based physical line of the file (LF, CRLF or CR
 //!   line ends, line breaks inside quoted cells and blank lines all counted: see
-//!   [`super::lines`]) and the 1-based field position; workbook errors name the sheet, the row
+//!   `import/lines.rs`) and the 1-based field position; workbook errors name the sheet, the row
 //!   as the spreadsheet numbers it and the column (`sheet "Entretiens 2023", cell D17`). The
 //!   `field` of an error is the canonical column name.
 
