@@ -45,6 +45,9 @@ pub struct IndicatorDefinition {
     pub name_fr: String,
     /// The written definition: population, period, formula, edge cases.
     pub definition: String,
+    /// The same definition in French (absent in a catalogue that gives none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition_fr: Option<String>,
     /// The unit of the value.
     pub unit: IndicatorUnit,
 }

@@ -681,10 +681,7 @@ fn write_definitions(
         .write_string_with_format(
             r,
             0,
-            words.pick(
-                "Écrit par patient-partner. Les définitions en français sont à venir : le texte des définitions est en anglais.",
-                "Written by patient-partner.",
-            ),
+            words.pick("Écrit par patient-partner.", "Written by patient-partner."),
             &formats.note,
         )
         .map_err(e)?;
