@@ -227,14 +227,31 @@ impl ActivityErrorKind {
 }
 
 /// An activity was rejected: a kind, and where (entity: the activity id; field).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{kind}")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ActivityError {
     kind: ActivityErrorKind,
     context: ErrorContext,
 }
 
+impl std::fmt::Display for ActivityError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.context.place() {
+            Some(place) => write!(f, "{place}: {}", self.kind),
+            None => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+impl std::error::Error for ActivityError {}
+
 impl ActivityError {
+    /// Locates the error at a row of a file (set by the importers, which know the row).
+    pub(crate) fn at_row(mut self, line: u64, sheet: Option<&str>) -> Self {
+        self.context.line = Some(line);
+        self.context.sheet = sheet.map(str::to_owned);
+        self
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> &ActivityErrorKind {
         &self.kind

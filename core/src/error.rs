@@ -55,6 +55,25 @@ impl ErrorContext {
     /// assert_eq!(ctx.cell().as_deref(), Some("D17"));
     /// ```
     pub fn cell(&self) -> Option<String> {
+        self.cell_name()
+    }
+
+    /// Where in a file, for messages: `line 4` (CSV) or `sheet "Entretiens 2023", row 17`
+    /// (workbooks); `None` when the error is not about a file.
+    ///
+    /// ```
+    /// let ctx = patient_partner::ErrorContext { line: Some(4), ..Default::default() };
+    /// assert_eq!(ctx.place().as_deref(), Some("line 4"));
+    /// ```
+    pub fn place(&self) -> Option<String> {
+        let line = self.line?;
+        Some(match &self.sheet {
+            Some(sheet) => format!("sheet {sheet:?}, row {line}"),
+            None => format!("line {line}"),
+        })
+    }
+
+    fn cell_name(&self) -> Option<String> {
         self.sheet.as_ref()?;
         Some(format!(
             "{}{}",

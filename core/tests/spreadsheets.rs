@@ -390,3 +390,16 @@ fn a_written_workbook_reads_back_to_the_same_numbers_and_markings() {
         Some(&Data::String("In person".into()))
     );
 }
+
+#[test]
+fn a_record_rule_error_names_its_row_too() {
+    // Consent given after the referral was received: the referral's own rule, at line 3.
+    let csv = "Identifiant;Patient;Reçu le;Source;Profession;Étape du parcours;Consentement;Date du consentement\r\n\
+               REF-1;PAT-1;09/01/2023;médecin référent;;traitement;non recueilli;\r\n\
+               REF-2;PAT-2;09/01/2023;médecin référent;;traitement;donné;20/01/2023\r\n";
+    let err = read_referrals(csv.as_bytes(), &ImportOptions::new()).unwrap_err();
+    let ctx = err.context();
+    assert_eq!(ctx.entity.as_deref(), Some("REF-2"));
+    assert_eq!(ctx.line, Some(3));
+    assert!(err.to_string().starts_with("line 3: "), "{err}");
+}

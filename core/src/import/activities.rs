@@ -180,7 +180,9 @@ pub fn read_activities<R: Read>(
     while let Some(next) = source.advance() {
         next?;
         let activity = row(&source)?;
-        activity.validate()?;
+        activity
+            .validate()
+            .map_err(|e| e.at_row(source.line(), source.summary().sheet.as_deref()))?;
         out.push(activity);
     }
     Ok(Imported {

@@ -217,7 +217,9 @@ pub fn read_referrals<R: Read>(
     while let Some(next) = source.advance() {
         next?;
         let referral = row(&source)?;
-        referral.validate()?;
+        referral
+            .validate()
+            .map_err(|e| e.at_row(source.line(), source.summary().sheet.as_deref()))?;
         out.push(referral);
     }
     Ok(Imported {

@@ -77,14 +77,31 @@ impl ReferralErrorKind {
 
 /// An error of this module: a kind, and where it happened (the referral id as `entity`, the
 /// field concerned: `event`, `date`, `consent`, `needs`, `referral`).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{kind}")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReferralError {
     kind: ReferralErrorKind,
     context: ErrorContext,
 }
 
+impl std::fmt::Display for ReferralError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.context.place() {
+            Some(place) => write!(f, "{place}: {}", self.kind),
+            None => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+impl std::error::Error for ReferralError {}
+
 impl ReferralError {
+    /// Locates the error at a row of a file (set by the importers, which know the row).
+    pub(crate) fn at_row(mut self, line: u64, sheet: Option<&str>) -> Self {
+        self.context.line = Some(line);
+        self.context.sheet = sheet.map(str::to_owned);
+        self
+    }
+
     pub(crate) fn new(kind: ReferralErrorKind, field: &str) -> Self {
         ReferralError {
             kind,
