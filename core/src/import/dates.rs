@@ -57,7 +57,13 @@ fn is_time(t: &[u8]) -> bool {
 /// space ignored).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let b = s.trim().as_bytes();
-    let b = match b.iter().position(|&c| c == b' ' || c == b'T') {
+    // A date alone is at most 10 bytes long: look for a time only after that.
+    let time_at = if b.len() <= 10 {
+        None
+    } else {
+        b.iter().position(|&c| c == b' ' || c == b'T')
+    };
+    let b = match time_at {
         Some(at) => {
             let time = b.get(at + 1..)?;
             let time = if b[at] == b' ' {

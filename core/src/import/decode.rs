@@ -248,10 +248,13 @@ impl<R: Read> Read for DecodingReader<R> {
                         return Ok(0);
                     }
                     let pending = &self.raw[self.start..];
-                    let ascii = pending
-                        .iter()
-                        .position(|b| !b.is_ascii())
-                        .unwrap_or(pending.len());
+                    let n = pending.len().min(out.len());
+                    // The common case, checked a word at a time: all ASCII.
+                    let ascii = if pending[..n].is_ascii() {
+                        n
+                    } else {
+                        pending.iter().position(|b| !b.is_ascii()).unwrap_or(n)
+                    };
                     if ascii == 0 {
                         self.decide(0)?;
                         continue;
