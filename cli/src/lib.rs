@@ -13,15 +13,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use patient_partner::import::{
-    read_interviews, read_interviews_json, sniff_format, FileFormat, ImportOptions,
-    InterviewReader, TextEncoding, UnknownColumns,
+    FileFormat, ImportOptions, InterviewReader, TextEncoding, UnknownColumns,
 };
 use patient_partner::report::xlsx::{to_xlsx, ReportLanguage, XlsxOptions};
 use patient_partner::report::{
     render, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule, Period, ReportRequest,
     ReportingGap,
 };
-use patient_partner::Interview;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -252,39 +250,49 @@ fn options(args: &ReportArgs) -> Result<ImportOptions, Failure> {
     Ok(o)
 }
 
-fn read_all(path: &Path) -> Result<Vec<u8>, Failure> {
-    if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| data(format!("standard input: {e}")))?;
-        return Ok(bytes);
-    }
-    std::fs::read(path).map_err(|e| data(format!("{}: {e}", path.display())))
+/// Where the log is read from: a regular file is opened for each pass; standard input and
+/// pipes are read once into memory (they cannot be read twice).
+enum Input {
+    File(PathBuf),
+    Bytes(Vec<u8>),
 }
 
-fn open(path: &Path) -> Result<Box<dyn Read>, Failure> {
-    if path == Path::new("-") {
-        return Ok(Box::new(std::io::stdin()));
-    }
-    File::open(path)
-        .map(|f| Box::new(f) as Box<dyn Read>)
-        .map_err(|e| data(format!("{}: {e}", path.display())))
-}
-
-fn head(path: &Path) -> Result<Vec<u8>, Failure> {
-    let mut buf = vec![0u8; 512];
-    let mut f = File::open(path).map_err(|e| data(format!("{}: {e}", path.display())))?;
-    let mut n = 0;
-    while n < buf.len() {
-        match f.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) => return Err(data(format!("{}: {e}", path.display()))),
+impl Input {
+    fn new(path: &Path) -> Result<Self, Failure> {
+        let fail = |e: std::io::Error| data(format!("{}: {e}", path.display()));
+        if path == Path::new("-") {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| data(format!("standard input: {e}")))?;
+            return Ok(Input::Bytes(bytes));
+        }
+        if std::fs::metadata(path).map_err(fail)?.is_file() {
+            Ok(Input::File(path.to_owned()))
+        } else {
+            Ok(Input::Bytes(std::fs::read(path).map_err(fail)?))
         }
     }
-    buf.truncate(n);
-    Ok(buf)
+
+    fn open(&self) -> Result<Box<dyn Read + '_>, Failure> {
+        Ok(match self {
+            Input::File(p) => {
+                Box::new(File::open(p).map_err(|e| data(format!("{}: {e}", p.display())))?)
+            }
+            Input::Bytes(b) => Box::new(&b[..]),
+        })
+    }
+}
+
+/// The exit code of an import error: the user's own options (a mapping naming an unknown
+/// column) are bad usage, anything in the file is bad data.
+fn import_failure(shown: &str, e: &dyn std::fmt::Display, code: &str) -> Failure {
+    let message = format!("{shown}: {e}");
+    if code == "invalid_aliases" {
+        usage(message)
+    } else {
+        data(message)
+    }
 }
 
 fn format_of(args: &ReportArgs) -> Format {
@@ -323,62 +331,16 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
         Some(p) => read_coverage(p)?,
         None => Vec::new(),
     };
-    let fail = |e: &dyn std::fmt::Display| data(format!("{shown}: {e}"));
-    // Standard input and non-CSV files are read whole; CSV files are streamed.
-    let kind = if input == Path::new("-") {
-        None
-    } else {
-        Some(sniff_format(&head(&input)?))
-    };
-    let in_memory: Option<(Vec<Interview>, Option<String>)> = match kind {
-        Some(FileFormat::Csv) => None,
-        Some(FileFormat::Json) => {
-            let text = String::from_utf8(read_all(&input)?)
-                .map_err(|_| data(format!("{shown}: a JSON log must be UTF-8")))?;
-            Some((read_interviews_json(&text).map_err(|e| fail(&e))?, None))
-        }
-        _ => {
-            let bytes = read_all(&input)?;
-            if sniff_format(&bytes) == FileFormat::Json {
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| data(format!("{shown}: a JSON log must be UTF-8")))?;
-                Some((read_interviews_json(&text).map_err(|e| fail(&e))?, None))
-            } else {
-                let imported = read_interviews(&bytes[..], &options).map_err(|e| fail(&e))?;
-                Some((imported.records, Some(imported.summary.to_string())))
-            }
-        }
-    };
+    let source = Input::new(&input)?;
+    let fail = |e: &patient_partner::Error| import_failure(&shown, e, e.code());
     let (from, to) = match (args.from, args.to) {
         (Some(f), Some(t)) => (f, t),
         (f, t) => {
-            let span = match &in_memory {
-                Some((log, _)) => Period::spanning(log.iter().map(|i| i.date)),
-                None => {
-                    let mut first_error = None;
-                    let reader =
-                        InterviewReader::open(open(&input)?, &options).map_err(|e| fail(&e))?;
-                    // One streaming pass for the dates (only the bounds are kept).
-                    let mut lo: Option<NaiveDate> = None;
-                    let mut hi: Option<NaiveDate> = None;
-                    for row in reader {
-                        match row {
-                            Ok(i) => {
-                                lo = Some(lo.map_or(i.date, |d| d.min(i.date)));
-                                hi = Some(hi.map_or(i.date, |d| d.max(i.date)));
-                            }
-                            Err(e) => {
-                                first_error = Some(e);
-                                break;
-                            }
-                        }
-                    }
-                    if let Some(e) = first_error {
-                        return Err(fail(&e));
-                    }
-                    Period::spanning(lo.into_iter().chain(hi))
-                }
-            };
+            // A first pass for the span of the log (every row checked).
+            let bounds = InterviewReader::open(source.open()?, &options)
+                .and_then(InterviewReader::date_bounds)
+                .map_err(|e| fail(&e.into()))?;
+            let span = bounds.and_then(|(lo, hi)| Period::spanning([lo, hi].into_iter()));
             let Some(span) = span else {
                 return Err(data(format!(
                     "{shown}: the log holds no interview (give --from and --to for an empty report)"
@@ -407,20 +369,19 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
         coverage,
         suppress_below: args.suppress_below,
     };
-    let mut builder = ActivityReportBuilder::new(&request).map_err(|e| usage(e.to_string()))?;
-    let summary = match in_memory {
-        Some((log, summary)) => {
-            builder.extend(&log).map_err(|e| fail(&e))?;
-            summary
-        }
-        None => {
-            let summary = InterviewReader::open(open(&input)?, &options)
-                .map_err(|e| fail(&e))?
-                .push_into(&mut builder)
-                .map_err(|e| fail(&e))?;
-            Some(summary.to_string())
-        }
-    };
+    // The period is valid: what the builder refuses now comes from the coverage file.
+    let mut builder = ActivityReportBuilder::new(&request).map_err(|e| {
+        let shown = args
+            .coverage
+            .as_ref()
+            .map_or_else(String::new, |p| format!("{}: ", p.display()));
+        data(format!("{shown}{e}"))
+    })?;
+    let summary = InterviewReader::open(source.open()?, &options)
+        .map_err(patient_partner::Error::from)
+        .and_then(|reader| reader.push_into(&mut builder))
+        .map_err(|e| fail(&e))?;
+    let summary = (summary.format != FileFormat::Json).then(|| summary.to_string());
     let report = builder.finish();
     let output = match format {
         Format::Table => Output::Text(render::to_table(&report)),

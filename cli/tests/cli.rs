@@ -233,3 +233,118 @@ fn help_and_usage_errors() {
     let none = run(&["report"]);
     assert_eq!(none.status.code(), Some(2));
 }
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_patient-partner"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn standard_input_workbooks_json_and_old_mac_line_ends() {
+    let xlsx = std::fs::read(fixtures().join("interviews_2023.xls")).unwrap();
+    // Standard input, read twice (the period comes from a first pass).
+    let out = run_with_stdin(&["report", "-", "--format", "json", "-q"], &xlsx);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["totals"].as_array().unwrap().len(), 3);
+    // A JSON log, recognised by its content whatever its name.
+    let json = temp("log.txt");
+    std::fs::write(
+        &json,
+        r#"[{"date": "2023-01-09", "partner": "PP-A", "patient": "PAT-1", "modality": "phone"}]"#,
+    )
+    .unwrap();
+    let out = run(&["report", json.to_str().unwrap(), "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("PP-A"));
+    // CR-only line ends, a bad row on line 3.
+    let mac = temp("mac.csv");
+    std::fs::write(&mac, "Date;Partenaire;Patient;Modalité\r09/01/2023;PP-A;PAT-1;visio\r10/01/2023;PP-A;PAT-1;fax\r").unwrap();
+    let out = run(&["report", mac.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 3, column 4 (modality)"), "{stderr}");
+}
+
+#[test]
+fn no_break_space_rows_are_blank_and_gap_errors_name_the_cell_row() {
+    let csv = temp("nbsp.csv");
+    std::fs::write(
+        &csv,
+        b"Date;Partenaire;Patient;Modalit\xe9\r\n09/01/2023;PP-A;PAT-1;visio\r\n\xa0;;\xa0;\r\n",
+    )
+    .unwrap();
+    let out = run(&["report", csv.to_str().unwrap(), "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 1 blank row (line 3)"));
+    // An interview inside a range declared as not reported, in a workbook.
+    let coverage = temp("coverage.json");
+    std::fs::write(
+        &coverage,
+        r#"[{"group": "PP-01", "start": "2023-01-01", "end": "2023-01-31"}]"#,
+    )
+    .unwrap();
+    let out = run(&[
+        "report",
+        &path("interviews_2023_openpyxl.xlsx"),
+        "--coverage",
+        coverage.to_str().unwrap(),
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-12-31",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("sheet \"Entretiens 2023\", row "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("not reported"), "{stderr}");
+}
+
+#[test]
+fn a_mapping_to_an_unknown_column_is_bad_usage() {
+    let out = run(&[
+        "report",
+        &path("interviews_2023_utf8.csv"),
+        "--column",
+        "partnr=Intervenant",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("partnr"));
+    // Windows-1252 forced on a UTF-8 file: "Modalité" no longer matches, and the error
+    // shows the header as it was read.
+    let forced = run(&[
+        "report",
+        &path("interviews_2023_utf8.csv"),
+        "--encoding",
+        "windows-1252",
+    ]);
+    assert_eq!(forced.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&forced.stderr);
+    assert!(
+        stderr.contains("missing column \"modality\"") && stderr.contains("ModalitÃ©"),
+        "{stderr}"
+    );
+}

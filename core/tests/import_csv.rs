@@ -5,18 +5,35 @@ use patient_partner::import::{read_interviews_csv, InterviewCsvReader};
 
 #[test]
 fn invalid_utf8_after_utf8_names_line_and_column() {
-    // The file is UTF-8 (its first non-ASCII character is a valid "é"), then a bad byte.
-    let mut bytes =
-        "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,téléphone\n2023-01-10,PP-A,PAT-"
-            .as_bytes()
-            .to_vec();
+    // The file is UTF-8 (its first 64 KiB are valid, with accents), then a bad byte further
+    // on: an error naming the line, with the hint about Windows-1252.
+    let mut text = String::from("date,partner,patient,modality\n");
+    let rows = 3000;
+    for _ in 0..rows {
+        text.push_str("2023-01-09,PP-A,PAT-1,téléphone\n");
+    }
+    assert!(text.len() > 70_000);
+    let mut bytes = text.into_bytes();
+    bytes.extend(b"2023-01-10,PP-A,PAT-");
     bytes.extend([0xff, 0xfe]);
     bytes.extend(b",phone\n");
     let err = read_interviews_csv(&bytes[..]).unwrap_err();
     assert_eq!(err.code(), "invalid_encoding");
     let ctx = err.context();
-    assert_eq!((ctx.line, ctx.column), (Some(3), Some(3)));
+    assert_eq!((ctx.line, ctx.column), (Some(rows + 2), Some(3)));
     assert!(err.to_string().contains("windows-1252"), "{err}");
+}
+
+#[test]
+fn a_file_with_mixed_bytes_in_its_first_chunk_is_windows_1252() {
+    let mut bytes = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend(b"2023-01-10,PP-\xc9\xa0,PAT-1,t\xe9l\xe9phone\n");
+    let log = read_interviews_csv(&bytes[..]).unwrap();
+    // É then a no-break space (trimmed away, as every value is).
+    assert_eq!(log[1].partner.as_str(), "PP-É");
+    assert_eq!(log[1].modality, patient_partner::Modality::Phone);
 }
 
 #[test]

@@ -365,10 +365,23 @@ fn a_written_workbook_reads_back_to_the_same_numbers_and_markings() {
             ];
             for (j, (value, column)) in values.iter().zip(columns).enumerate() {
                 let cell = range.get_value((3 + i as u32, 1 + j as u32)).unwrap();
+                // The chart reads a hidden copy of the modalities (columns M to O).
+                let chart = (j < 3).then(|| range.get_value((3 + i as u32, 12 + j as u32)));
                 if row.masked.contains(&column) {
                     masked_seen += 1;
                     assert_eq!(cell, &Data::String("< 11".into()), "{sheet} row {i}");
+                    if let Some(chart) = chart {
+                        let chart = chart.expect("a chart cell");
+                        assert!(
+                            matches!(chart, Data::String(s) if s == "#N/A")
+                                || matches!(chart, Data::Error(_)),
+                            "{sheet} row {i}: a masked count is charted as {chart:?}"
+                        );
+                    }
                 } else {
+                    if let Some(chart) = chart {
+                        assert_eq!(chart, Some(&Data::Float(value.unwrap() as f64)));
+                    }
                     let v = value.expect("a shown count");
                     assert_eq!(cell, &Data::Float(v as f64), "{sheet} row {i} col {j}");
                 }

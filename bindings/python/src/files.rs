@@ -70,10 +70,12 @@ pub fn options(
     Ok(o)
 }
 
-/// The summary as a dict, plus `message`: the core's one-line text of it.
+/// The summary as a dict, plus `message` (the core's one-line text of it) and `has_notes`
+/// (whether something was left aside: worth a warning).
 pub fn summary_dict<'py>(py: Python<'py>, summary: &ImportSummary) -> PyResult<Bound<'py, PyAny>> {
     let dict = to_py(py, summary)?;
     dict.set_item("message", summary.to_string())?;
+    dict.set_item("has_notes", summary.has_notes())?;
     Ok(dict)
 }
 

@@ -382,7 +382,10 @@ pub fn compute_activity_report_csv(
         let request: ReportRequest = request.inner.clone();
         let result = py.detach(move || -> Result<ActivityReport, patient_partner::Error> {
             let mut builder = report::ActivityReportBuilder::new(&request)?;
-            import::InterviewCsvReader::new(file)?.push_into(&mut builder)?;
+            // No summary comes back from here: refuse unused columns rather than drop them.
+            let options =
+                import::ImportOptions::new().unknown_columns(import::UnknownColumns::Refuse);
+            import::InterviewReader::open(file, &options)?.push_into(&mut builder)?;
             Ok(builder.finish())
         });
         Ok(PyActivityReport {

@@ -61,6 +61,7 @@ def import_summary(inp: Dict[str, Any]) -> Any:
     }
     summary = dict(readers[arg(inp, "entity")](arg(inp, "text").encode("utf-8"), **import_options(inp)))
     summary.pop("message")  # the Python summary adds the core's one-line text
+    summary.pop("has_notes")  # and whether it has something to say
     return summary
 
 

@@ -171,6 +171,12 @@ pub fn read_interviews_file(data: Vec<u8>, options: ImportOptions) -> FfiResult<
     })
 }
 
+/// Reads an interview log from text (CSV or JSON) with options (see `readInterviewsFile`).
+#[uniffi::export]
+pub fn read_interviews_text(text: String, options: ImportOptions) -> FfiResult<InterviewImport> {
+    read_interviews_file(text.into_bytes(), options)
+}
+
 /// Reads referrals from a file's bytes (workbook or CSV); the referrals as the core's JSON.
 #[uniffi::export]
 pub fn read_referrals_file_to_json(data: Vec<u8>, options: ImportOptions) -> FfiResult<JsonImport> {

@@ -30,9 +30,9 @@ use serde::{Deserialize, Serialize};
 use super::aliases::Entity;
 use super::error::{ImportError, ImportErrorKind};
 use super::json::parse_json;
-use super::options::ImportOptions;
-use super::summary::Imported;
-use super::table::{ColumnSpec, TableSource};
+use super::options::{ImportOptions, UnknownColumns};
+use super::summary::{FileFormat, ImportSummary, Imported};
+use super::table::{read_json_text, sniff, ColumnSpec, TableSource};
 use crate::activity::{Activity, ActivityModality, CoAnimator};
 use crate::ids::{ActivityId, EstablishmentId, PartnerId, ProfessionalId};
 use crate::mission::Mission;
@@ -121,7 +121,7 @@ pub struct ActivityList {
 }
 
 fn row<R: Read>(s: &TableSource<R>) -> Result<Activity, ImportError> {
-    let duration = s.opt_number(DURATION, 0..=u32::MAX)?.ok_or_else(|| {
+    let duration = s.opt_minutes(DURATION, 0..=u32::MAX)?.ok_or_else(|| {
         s.error(
             DURATION,
             ImportErrorKind::MissingValue {
@@ -169,13 +169,21 @@ fn row<R: Read>(s: &TableSource<R>) -> Result<Activity, ImportError> {
     })
 }
 
-/// Reads a list of activities (CSV or workbook) with `options`: every row, validated, with
+/// Reads a list of activities (CSV, workbook or JSON, recognised by content) with `options`: every row, validated, with
 /// the summary of what was left aside; or the first error (nothing partial).
 pub fn read_activities<R: Read>(
     input: R,
     options: &ImportOptions,
 ) -> crate::Result<Imported<Vec<Activity>>> {
-    let mut source = TableSource::open(input, COLUMNS, Entity::Activity, options)?;
+    let entity = Entity::Activity;
+    let (format, input) = sniff(input).map_err(|e| e.entity(entity.name()))?;
+    if format == FileFormat::Json {
+        let records = read_activities_json(&read_json_text(input, entity)?)?;
+        let mut summary = ImportSummary::new(FileFormat::Json);
+        summary.rows = records.len() as u64;
+        return Ok(Imported { records, summary });
+    }
+    let mut source = TableSource::open_sniffed(format, input, COLUMNS, entity, options)?;
     let mut out = Vec::new();
     while let Some(next) = source.advance() {
         next?;
@@ -191,10 +199,13 @@ pub fn read_activities<R: Read>(
     })
 }
 
-/// Reads a list of activities (CSV or workbook) with the default options (see
-/// [`read_activities`]).
+/// Reads a list of activities (CSV, workbook or JSON): every row, validated, or the first
+/// error. It returns no summary, so it **refuses** columns it does not use
+/// (`unknown_column`) rather than drop them unseen; use [`read_activities`] to have them
+/// ignored and named.
 pub fn read_activities_csv<R: Read>(input: R) -> crate::Result<Vec<Activity>> {
-    read_activities(input, &ImportOptions::default()).map(|i| i.records)
+    let options = ImportOptions::new().unknown_columns(UnknownColumns::Refuse);
+    read_activities(input, &options).map(|i| i.records)
 }
 
 /// Reads a JSON list of activities (an array or `{"activities": [...]}`), each validated.

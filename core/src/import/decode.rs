@@ -202,20 +202,17 @@ impl<R: Read> DecodingReader<R> {
         Ok(())
     }
 
-    /// Decides the encoding at the first non-ASCII byte, at `start + offset`.
+    /// Decides the encoding at the first non-ASCII byte, at `start + offset`: UTF-8 when
+    /// everything buffered from there (at least 4 bytes, up to a chunk) is valid UTF-8,
+    /// Windows-1252 otherwise. Looking further than one character matters: `É` followed
+    /// by a no-break space in Windows-1252 happens to be a valid UTF-8 sequence.
     fn decide(&mut self, offset: usize) -> io::Result<()> {
-        // A UTF-8 sequence is at most 4 bytes long: look at them before deciding.
+        self.ensure(offset + 4)?;
         let at = self.start + offset;
-        let needed = at + 4 - self.start;
-        self.ensure(needed)?;
-        let at = self.start + offset;
-        let end = (at + 4).min(self.raw.len());
-        let valid = match std::str::from_utf8(&self.raw[at..end]) {
+        let valid = match std::str::from_utf8(&self.raw[at..]) {
             Ok(_) => true,
-            // Valid up to a later byte: the first sequence is complete and valid.
-            Err(e) if e.valid_up_to() > 0 => true,
-            // Truncated at the end of the file: not valid UTF-8 either.
-            Err(_) => false,
+            // Only cut short by the end of the buffer (not of the file): valid so far.
+            Err(e) => e.error_len().is_none() && !self.eof && e.valid_up_to() > 0,
         };
         if valid {
             self.mode = Mode::Utf8;
@@ -366,13 +363,55 @@ mod tests {
         assert_eq!(text, "Ã©");
     }
 
+    /// A reader that hands out one byte per call, so that every sequence straddles reads.
+    struct OneByte<'a>(&'a [u8]);
+    impl Read for OneByte<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match self.0.split_first() {
+                Some((b, rest)) if !buf.is_empty() => {
+                    buf[0] = *b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    fn decode_slowly(bytes: &[u8]) -> (String, Option<TextEncoding>) {
+        let mut r = DecodingReader::new(OneByte(bytes), None).unwrap();
+        let mut out = String::new();
+        r.read_to_string(&mut out).unwrap();
+        (out, r.encoding())
+    }
+
     #[test]
-    fn a_chunk_boundary_inside_a_sequence_still_decides_right() {
-        let mut bytes = vec![b'a'; CHUNK - 1];
+    fn a_read_boundary_inside_a_sequence_still_decides_right() {
+        let (text, enc) = decode_slowly("ab;é;c\n".as_bytes());
+        assert_eq!(
+            (text.as_str(), enc),
+            ("ab;é;c\n", Some(TextEncoding::UTF_8))
+        );
+        let (text, enc) = decode_slowly(b"ab;\xe9;c\n");
+        assert_eq!(
+            (text.as_str(), enc),
+            ("ab;é;c\n", Some(TextEncoding::WINDOWS_1252))
+        );
+        // A chunk boundary too: the accent is the first byte of the second chunk.
+        let mut bytes = vec![b'a'; CHUNK + 2];
         bytes.extend("é".as_bytes());
         let (text, enc) = decode(&bytes, None);
         assert!(text.ends_with('é'));
         assert_eq!(enc, Some(TextEncoding::UTF_8));
+    }
+
+    #[test]
+    fn windows_1252_that_looks_like_utf8_for_one_character_is_still_detected() {
+        // "ANNULÉ\u{a0}: réf" in Windows-1252: C9 A0 is a valid UTF-8 sequence (U+0260),
+        // the later E9 is not.
+        let (text, enc) = decode(b"ANNUL\xc9\xa0: r\xe9f\n", None);
+        assert_eq!(enc, Some(TextEncoding::WINDOWS_1252));
+        assert_eq!(text, "ANNULÉ\u{a0}: réf\n");
     }
 
     #[test]

@@ -119,7 +119,7 @@ pub enum ImportErrorKind {
     },
     /// A duration is not a whole number of minutes from 1 to
     /// [`MAX_INTERVIEW_MINUTES`](crate::interview::MAX_INTERVIEW_MINUTES).
-    #[error("invalid duration {found:?}: expected a whole number of minutes from 1 to {max}", max = crate::interview::MAX_INTERVIEW_MINUTES)]
+    #[error("invalid duration {found:?}: expected a whole number of minutes from 1 to {max} (45, or 0:45)", max = crate::interview::MAX_INTERVIEW_MINUTES)]
     InvalidNumber {
         /// The value found.
         found: String,

@@ -31,6 +31,40 @@ pub fn vocabulary_lenient<T: Vocabulary>(s: &str) -> Option<T> {
     })
 }
 
+/// A number of minutes as logs write it: a whole number (`45`), or a duration `H:MM` /
+/// `H:MM:SS` with whole minutes (`0:45`, `1:30`, `00:45:00`, what a spreadsheet's time or
+/// duration cell becomes). `None` for anything else.
+///
+/// ```
+/// use patient_partner::import::fields::parse_minutes;
+/// assert_eq!(parse_minutes("45"), Some(45));
+/// assert_eq!(parse_minutes("1:30"), Some(90));
+/// assert_eq!(parse_minutes("00:45:00"), Some(45));
+/// assert_eq!(parse_minutes("0:45:30"), None);
+/// assert_eq!(parse_minutes("45 min"), None);
+/// ```
+pub fn parse_minutes(text: &str) -> Option<u32> {
+    let text = text.trim();
+    if let Ok(n) = text.parse::<u32>() {
+        return Some(n);
+    }
+    let parts: Vec<&str> = text.split(':').collect();
+    let number = |p: &str| {
+        (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [h, m] | [h, m, "00"] if m.len() == 2 => {
+            let (h, m) = (number(h)?, number(m)?);
+            (m < 60)
+                .then(|| h.checked_mul(60)?.checked_add(m))
+                .flatten()
+        }
+        _ => None,
+    }
+}
+
 fn expected_values<T: Vocabulary>() -> String {
     let names: Vec<&str> = T::all().iter().map(|v| v.wire_name()).collect();
     format!("one of {} (or its French label)", names.join(", "))
@@ -124,6 +158,33 @@ impl<R: Read> TableSource<R> {
                             found: short(text),
                             expected: format!(
                                 "a whole number from {} to {}",
+                                range.start(),
+                                range.end()
+                            ),
+                        },
+                    )
+                }),
+        }
+    }
+
+    /// An optional number of minutes of column `spec` within `range` ([`parse_minutes`]).
+    pub(crate) fn opt_minutes(
+        &self,
+        spec: usize,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> Result<Option<u32>, ImportError> {
+        match self.get(spec)? {
+            None => Ok(None),
+            Some(text) => parse_minutes(text)
+                .filter(|n| range.contains(n))
+                .map(Some)
+                .ok_or_else(|| {
+                    self.error(
+                        spec,
+                        ImportErrorKind::InvalidValue {
+                            found: short(text),
+                            expected: format!(
+                                "a number of minutes from {} to {} (45, or 0:45)",
                                 range.start(),
                                 range.end()
                             ),

@@ -12,7 +12,7 @@
 //! - `modality`: `in_person`, `phone`, `video` or the French `présentiel`, `téléphone`,
 //!   `visio`, any case, accents optional ([`Modality::parse_lenient`]);
 //! - `duration_minutes`: a whole number of minutes, 1 to
-//!   [`MAX_INTERVIEW_MINUTES`] (1440).
+//!   [`MAX_INTERVIEW_MINUTES`] (1440), or `H:MM` (`0:45`; [`super::fields::parse_minutes`]).
 //!
 //! Empty optional values are absent values. [`InterviewReader`] streams the rows one at a
 //! time (for logs too large to hold); [`read_interviews`] reads everything or nothing, with
@@ -35,9 +35,9 @@ use std::io::Read;
 use super::aliases::Entity;
 use super::dates::parse_date;
 use super::error::{ImportError, ImportErrorKind};
-use super::options::ImportOptions;
-use super::summary::{ImportSummary, Imported};
-use super::table::{ColumnSpec, TableSource};
+use super::options::{ImportOptions, UnknownColumns};
+use super::summary::{FileFormat, ImportSummary, Imported};
+use super::table::{read_json_text, sniff, ColumnSpec, TableSource};
 use crate::text::short;
 use chrono::NaiveDate;
 
@@ -108,14 +108,32 @@ const COLUMNS: &[ColumnSpec] = &[
     },
 ];
 
-/// Streams the interviews of a log (CSV or workbook), one `Result` per row.
+/// Streams the interviews of a log (CSV, workbook or JSON), one `Result` per row.
 ///
 /// The header is read by [`InterviewReader::open`]. After the first error the iterator
 /// ends: a caller that wants all or nothing stops there ([`read_interviews`] does). CSV is
-/// streamed; a workbook is read whole first (its format needs it).
+/// streamed; a workbook or a JSON document is read whole first (its format needs it).
 pub struct InterviewReader<R: Read> {
-    source: TableSource<R>,
+    inner: Inner<R>,
     done: bool,
+}
+
+enum Inner<R: Read> {
+    Table(TableRows<R>),
+    Json(JsonRows),
+}
+
+/// The rows of a table (CSV or workbook) and how an interview is read from them.
+struct TableRows<R: Read> {
+    source: TableSource<R>,
+}
+
+/// The interviews of a JSON log, already checked by serde.
+struct JsonRows {
+    rows: std::vec::IntoIter<Interview>,
+    summary: ImportSummary,
+    /// Interviews handed out so far.
+    index: u64,
 }
 
 /// The former name of [`InterviewReader`], kept for existing code.
@@ -124,7 +142,7 @@ pub type InterviewCsvReader<R> = InterviewReader<R>;
 impl<R: Read> std::fmt::Debug for InterviewReader<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("InterviewReader")
-            .field("line", &self.source.line())
+            .field("line", &self.line())
             .field("done", &self.done)
             .finish()
     }
@@ -137,25 +155,97 @@ impl<R: Read> InterviewReader<R> {
         Self::open(input, &ImportOptions::default())
     }
 
-    /// Opens a log with `options` (encoding, sheet, column mapping, unused columns).
+    /// Opens a log with `options` (encoding, sheet, column mapping, unused columns). The
+    /// format comes from the content: a workbook, a JSON log (read whole with
+    /// [`read_interviews_json`](super::read_interviews_json)) or CSV.
     pub fn open(input: R, options: &ImportOptions) -> Result<Self, ImportError> {
-        Ok(InterviewReader {
-            source: TableSource::open(input, COLUMNS, Entity::Interview, options)?,
-            done: false,
-        })
+        let entity = Entity::Interview;
+        let (format, input) = sniff(input).map_err(|e| e.entity(entity.name()))?;
+        let inner = if format == FileFormat::Json {
+            let log = super::json::read_interviews_json(&read_json_text(input, entity)?)?;
+            let mut summary = ImportSummary::new(FileFormat::Json);
+            summary.rows = log.len() as u64;
+            Inner::Json(JsonRows {
+                rows: log.into_iter(),
+                summary,
+                index: 0,
+            })
+        } else {
+            Inner::Table(TableRows {
+                source: TableSource::open_sniffed(format, input, COLUMNS, entity, options)?,
+            })
+        };
+        Ok(InterviewReader { inner, done: false })
     }
 
     /// The 1-based line (CSV) or spreadsheet row (workbook) of the last row read (the
-    /// header's before the first row).
+    /// header's before the first row); for JSON, the number of interviews read.
     pub fn line(&self) -> u64 {
-        self.source.line()
+        match &self.inner {
+            Inner::Table(t) => t.source.line(),
+            Inner::Json(j) => j.index,
+        }
     }
 
     /// What was read and left aside so far (complete once the rows are exhausted).
     pub fn summary(&self) -> &ImportSummary {
-        self.source.summary()
+        match &self.inner {
+            Inner::Table(t) => t.source.summary(),
+            Inner::Json(j) => &j.summary,
+        }
     }
 
+    /// Reads every remaining interview and returns the first and last dates (`None` for a
+    /// log without interviews): what a report covers when no period is given. Every row is
+    /// checked; the first error is returned.
+    pub fn date_bounds(self) -> Result<Option<(NaiveDate, NaiveDate)>, ImportError> {
+        let mut bounds: Option<(NaiveDate, NaiveDate)> = None;
+        for row in self {
+            let d = row?.date;
+            bounds = Some(bounds.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
+        }
+        Ok(bounds)
+    }
+
+    /// Streams every remaining row into `builder`. For tables this is the fast path for
+    /// large logs: no [`Interview`] is built and no allocation is made per row once ids
+    /// have been seen; every row is checked exactly as [`read_interviews`] checks it,
+    /// including rows outside the report's period; on a machine with more than one core a
+    /// second thread updates the (group, patient) table while this one parses. Stops at
+    /// the first error: an [`ImportError`] naming the line and column (or the sheet and
+    /// cell), or a report error (`interview_in_gap`) located at its row; after an error the
+    /// builder holds the rows before it. Returns the [`ImportSummary`] (`rows` is the
+    /// number read).
+    ///
+    /// ```
+    /// use patient_partner::import::InterviewCsvReader;
+    /// use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
+    /// let log = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\n2023-01-10,PP-A,PAT-1,video\n";
+    /// let mut builder = ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap()))?;
+    /// let summary = InterviewCsvReader::new(log.as_bytes())?.push_into(&mut builder)?;
+    /// assert_eq!(summary.rows, 2);
+    /// assert_eq!(builder.finish().totals[0].total, Some(2));
+    /// # Ok::<(), patient_partner::Error>(())
+    /// ```
+    pub fn push_into(
+        self,
+        builder: &mut ActivityReportBuilder,
+    ) -> Result<ImportSummary, crate::Error> {
+        match self.inner {
+            Inner::Table(t) => t.push_into(builder),
+            Inner::Json(j) => {
+                for (i, interview) in j.rows.enumerate() {
+                    builder
+                        .push(&interview)
+                        .map_err(|e| e.entity(format!("Interview #{}", i + 1)))?;
+                }
+                Ok(j.summary)
+            }
+        }
+    }
+}
+
+impl<R: Read> TableRows<R> {
     /// Checks an identifier without allocating.
     fn check<'s>(
         &'s self,
@@ -213,8 +303,7 @@ impl<R: Read> InterviewReader<R> {
         let duration_minutes = match s.get(DURATION)? {
             None => None,
             Some(v) => Some(
-                v.parse::<u32>()
-                    .ok()
+                super::fields::parse_minutes(v)
                     .filter(|m| (1..=MAX_INTERVIEW_MINUTES).contains(m))
                     .ok_or_else(|| {
                         s.error(DURATION, ImportErrorKind::InvalidNumber { found: short(v) })
@@ -269,24 +358,13 @@ impl<R: Read> InterviewReader<R> {
 
     /// Streams every remaining row into `builder` without building [`Interview`] values
     /// (the fast path for large logs: no allocation per row once ids have been seen).
-    /// Every row is checked exactly as [`read_interviews_csv`] checks it, including rows
-    /// outside the report's period. Returns the number of rows read; stops at the first
-    /// error: an [`ImportError`] naming line and column, or a report error
-    /// (`interview_in_gap`) whose context holds the line. After an error the builder holds
-    /// the rows before it. Returns the [`ImportSummary`] (`rows` is the number read). On a machine with more than one core, a second thread updates
-    /// the (group, patient) table while this one parses.
-    ///
-    /// ```
-    /// use patient_partner::import::InterviewCsvReader;
-    /// use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
-    /// let log = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\n2023-01-10,PP-A,PAT-1,video\n";
-    /// let mut builder = ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap()))?;
-    /// let summary = InterviewCsvReader::new(log.as_bytes())?.push_into(&mut builder)?;
-    /// assert_eq!(summary.rows, 2);
-    /// assert_eq!(builder.finish().totals[0].total, Some(2));
-    /// # Ok::<(), patient_partner::Error>(())
-    /// ```
-    pub fn push_into(
+    /// Every row is checked exactly as [`read_interviews`] checks it, including rows
+    /// outside the report's period; stops at the first error: an [`ImportError`] naming
+    /// line and column, or a report error (`interview_in_gap`) whose context holds the line
+    /// (and the sheet). After an error the builder holds the rows before it. On a machine
+    /// with more than one core, a second thread updates the (group, patient) table while
+    /// this one parses.
+    fn push_into(
         mut self,
         builder: &mut ActivityReportBuilder,
     ) -> Result<ImportSummary, crate::Error> {
@@ -297,7 +375,7 @@ impl<R: Read> InterviewReader<R> {
                 let f = self.fields()?;
                 builder
                     .push_parts(f.date, f.partner, f.patient, f.modality, f.establishment)
-                    .map_err(|e| e.line(self.source.line()))?;
+                    .map_err(|e| self.locate(e))?;
             }
             return Ok(self.source.summary().clone());
         }
@@ -332,7 +410,7 @@ impl<R: Read> InterviewReader<R> {
                             .map(|staged| {
                                 staged.map(|(group, day)| (group, day, IdKey::new(f.patient)))
                             })
-                            .map_err(|e| e.line(self.source.line()).into())
+                            .map_err(|e| self.locate(e).into())
                     });
                 match staged {
                     Err(e) => {
@@ -369,6 +447,11 @@ impl<R: Read> InterviewReader<R> {
         }
         result.map(|_| self.source.summary().clone())
     }
+
+    /// A report error about the current row, located at it.
+    fn locate(&self, e: crate::report::ReportError) -> crate::report::ReportError {
+        e.at_row(self.source.line(), self.source.summary().sheet.as_deref())
+    }
 }
 
 /// The checked fields of one row, borrowed from the reader.
@@ -390,9 +473,16 @@ impl<R: Read> Iterator for InterviewReader<R> {
         if self.done {
             return None;
         }
-        let result = match self.source.advance()? {
-            Ok(()) => self.parse_row(),
-            Err(e) => Err(e),
+        let result = match &mut self.inner {
+            Inner::Json(j) => {
+                let next = j.rows.next()?;
+                j.index += 1;
+                Ok(next)
+            }
+            Inner::Table(t) => match t.source.advance()? {
+                Ok(()) => t.parse_row(),
+                Err(e) => Err(e),
+            },
         };
         if result.is_err() {
             self.done = true;
@@ -427,10 +517,13 @@ pub fn read_interviews<R: Read>(
     })
 }
 
-/// Reads a whole interview log (CSV or workbook) with the default options: every row, or
-/// the first error (nothing partial). See [`read_interviews`] for the summary.
+/// Reads a whole interview log (CSV, workbook or JSON): every row, or the first error
+/// (nothing partial). It returns no summary, so it **refuses** columns it does not use
+/// (`unknown_column`, as [`UnknownColumns::Refuse`]) rather than drop them unseen; use
+/// [`read_interviews`] to have them ignored and named.
 pub fn read_interviews_csv<R: Read>(input: R) -> Result<Vec<Interview>, ImportError> {
-    InterviewReader::new(input)?.collect()
+    let options = ImportOptions::new().unknown_columns(UnknownColumns::Refuse);
+    InterviewReader::open(input, &options)?.collect()
 }
 
 /// Reads a CSV interview log from a string (see [`read_interviews_csv`]).

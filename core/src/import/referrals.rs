@@ -32,9 +32,9 @@ use super::aliases::Entity;
 use super::error::{ImportError, ImportErrorKind};
 use super::fields::vocabulary_lenient;
 use super::json::parse_json;
-use super::options::ImportOptions;
-use super::summary::Imported;
-use super::table::{ColumnSpec, TableSource};
+use super::options::{ImportOptions, UnknownColumns};
+use super::summary::{FileFormat, ImportSummary, Imported};
+use super::table::{read_json_text, sniff, ColumnSpec, TableSource};
 use crate::ids::{EstablishmentId, PatientId, ProfessionalId, ReferralId};
 use crate::referral::{
     Consent, ConsentStatus, FollowUp, Need, PathwayStage, Profession, Referral, ReferralSource,
@@ -206,13 +206,21 @@ fn row<R: Read>(s: &TableSource<R>) -> Result<Referral, ImportError> {
     })
 }
 
-/// Reads a list of referrals (CSV or workbook) with `options`: every row, validated, with
+/// Reads a list of referrals (CSV, workbook or JSON, recognised by content) with `options`: every row, validated, with
 /// the summary of what was left aside; or the first error (nothing partial).
 pub fn read_referrals<R: Read>(
     input: R,
     options: &ImportOptions,
 ) -> crate::Result<Imported<Vec<Referral>>> {
-    let mut source = TableSource::open(input, COLUMNS, Entity::Referral, options)?;
+    let entity = Entity::Referral;
+    let (format, input) = sniff(input).map_err(|e| e.entity(entity.name()))?;
+    if format == FileFormat::Json {
+        let records = read_referrals_json(&read_json_text(input, entity)?)?;
+        let mut summary = ImportSummary::new(FileFormat::Json);
+        summary.rows = records.len() as u64;
+        return Ok(Imported { records, summary });
+    }
+    let mut source = TableSource::open_sniffed(format, input, COLUMNS, entity, options)?;
     let mut out = Vec::new();
     while let Some(next) = source.advance() {
         next?;
@@ -228,10 +236,13 @@ pub fn read_referrals<R: Read>(
     })
 }
 
-/// Reads a list of referrals (CSV or workbook) with the default options (see
-/// [`read_referrals`]).
+/// Reads a list of referrals (CSV, workbook or JSON): every row, validated, or the first
+/// error. It returns no summary, so it **refuses** columns it does not use
+/// (`unknown_column`) rather than drop them unseen; use [`read_referrals`] to have them
+/// ignored and named.
 pub fn read_referrals_csv<R: Read>(input: R) -> crate::Result<Vec<Referral>> {
-    read_referrals(input, &ImportOptions::default()).map(|i| i.records)
+    let options = ImportOptions::new().unknown_columns(UnknownColumns::Refuse);
+    read_referrals(input, &options).map(|i| i.records)
 }
 
 /// Reads a JSON list of referrals (an array or `{"referrals": [...]}`), each validated.

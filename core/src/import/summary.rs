@@ -124,7 +124,13 @@ impl std::fmt::Display for ImportSummary {
                 .ignored_columns
                 .iter()
                 .map(|c| {
-                    if self.sheet.is_some() {
+                    if c.header.is_empty() {
+                        if self.sheet.is_some() {
+                            format!("{} (no header)", crate::text::column_letters(c.column))
+                        } else {
+                            format!("column {} (no header)", c.column)
+                        }
+                    } else if self.sheet.is_some() {
                         format!("{:?} ({})", c.header, crate::text::column_letters(c.column))
                     } else {
                         format!("{:?} (column {})", c.header, c.column)

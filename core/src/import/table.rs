@@ -72,7 +72,41 @@ pub fn sniff_format(head: &[u8]) -> FileFormat {
     }
 }
 
-type Head<R> = Chain<Cursor<Vec<u8>>, R>;
+/// An input whose first bytes were read to sniff its format, then put back in front.
+pub(crate) type Head<R> = Chain<Cursor<Vec<u8>>, R>;
+
+/// Reads the first bytes of `input` and tells its format; returns the input whole again.
+pub(crate) fn sniff<R: Read>(mut input: R) -> Result<(FileFormat, Head<R>), ImportError> {
+    let mut head = vec![0u8; 512];
+    let mut n = 0;
+    while n < head.len() {
+        match input.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io_error(&e)),
+        }
+    }
+    head.truncate(n);
+    Ok((sniff_format(&head), Cursor::new(head).chain(input)))
+}
+
+/// Reads a whole JSON document as UTF-8 text (a BOM is skipped).
+pub(crate) fn read_json_text<R: Read>(mut input: R, entity: Entity) -> Result<String, ImportError> {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&e).entity(entity.name()))?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        ImportError::new(ImportErrorKind::InvalidEncoding {
+            encoding: "UTF-8".to_owned(),
+        })
+        .entity(entity.name())
+    })
+}
 type CsvInput<R> = LineTracker<Chain<Cursor<Vec<u8>>, BufReader<DecodingReader<Head<R>>>>>;
 
 /// Where the rows come from.
@@ -117,41 +151,39 @@ fn io_error(e: &std::io::Error) -> ImportError {
     })
 }
 
-/// A row is blank when every cell is empty or white space.
+/// A row is blank when every cell is empty or white space (no-break spaces too).
 fn is_blank<'a>(mut cells: impl Iterator<Item = &'a [u8]>) -> bool {
-    cells.all(|c| c.iter().all(u8::is_ascii_whitespace))
+    cells.all(|c| {
+        c.iter().all(u8::is_ascii_whitespace)
+            || std::str::from_utf8(c).is_ok_and(|t| t.trim().is_empty())
+    })
 }
 
 impl<R: Read> TableSource<R> {
-    /// Opens `input` for the columns `specs` of `entity`: sniffs the format, reads and checks
-    /// the header.
-    pub(crate) fn open(
-        mut input: R,
+    /// Opens an input whose format was sniffed (JSON is not a table: `invalid_json`).
+    pub(crate) fn open_sniffed(
+        format: FileFormat,
+        mut input: Head<R>,
         specs: &'static [ColumnSpec],
         entity: Entity,
         options: &ImportOptions,
     ) -> Result<Self, ImportError> {
-        let mut head = vec![0u8; 512];
-        let mut n = 0;
-        while n < head.len() {
-            match input.read(&mut head[n..]) {
-                Ok(0) => break,
-                Ok(k) => n += k,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(io_error(&e).entity(entity.name())),
-            }
-        }
-        head.truncate(n);
-        let format = sniff_format(&head);
         match format {
             FileFormat::Xlsx | FileFormat::Xls | FileFormat::Ods | FileFormat::Xlsb => {
-                let mut bytes = head;
+                let mut bytes = Vec::new();
                 input
                     .read_to_end(&mut bytes)
                     .map_err(|e| io_error(&e).entity(entity.name()))?;
                 Self::open_workbook(bytes, format, specs, entity, options)
             }
-            _ => Self::open_csv(Cursor::new(head).chain(input), specs, entity, options),
+            FileFormat::Json => Err(ImportError::new(ImportErrorKind::InvalidJson {
+                message: format!(
+                    "a JSON document where a table of {} was expected (use the JSON reader)",
+                    entity.name().to_lowercase()
+                ),
+            })
+            .entity(entity.name())),
+            FileFormat::Csv => Self::open_csv(input, specs, entity, options),
         }
     }
 
@@ -222,7 +254,7 @@ impl<R: Read> TableSource<R> {
         };
         loop {
             first.clear();
-            let n = match buffered.read_until(b'\n', &mut first) {
+            let n = match read_line(&mut buffered, &mut first) {
                 Ok(n) => n,
                 Err(e) if is_malformed(&e) => {
                     return Err(ImportError::new(ImportErrorKind::InvalidEncoding {
@@ -510,6 +542,52 @@ impl Place {
     }
 }
 
+/// Reads one line into `line`, with its end: `\n`, `\r\n` or a lone `\r` (old Mac files),
+/// so that a file with CR line ends is not read whole to find its header.
+fn read_line<B: BufRead>(input: &mut B, line: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut n = 0;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(n);
+        }
+        match memchr::memchr2(b'\n', b'\r', buf) {
+            Some(i) => {
+                let end = buf[i];
+                line.extend_from_slice(&buf[..=i]);
+                input.consume(i + 1);
+                n += i + 1;
+                if end == b'\r' {
+                    // A CRLF split across two buffers stays one line end.
+                    let next = loop {
+                        match input.fill_buf() {
+                            Ok(b) => break b.first().copied(),
+                            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                            Err(e) => return Err(e),
+                        }
+                    };
+                    if next == Some(b'\n') {
+                        line.push(b'\n');
+                        input.consume(1);
+                        n += 1;
+                    }
+                }
+                return Ok(n);
+            }
+            None => {
+                let len = buf.len();
+                line.extend_from_slice(buf);
+                input.consume(len);
+                n += len;
+            }
+        }
+    }
+}
+
 /// The separator of a header line: `;`, tab or `,`, whichever it holds most of (`,` when it
 /// holds none).
 fn sniff_separator(header: &str) -> u8 {
@@ -564,7 +642,10 @@ fn resolve(
         });
         let spec = column.and_then(|c| specs.iter().position(|s| s.name == c));
         let Some(s) = spec else {
-            if options.unknown_columns_policy() == UnknownColumns::Refuse {
+            // A column without a header (a trailing separator, a stray cell widening the
+            // sheet) is ignored and named even in strict mode: it names nothing to misspell.
+            let unnamed = raw.trim().is_empty();
+            if options.unknown_columns_policy() == UnknownColumns::Refuse && !unnamed {
                 let expected = specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ");
                 let shown = short(raw.trim());
                 return Err(place

@@ -284,10 +284,10 @@ fn iso_duration_minutes(s: &str) -> Option<u64> {
                     'M' => v,
                     _ => v / 60.0,
                 };
-                if m.fract() != 0.0 {
+                if m.fract() != 0.0 || !(0.0..1e12).contains(&m) {
                     return None;
                 }
-                minutes += m as u64;
+                minutes = minutes.checked_add(m as u64)?;
             }
             _ => return None,
         }
@@ -305,6 +305,47 @@ mod tests {
         assert_eq!(iso_duration_minutes("PT1H30M0S"), Some(90));
         assert_eq!(iso_duration_minutes("PT0H0M30S"), None);
         assert_eq!(iso_duration_minutes("P1D"), None);
+        assert_eq!(
+            iso_duration_minutes("PT200000000000000000H200000000000000000H"),
+            None
+        );
+    }
+
+    #[test]
+    fn time_and_duration_cells_become_minutes_or_dates() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        let text = |d: Data| {
+            let mut s = String::new();
+            cell_text(&d, &mut s);
+            s
+        };
+        // 0:45 typed in a cell formatted h:mm (a time of day), and [h]:mm (a duration).
+        let time = Data::DateTime(ExcelDateTime::new(
+            0.03125,
+            ExcelDateTimeType::DateTime,
+            false,
+        ));
+        assert_eq!(text(time), "00:45:00");
+        assert_eq!(crate::import::fields::parse_minutes("00:45:00"), Some(45));
+        let span = Data::DateTime(ExcelDateTime::new(
+            0.0625,
+            ExcelDateTimeType::TimeDelta,
+            false,
+        ));
+        assert_eq!(text(span), "90");
+        // 9 January 2023 14:30 keeps its date.
+        let when = Data::DateTime(ExcelDateTime::new(
+            44935.604166,
+            ExcelDateTimeType::DateTime,
+            false,
+        ));
+        assert!(text(when).starts_with("2023-01-09 14:2"));
+        let day = Data::DateTime(ExcelDateTime::new(
+            44935.0,
+            ExcelDateTimeType::DateTime,
+            false,
+        ));
+        assert_eq!(text(day), "2023-01-09");
     }
 
     #[test]

@@ -92,9 +92,10 @@ impl ReportError {
         self.inner.1.entity = Some(entity.into());
         self
     }
-    /// Sets the line of the context (streaming imports).
-    pub(crate) fn line(mut self, line: u64) -> Self {
+    /// Sets the row of a file the error is about: its line, and its sheet for workbooks.
+    pub(crate) fn at_row(mut self, line: u64, sheet: Option<&str>) -> Self {
         self.inner.1.line = Some(line);
+        self.inner.1.sheet = sheet.map(str::to_owned);
         self
     }
     /// Sets the field of the context.
@@ -118,8 +119,8 @@ impl ReportError {
 
 impl fmt::Display for ReportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(line) = self.inner.1.line {
-            write!(f, "line {line}: ")?;
+        if let Some(place) = self.inner.1.place() {
+            write!(f, "{place}: ")?;
         }
         write!(f, "{}", self.inner.0)?;
         if let Some(entity) = &self.inner.1.entity {

@@ -305,7 +305,11 @@ fn sheet_name(title: &str, taken: &mut BTreeSet<String>) -> String {
             format!(" ({n})")
         };
         let room = 31 - suffix.chars().count();
-        let candidate: String = base.chars().take(room).collect::<String>() + &suffix;
+        let cut: String = base.chars().take(room).collect();
+        // Excel refuses a name that starts or ends with an apostrophe, cut or not.
+        let cut = cut.trim_matches('\'').trim_end();
+        let cut = if cut.is_empty() { "Feuille" } else { cut };
+        let candidate = format!("{cut}{suffix}");
         if taken.insert(candidate.to_lowercase()) {
             return candidate;
         }
@@ -667,12 +671,19 @@ fn write_definitions(
     r += 1;
     let wrap = Format::new().set_text_wrap();
     for d in IndicatorCatalogue::builtin().indicators() {
-        let name = if words.fr() { &d.name_fr } else { &d.name_en };
+        let (name, definition) = if words.fr() {
+            (
+                &d.name_fr,
+                d.definition_fr.as_ref().unwrap_or(&d.definition),
+            )
+        } else {
+            (&d.name_en, &d.definition)
+        };
         sheet
             .write_string_with_format(r, 0, name, &formats.total_label)
             .map_err(e)?;
         sheet
-            .write_string_with_format(r, 1, &d.definition, &wrap)
+            .write_string_with_format(r, 1, definition, &wrap)
             .map_err(e)?;
         r += 1;
     }
@@ -703,5 +714,11 @@ mod tests {
         let c = sheet_name(&long, &mut taken);
         assert!(c.ends_with(" (2)") && c.chars().count() == 31);
         assert_eq!(sheet_name("'", &mut taken), "Feuille");
+        let cut_at_apostrophe = format!("Établissement {}d'Arles", "x".repeat(15));
+        let name = sheet_name(&cut_at_apostrophe, &mut taken);
+        assert!(
+            !name.ends_with('\'') && name.chars().count() <= 31,
+            "{name}"
+        );
     }
 }

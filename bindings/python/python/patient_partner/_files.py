@@ -35,7 +35,7 @@ class ImportedList(List[T]):
 def _warn(summary: Optional[Mapping[str, Any]], source: Any, stacklevel: int = 3) -> None:
     if not summary:
         return
-    if summary.get("ignored_columns") or summary.get("blank_rows"):
+    if summary.get("has_notes"):
         where: Any = source if isinstance(source, (str, os.PathLike)) else "the data"
         warnings.warn(
             DataImportWarning(f"{os.fspath(where)}: {summary['message']}", dict(summary)),

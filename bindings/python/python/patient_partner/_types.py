@@ -35,12 +35,14 @@ class _ImportSummaryBase(TypedDict):
     blank_rows: int
     blank_row_lines: List[int]
     message: str
+    has_notes: bool
 
 
 class ImportSummary(_ImportSummaryBase, total=False):
     """What an import read and left aside (``Interviews.summary``,
     ``ImportedList.summary``): ``encoding`` and ``separator`` for CSV, ``sheet`` for
-    workbooks; ``message`` is the core's one-line text of it."""
+    workbooks; ``message`` is the core's one-line text of it, ``has_notes`` whether
+    something was left aside."""
 
     encoding: str
     separator: str

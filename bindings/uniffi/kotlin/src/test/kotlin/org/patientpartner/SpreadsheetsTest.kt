@@ -74,6 +74,15 @@ class SpreadsheetsTest {
         val text = "Jour;Intervenant;Patient;Mode\r\n09/01/2023;PP-9;PAT-1;visio\r\n".toByteArray(Charsets.UTF_8)
         val mapped = readInterviewsFile(text, ImportOptions(columns = mapOf("partner" to "Intervenant")))
         assertEquals("PP-9", mapped.interviews.single().partner)
+        val fromText = readInterviewsText(
+            "Date;Partenaire;Patient;Modalité;Notes\n09/01/2023;PP-1;PAT-1;visio;x\n", ImportOptions(),
+        )
+        assertEquals("Notes", fromText.summary.ignoredColumns.single().header)
+        // The old reader returns no summary: it refuses the column instead of dropping it.
+        val old = assertThrows<PatientPartnerException.Import> {
+            readInterviewsCsv("Date;Partenaire;Patient;Modalité;Notes\n09/01/2023;PP-1;PAT-1;visio;x\n")
+        }
+        assertEquals("unknown_column", old.kind)
         val referrals = readReferralsFileToJson(File(dir, "referrals_2023.xlsx").readBytes(), ImportOptions())
         assertEquals(expected.getJSONObject("referrals_2023").getInt("count").toULong(), referrals.summary.rows)
         assertEquals(FileFormat.XLSX, referrals.summary.format)
