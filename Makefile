@@ -21,6 +21,8 @@ test-rust:
 	$(CARGO) fmt --all --check
 	$(CARGO) test --workspace
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p patient-partner
+	# the core without its optional features (no workbooks, no xlsx writer) still builds
+	RUSTFLAGS="-D warnings" $(CARGO) check -q -p patient-partner --no-default-features --lib
 	$(CARGO) run -q --example quickstart >/dev/null
 	# `cargo install --path cli` works (debug, into target/, reusing the build above)
 	$(CARGO) install --quiet --path cli --debug --locked --force --root target/cli-install --target-dir target

@@ -351,6 +351,8 @@ impl<R: Read> TableSource<R> {
             };
             match step {
                 Step::End => {
+                    // (The only kind of rows without the `workbooks` feature.)
+                    #[allow(irrefutable_let_patterns)]
                     if let Rows::Csv(csv) = &self.rows {
                         // All ASCII is UTF-8 too.
                         let read_as = csv.reader.get_ref().encoding_hint().unwrap_or(csv.encoding);
