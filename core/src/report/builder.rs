@@ -35,7 +35,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::bucket::BucketSpan;
-use super::coverage::GapSet;
+use super::coverage::{CoverageIndex, GapSet};
 use super::disclosure::mask_cells;
 use super::error::{ReportError, ReportErrorKind};
 use super::fxhash::{BuildFx, FxHashMap, IdKey, InlineKey, Interner};
@@ -79,6 +79,8 @@ pub struct ActivityReportBuilder {
     group_index: Interner,
     groups: Vec<GroupState>,
     pairs: PairSink,
+    /// The request's gaps, indexed once by group.
+    coverage: CoverageIndex,
 }
 
 impl ActivityReportBuilder {
@@ -96,6 +98,7 @@ impl ActivityReportBuilder {
             group_index: Interner::default(),
             groups: Vec::new(),
             pairs: PairSink::new(start_day),
+            coverage: CoverageIndex::new(&request.coverage, start_day, end_day),
         })
     }
 
@@ -220,7 +223,7 @@ impl ActivityReportBuilder {
                 },
                 GroupBy::All => GroupLabel::All {},
             };
-            let gaps = GapSet::for_group(&self.request.coverage, label.key());
+            let gaps: GapSet = self.coverage.for_group(label.key());
             self.groups.push(GroupState {
                 label,
                 counts: vec![[0; 3]; self.spans.len()],
