@@ -143,6 +143,9 @@ pub struct ReportArgs {
     /// Refuse columns the report does not use instead of ignoring them.
     #[arg(long)]
     strict: bool,
+    /// The most bytes one CSV record may take (a longer one is an error, not held whole).
+    #[arg(long, value_name = "BYTES", default_value_t = patient_partner::import::options::DEFAULT_MAX_RECORD_BYTES)]
+    max_record_bytes: u64,
     /// Do not print the import summary on stderr.
     #[arg(long, short)]
     quiet: bool,
@@ -247,7 +250,7 @@ fn options(args: &ReportArgs) -> Result<ImportOptions, Failure> {
     if args.strict {
         o = o.unknown_columns(UnknownColumns::Refuse);
     }
-    Ok(o)
+    Ok(o.max_record_bytes(args.max_record_bytes))
 }
 
 /// Where the log is read from: a regular file is opened for each pass; standard input and

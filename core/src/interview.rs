@@ -64,7 +64,7 @@ impl Modality {
             "video" | "visio" => Ok(Modality::Video),
             _ => Err(UnknownValue {
                 type_name: Self::TYPE_NAME,
-                value: s.to_owned(),
+                value: crate::text::short(s),
                 expected: vec![
                     "in_person",
                     "phone",

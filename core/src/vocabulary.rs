@@ -34,7 +34,7 @@ pub trait Vocabulary: Sized + Copy + 'static {
             .find(|v| v.wire_name() == s)
             .ok_or_else(|| UnknownValue {
                 type_name: Self::TYPE_NAME,
-                value: s.to_owned(),
+                value: crate::text::short(s),
                 expected: Self::all().iter().map(|v| v.wire_name()).collect(),
             })
     }
@@ -45,7 +45,7 @@ pub trait Vocabulary: Sized + Copy + 'static {
 pub struct UnknownValue {
     /// The vocabulary that was expected.
     pub type_name: &'static str,
-    /// The value that was given.
+    /// The value that was given (at most [`crate::text::QUOTE_CHARS`] characters of it).
     pub value: String,
     /// The wire names that are accepted.
     pub expected: Vec<&'static str>,

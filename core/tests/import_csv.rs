@@ -128,3 +128,33 @@ fn streaming_path_reports_the_line_of_a_late_error() {
     assert_eq!(err.code(), "invalid_modality");
     assert_eq!(err.context().line, Some(20_002));
 }
+
+#[test]
+fn a_huge_record_or_header_fails_fast_with_its_line() {
+    use patient_partner::import::{read_interviews, ImportOptions};
+    // An unclosed quote on line 3 swallows the rest of a large file.
+    let mut text = String::from("date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\n2023-01-10,PP-A,\"PAT-1,phone\n");
+    text.push_str(&"2023-01-11,PP-A,PAT-1,phone\n".repeat(100_000));
+    let options = ImportOptions::new().max_record_bytes(64 * 1024);
+    let err = read_interviews(text.as_bytes(), &options).unwrap_err();
+    assert_eq!(err.code(), "record_too_long");
+    assert_eq!(err.context().line, Some(3));
+    assert!(err.to_string().len() < 200, "{err}");
+    // A 3 MB header line, with the default limit of 1 MiB.
+    let header = format!("date,partner,patient,modality,{}\n", "x".repeat(3 << 20));
+    let err = read_interviews(header.as_bytes(), &ImportOptions::new()).unwrap_err();
+    assert_eq!(err.code(), "record_too_long");
+    assert_eq!(err.context().line, Some(1));
+    // Below the limit, a long record is fine.
+    let long = format!(
+        "date,partner,patient,modality,notes\n2023-01-09,PP-A,PAT-1,phone,{}\n",
+        "x".repeat(500_000)
+    );
+    assert_eq!(
+        read_interviews(long.as_bytes(), &ImportOptions::new())
+            .unwrap()
+            .records
+            .len(),
+        1
+    );
+}

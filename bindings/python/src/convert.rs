@@ -54,8 +54,21 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
     value_to_py(py, &json)
 }
 
+/// The deepest nesting of lists and dicts accepted from Python, as serde_json accepts from
+/// JSON text (128): a deeper value is a `ValueError`, never a stack overflow.
+pub const MAX_DEPTH: usize = 128;
+
 /// A Python object as a serde JSON value (see the module docs for what is accepted).
 pub fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    py_to_value_at(obj, 0)
+}
+
+fn py_to_value_at(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
+    if depth > MAX_DEPTH {
+        return Err(PyValueError::new_err(format!(
+            "the value is nested deeper than {MAX_DEPTH} levels of lists and dicts"
+        )));
+    }
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -91,21 +104,21 @@ pub fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
                 .map_err(|_| PyTypeError::new_err("dictionary keys must be strings"))?
                 .to_cow()?
                 .into_owned();
-            map.insert(key, py_to_value(&v)?);
+            map.insert(key, py_to_value_at(&v, depth + 1)?);
         }
         return Ok(Value::Object(map));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         let mut items = Vec::new();
         for item in obj.try_iter()? {
-            items.push(py_to_value(&item?)?);
+            items.push(py_to_value_at(&item?, depth + 1)?);
         }
         return Ok(Value::Array(items));
     }
     // Objects of this package (and anything else) that know their own dict.
     if let Ok(to_dict) = obj.getattr("to_dict") {
         if to_dict.is_callable() {
-            return py_to_value(&to_dict.call0()?);
+            return py_to_value_at(&to_dict.call0()?, depth + 1);
         }
     }
     Err(PyTypeError::new_err(format!(

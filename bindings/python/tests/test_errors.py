@@ -165,3 +165,21 @@ def test_missing_optional_package_is_named() -> None:
     assert "'polars'" in out[1] and "pip install polars" in out[1]
     assert "'pandas'" in out[2]
     assert out[3] == "1"  # the rest of the package works without either
+
+
+def test_deeply_nested_values_are_refused_not_a_crash() -> None:
+    deep: object = []
+    for _ in range(20_000):
+        deep = [deep]
+    with pytest.raises(ValueError, match="nested deeper than 128"):
+        pp.RoleCatalogue.from_dict({"roles": deep})
+    # JSON text as deep is refused by the core's reader (serde_json's limit of 128).
+    text = '{"roles": ' + "[" * 20_000 + "]" * 20_000 + "}"
+    with pytest.raises(pp.EngagementError):
+        pp.RoleCatalogue.from_json(text)
+
+
+def test_quoted_values_are_short() -> None:
+    with pytest.raises(pp.UnknownValueError) as info:
+        pp.parse_modality("x" * 100_000)
+    assert len(str(info.value)) < 400

@@ -124,6 +124,13 @@ pub enum ImportErrorKind {
         /// The value found.
         found: String,
     },
+    /// A CSV record (or the header line) is longer than the limit
+    /// ([`super::ImportOptions::max_record_bytes`]).
+    #[error("a record longer than {limit} bytes (a missing closing quote, or not a CSV file?)")]
+    RecordTooLong {
+        /// The limit in force.
+        limit: u64,
+    },
     /// The text is not well-formed CSV.
     #[error("malformed CSV: {message}")]
     MalformedCsv {
@@ -176,6 +183,7 @@ impl ImportErrorKind {
             ImportErrorKind::InvalidId { .. } => "invalid_id",
             ImportErrorKind::InvalidNumber { .. } => "invalid_number",
             ImportErrorKind::MalformedCsv { .. } => "malformed_csv",
+            ImportErrorKind::RecordTooLong { .. } => "record_too_long",
             ImportErrorKind::InvalidJson { .. } => "invalid_json",
             ImportErrorKind::Io { .. } => "io_error",
         }

@@ -23,18 +23,56 @@ pub(crate) struct LineTracker<R> {
     last_end: u64,
     /// The last byte passed on was `\r` (a following `\n` belongs to the same break).
     after_cr: bool,
+    /// The offset where the record being read starts (the last one asked for).
+    record_start: u64,
+    /// The most bytes one record may take (look-ahead included): beyond, reading fails
+    /// with [`too_long`], so that one huge field is never held whole.
+    max_record: u64,
 }
 
+/// The message of the I/O error raised for a record longer than the limit.
+const TOO_LONG: &str = "patient-partner: record longer than the limit";
+
+/// The record-too-long error.
+pub(crate) fn too_long() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, TOO_LONG)
+}
+
+/// Whether `e` is the tracker's record-too-long error.
+pub(crate) fn is_too_long(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::InvalidData && e.to_string() == TOO_LONG
+}
+
+/// Bytes the CSV reader may read ahead of the record it is parsing.
+const LOOK_AHEAD: u64 = 1 << 17;
+
 impl<R: Read> LineTracker<R> {
-    pub(crate) fn new(inner: R) -> Self {
+    pub(crate) fn new(inner: R, max_record: u64) -> Self {
         LineTracker {
             inner,
+            record_start: 0,
+            max_record,
             offset: 0,
             breaks: VecDeque::new(),
             counted: 0,
             last_end: 0,
             after_cr: false,
         }
+    }
+
+    /// The limit of one record, in bytes.
+    pub(crate) fn limit(&self) -> u64 {
+        self.max_record
+    }
+
+    /// Where the next record starts (after each record read): the limit counts from there.
+    pub(crate) fn set_record_start(&mut self, offset: u64) {
+        self.record_start = offset;
+    }
+
+    /// The 1-based line where the record being read starts (blank lines skipped).
+    pub(crate) fn record_line(&mut self) -> u64 {
+        self.content_line_at(self.record_start)
     }
 
     /// The underlying reader.
@@ -82,6 +120,9 @@ impl<R: Read> LineTracker<R> {
 
 impl<R: Read> Read for LineTracker<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.offset - self.record_start > self.max_record.saturating_add(LOOK_AHEAD) {
+            return Err(too_long());
+        }
         let n = self.inner.read(buf)?;
         let chunk = &buf[..n];
         for i in memchr::memchr2_iter(b'\n', b'\r', chunk) {
@@ -127,7 +168,7 @@ mod tests {
     #[test]
     fn counts_lf_crlf_and_lone_cr() {
         let text = b"a\r\nb\nc\rd\r\n\r\ne";
-        let mut t = LineTracker::new(&text[..]);
+        let mut t = LineTracker::new(&text[..], u64::MAX);
         let mut sink = Vec::new();
         t.read_to_end(&mut sink).unwrap();
         let e = text.iter().position(|&b| b == b'e').unwrap() as u64;
@@ -152,7 +193,7 @@ mod tests {
                 }
             }
         }
-        let mut t = LineTracker::new(OneByte(b"a\r\nb\r\nc"));
+        let mut t = LineTracker::new(OneByte(b"a\r\nb\r\nc"), u64::MAX);
         let mut sink = Vec::new();
         t.read_to_end(&mut sink).unwrap();
         assert_eq!(t.line_at(6), 3);

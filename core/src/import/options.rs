@@ -36,7 +36,13 @@ pub struct ImportOptions {
     pub(crate) columns: BTreeMap<String, String>,
     pub(crate) unknown_columns: Option<UnknownColumns>,
     pub(crate) aliases: Option<Arc<ColumnAliases>>,
+    pub(crate) max_record_bytes: Option<u64>,
 }
+
+/// The default most bytes of one CSV record (its line, or lines for quoted line breaks):
+/// 1 MiB, far more than any real row, so that a broken file fails fast with
+/// `record_too_long` instead of being held whole.
+pub const DEFAULT_MAX_RECORD_BYTES: u64 = 1 << 20;
 
 impl ImportOptions {
     /// The default options.
@@ -75,6 +81,18 @@ impl ImportOptions {
     pub fn aliases(mut self, aliases: ColumnAliases) -> Self {
         self.aliases = Some(Arc::new(aliases));
         self
+    }
+
+    /// The most bytes one CSV record (or the header line) may take
+    /// ([`DEFAULT_MAX_RECORD_BYTES`] by default); a longer one is `record_too_long`.
+    pub fn max_record_bytes(mut self, bytes: u64) -> Self {
+        self.max_record_bytes = Some(bytes);
+        self
+    }
+
+    /// The record length limit in force.
+    pub fn record_limit(&self) -> u64 {
+        self.max_record_bytes.unwrap_or(DEFAULT_MAX_RECORD_BYTES)
     }
 
     /// The encoding asked for, if any.

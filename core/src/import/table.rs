@@ -254,8 +254,15 @@ impl<R: Read> TableSource<R> {
         };
         loop {
             first.clear();
-            let n = match read_line(&mut buffered, &mut first) {
+            let n = match read_line(&mut buffered, &mut first, options.record_limit()) {
                 Ok(n) => n,
+                Err(e) if super::lines::is_too_long(&e) => {
+                    return Err(ImportError::new(ImportErrorKind::RecordTooLong {
+                        limit: options.record_limit(),
+                    })
+                    .entity(entity.name())
+                    .line(skipped + 1))
+                }
                 Err(e) if is_malformed(&e) => {
                     return Err(ImportError::new(ImportErrorKind::InvalidEncoding {
                         encoding: encoding_now(&buffered).to_owned(),
@@ -292,7 +299,10 @@ impl<R: Read> TableSource<R> {
             .delimiter(delimiter)
             .has_headers(true)
             .flexible(true)
-            .from_reader(LineTracker::new(Cursor::new(first).chain(buffered)));
+            .from_reader(LineTracker::new(
+                Cursor::new(first).chain(buffered),
+                options.record_limit(),
+            ));
         let headers = match reader.byte_headers() {
             Ok(h) => h.clone(),
             Err(e) => {
@@ -386,6 +396,8 @@ impl<R: Read> TableSource<R> {
         }
         let offset = bytes.position().map_or(0, csv::Position::byte);
         let line = csv.line_at(offset);
+        let next = csv.reader.position().byte();
+        csv.reader.get_mut().set_record_start(next);
         if is_blank(bytes.iter()) {
             csv.record = csv::StringRecord::from_byte_record_lossy(bytes);
             return Step::Blank(line);
@@ -546,9 +558,12 @@ impl Place {
 
 /// Reads one line into `line`, with its end: `\n`, `\r\n` or a lone `\r` (old Mac files),
 /// so that a file with CR line ends is not read whole to find its header.
-fn read_line<B: BufRead>(input: &mut B, line: &mut Vec<u8>) -> std::io::Result<usize> {
+fn read_line<B: BufRead>(input: &mut B, line: &mut Vec<u8>, limit: u64) -> std::io::Result<usize> {
     let mut n = 0;
     loop {
+        if n as u64 > limit {
+            return Err(super::lines::too_long());
+        }
         let buf = match input.fill_buf() {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -711,6 +726,14 @@ fn resolve(
 
 fn csv_error<R: Read>(e: &csv::Error, entity: Entity, rows: &mut CsvRows<R>) -> ImportError {
     match e.kind() {
+        csv::ErrorKind::Io(io) if super::lines::is_too_long(io) => {
+            let line = rows.reader.get_mut().record_line() + rows.line_offset;
+            ImportError::new(ImportErrorKind::RecordTooLong {
+                limit: rows.reader.get_ref().limit(),
+            })
+            .entity(entity.name())
+            .line(line)
+        }
         csv::ErrorKind::Io(io) if is_malformed(io) => {
             // The decoder stopped right before the bad bytes: the tracker has seen every
             // line before them.
