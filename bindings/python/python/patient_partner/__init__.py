@@ -298,7 +298,8 @@ def activity_report_csv(
     ``.xls``, ``.ods``) — read by the core as :func:`read_interviews` reads it (``sheet=``,
     ``encoding=``, ``columns=``, ``strict=``; a :class:`DataImportWarning` names what is
     left aside). A CSV log is streamed: it is never held in memory (memory grows with the
-    distinct (group, patient) pairs, not with the rows), and the GIL is released
+    distinct (group, patient) pairs and with groups × buckets, not with the rows), and the
+    GIL is released
     throughout. Other arguments as :func:`activity_report`.
     """
     req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
