@@ -219,7 +219,7 @@ impl JournalError {
     pub(crate) fn malformed(e: &serde_json::Error) -> Self {
         JournalError {
             kind: JournalErrorKind::MalformedDocument {
-                message: e.to_string(),
+                message: crate::text::short_message(&e.to_string()),
             },
             context: ErrorContext {
                 line: Some(e.line() as u64),

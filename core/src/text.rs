@@ -29,6 +29,37 @@ pub fn short(value: &str) -> String {
     }
 }
 
+/// The most characters of a message taken from another reader (serde_json's, calamine's):
+/// they may quote the input, so they are cut too.
+pub const MESSAGE_CHARS: usize = 300;
+
+/// A reader's message cut to [`MESSAGE_CHARS`] characters (with `…`), control characters
+/// escaped.
+///
+/// ```
+/// use patient_partner::text::short_message;
+/// let m = format!("unknown variant `{}`, expected `phone`", "x".repeat(10_000));
+/// assert!(short_message(&m).chars().count() <= 301);
+/// assert_eq!(short_message("a\u{0}b"), "a\\u{0}b");
+/// ```
+pub fn short_message(message: &str) -> String {
+    let escaped: String = message
+        .chars()
+        .take(MESSAGE_CHARS + 1)
+        .flat_map(|c| {
+            if c.is_control() && c != '\n' {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    match escaped.char_indices().nth(MESSAGE_CHARS) {
+        None => escaped,
+        Some((cut, _)) => format!("{}…", &escaped[..cut]),
+    }
+}
+
 /// The spreadsheet letters of the 1-based column `n` (`1` → `A`, `27` → `AA`); `?` for 0.
 pub fn column_letters(n: u64) -> String {
     if n == 0 {

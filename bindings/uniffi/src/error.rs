@@ -257,7 +257,9 @@ impl PatientPartnerError {
     pub(crate) fn invalid_json(type_name: &str, field: &str, e: &serde_json::Error) -> Self {
         Self::InvalidArgument {
             kind: "invalid_json".to_owned(),
-            reason: format!("`{field}` is not a valid {type_name}: {e}"),
+            reason: patient_partner::text::short_message(&format!(
+                "`{field}` is not a valid {type_name}: {e}"
+            )),
             entity: Some(type_name.to_owned()),
             field: Some(field.to_owned()),
             line: u64::try_from(e.line()).ok().filter(|l| *l > 0),

@@ -126,7 +126,7 @@ impl EngagementError {
     pub(crate) fn malformed(e: &serde_json::Error) -> Self {
         EngagementError {
             kind: EngagementErrorKind::MalformedCatalogue {
-                message: e.to_string(),
+                message: crate::text::short_message(&e.to_string()),
             },
             context: ErrorContext {
                 line: Some(e.line() as u64),

@@ -38,7 +38,7 @@ pub(crate) fn parse_json<T: DeserializeOwned>(
 ) -> Result<T, ImportError> {
     serde_json::from_str(text).map_err(|e| {
         let err = ImportError::new(ImportErrorKind::InvalidJson {
-            message: e.to_string(),
+            message: crate::text::short_message(&e.to_string()),
         })
         .entity(entity);
         if e.line() > 0 {

@@ -147,7 +147,7 @@ pub(crate) struct TableSource<R: Read> {
 
 fn io_error(e: &std::io::Error) -> ImportError {
     ImportError::new(ImportErrorKind::Io {
-        message: short(&e.to_string()),
+        message: crate::text::short_message(&e.to_string()),
     })
 }
 
@@ -752,7 +752,7 @@ fn csv_error<R: Read>(e: &csv::Error, entity: Entity, rows: &mut CsvRows<R>) -> 
         csv::ErrorKind::Io(io) => io_error(io).entity(entity.name()),
         _ => {
             let err = ImportError::new(ImportErrorKind::MalformedCsv {
-                message: short(&e.to_string()),
+                message: crate::text::short_message(&e.to_string()),
             })
             .entity(entity.name());
             match e.position() {

@@ -42,7 +42,7 @@ pub(crate) struct SheetRows {
 fn workbook_error(format: FileFormat, e: impl std::fmt::Display) -> ImportError {
     ImportError::new(ImportErrorKind::InvalidWorkbook {
         format: format.wire_name().to_owned(),
-        message: short(&e.to_string()),
+        message: crate::text::short_message(&e.to_string()),
     })
 }
 

@@ -79,7 +79,7 @@ impl IndicatorCatalogue {
     pub fn from_json(text: &str) -> Result<Self, ReportError> {
         let indicators: Vec<IndicatorDefinition> = serde_json::from_str(text).map_err(|e| {
             ReportError::new(ReportErrorKind::InvalidRequest {
-                message: e.to_string(),
+                message: crate::text::short_message(&e.to_string()),
             })
             .entity("IndicatorCatalogue")
         })?;

@@ -338,7 +338,7 @@ impl Policy {
         let doc: PolicyDocument = serde_json::from_str(text).map_err(|e| {
             PolicyError::json(
                 K::MalformedPolicy {
-                    message: e.to_string(),
+                    message: crate::text::short_message(&e.to_string()),
                 },
                 &e,
             )

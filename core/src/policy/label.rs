@@ -212,7 +212,7 @@ impl EstablishmentData {
         serde_json::from_str(text).map_err(|e| {
             PolicyError::json(
                 K::MalformedDocument {
-                    message: e.to_string(),
+                    message: crate::text::short_message(&e.to_string()),
                 },
                 &e,
             )
@@ -239,7 +239,7 @@ impl LabelChecklist {
         let checklist: LabelChecklist = serde_json::from_str(text).map_err(|e| {
             PolicyError::json(
                 K::MalformedChecklist {
-                    message: e.to_string(),
+                    message: crate::text::short_message(&e.to_string()),
                 },
                 &e,
             )

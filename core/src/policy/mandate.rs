@@ -111,7 +111,7 @@ impl Mandate {
         let mandate: Mandate = serde_json::from_str(text).map_err(|e| {
             PolicyError::json(
                 K::MalformedDocument {
-                    message: e.to_string(),
+                    message: crate::text::short_message(&e.to_string()),
                 },
                 &e,
             )

@@ -173,7 +173,7 @@ impl Post {
         let post: Post = serde_json::from_str(text).map_err(|e| {
             PolicyError::json(
                 K::MalformedDocument {
-                    message: e.to_string(),
+                    message: crate::text::short_message(&e.to_string()),
                 },
                 &e,
             )

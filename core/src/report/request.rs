@@ -96,7 +96,7 @@ impl ReportRequest {
                     }
                 }
                 Err(ReportError::new(ReportErrorKind::InvalidRequest {
-                    message: e.to_string(),
+                    message: crate::text::short_message(&e.to_string()),
                 })
                 .entity("ReportRequest"))
             }
@@ -107,7 +107,7 @@ impl ReportRequest {
     pub fn from_json_str(text: &str) -> Result<Self, ReportError> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
             ReportError::new(ReportErrorKind::InvalidRequest {
-                message: e.to_string(),
+                message: crate::text::short_message(&e.to_string()),
             })
             .entity("ReportRequest")
         })?;
