@@ -9,8 +9,9 @@ TEST_TARGETS := test-hygiene test-rust
 # Bindings register their test targets here, one line each.
 TEST_TARGETS += test-python
 TEST_TARGETS += test-kotlin test-swift
+TEST_TARGETS += test-fuzz
 
-.PHONY: test test-hygiene test-rust report test-kotlin test-swift test-python
+.PHONY: test test-hygiene test-rust report test-kotlin test-swift test-python test-fuzz
 test: $(TEST_TARGETS)
 	@echo "make test: all suites passed ($(TEST_TARGETS))"
 
@@ -37,6 +38,10 @@ test-kotlin:
 
 test-swift:
 	scripts/test-swift.sh
+
+# A short, reproducible fuzz run of every target (nightly + cargo-fuzz; see fuzz/README.md)
+test-fuzz:
+	scripts/fuzz.sh --check
 
 report:
 	$(CARGO) run --release --example activity_report

@@ -88,11 +88,40 @@ where
 
 impl SheetRows {
     /// Opens the sheet `sheet` (the first when `None`) of the workbook in `bytes`.
+    ///
+    /// calamine can panic on malformed content (fuzzing found slice indexing in its OLE
+    /// reader): the panic is caught here and becomes `invalid_workbook`, so that a bad file
+    /// is a typed error, never a crash of the host. (This needs `panic = "unwind"`, the
+    /// workspace's setting; the panic message still goes to the panic hook.)
     pub(crate) fn open(
         bytes: &[u8],
         format: FileFormat,
         sheet: Option<&str>,
     ) -> Result<Self, ImportError> {
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Self::open_unguarded(bytes, format, sheet)
+        }));
+        caught.unwrap_or_else(|payload| {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(workbook_error(
+                format,
+                format!("malformed content (the workbook reader failed: {what})"),
+            ))
+        })
+    }
+
+    fn open_unguarded(
+        bytes: &[u8],
+        format: FileFormat,
+        sheet: Option<&str>,
+    ) -> Result<Self, ImportError> {
+        if format == FileFormat::Xls {
+            ole_header_fits(bytes).map_err(|why| workbook_error(format, why))?;
+        }
         let cursor = Cursor::new(bytes);
         let (format, (name, range)) = match format {
             FileFormat::Xls => (
@@ -205,6 +234,37 @@ impl SheetRows {
     pub(crate) fn cell(&self, pos: usize) -> &str {
         self.cells.get(pos).map_or("", String::as_str)
     }
+}
+
+/// Checks that the counts an OLE (`.xls`) header announces fit in the file, before calamine
+/// allocates by them: fuzzing found a 4 KB file whose header made it ask for 6 GB. A valid
+/// file cannot hold more FAT, mini-FAT or DIFAT sectors than it has sectors.
+fn ole_header_fits(bytes: &[u8]) -> Result<(), String> {
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map_or(0, |b| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
+    };
+    let len = bytes.len() as u64;
+    let sector: u64 = match bytes.get(30..32) {
+        Some([0x0C, 0]) => 4096,
+        _ => 512,
+    };
+    let sectors = len / sector + 1;
+    for (name, at) in [("FAT", 44), ("mini FAT", 64), ("DIFAT", 72)] {
+        let count = u32_at(at);
+        if count > sectors {
+            return Err(format!(
+                "malformed content: the header announces {count} {name} sectors in a file of {len} bytes"
+            ));
+        }
+    }
+    // calamine 0.35 reserves a capacity read from bytes 62..66 (a mis-sliced DIFAT length):
+    // bound it too (valid files give at most the mini-FAT length times 65,536).
+    if u32_at(62) > (sectors << 16) | 0xFFFF {
+        return Err(format!("malformed content: an impossible DIFAT length in a file of {len} bytes"));
+    }
+    Ok(())
 }
 
 /// Writes the text of a cell (see the [module](self)).

@@ -1,0 +1,45 @@
+//! Any bytes as an interview log (CSV in any encoding, a workbook or JSON: the reader sniffs
+//! the format), streamed into a report, read whole, and through the options: never a panic.
+//! The streamed and the whole read agree on success, and on the error code otherwise.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+/// libfuzzer-sys aborts on every panic, even one the library catches and turns into a typed
+/// error (it does so for calamine's): keep only its other net, which aborts when a panic
+/// escapes the library.
+fn quiet_caught_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+}
+use patient_partner::import::{read_interviews, ImportOptions, InterviewReader, UnknownColumns};
+use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
+
+fuzz_target!(|data: &[u8]| {
+    quiet_caught_panics();
+    let mut request = ReportRequest::new(Period::year(2023).unwrap());
+    request.suppress_below = Some(11);
+    let Ok(mut builder) = ActivityReportBuilder::new(&request) else { return };
+    let options = ImportOptions::new().max_record_bytes(4096);
+    let streamed = InterviewReader::open(data, &options)
+        .map_err(patient_partner::Error::from)
+        .and_then(|r| r.push_into(&mut builder));
+    let whole = read_interviews(data, &options);
+    match (&streamed, &whole) {
+        (Ok(s), Ok(w)) => assert_eq!(s.rows, w.records.len() as u64),
+        (Err(_), Ok(_)) => {} // the report may refuse what the import accepts (gaps, none here)
+        (Ok(_), Err(e)) => panic!("streamed ok, whole read failed: {e}"),
+        (Err(a), Err(b)) => assert_eq!(a.code(), b.code()),
+    }
+    if streamed.is_ok() {
+        let report = builder.finish();
+        // Disclosure control: no published count from 1 to 10.
+        for row in &report.rows {
+            for v in [row.in_person, row.phone, row.video, row.total, row.new_patients].into_iter().flatten() {
+                assert!(v == 0 || v >= 11, "published {v}");
+            }
+        }
+    }
+    let strict = ImportOptions::new().unknown_columns(UnknownColumns::Refuse);
+    let _ = read_interviews(data, &strict);
+});
