@@ -19,7 +19,9 @@ fuzz_target!(|data: &[u8]| {
     quiet_caught_panics();
     let mut request = ReportRequest::new(Period::year(2023).unwrap());
     request.suppress_below = Some(11);
-    let Ok(mut builder) = ActivityReportBuilder::new(&request) else { return };
+    let Ok(mut builder) = ActivityReportBuilder::new(&request) else {
+        return;
+    };
     let options = ImportOptions::new().max_record_bytes(4096);
     let streamed = InterviewReader::open(data, &options)
         .map_err(patient_partner::Error::from)
@@ -35,7 +37,16 @@ fuzz_target!(|data: &[u8]| {
         let report = builder.finish();
         // Disclosure control: no published count from 1 to 10.
         for row in &report.rows {
-            for v in [row.in_person, row.phone, row.video, row.total, row.new_patients].into_iter().flatten() {
+            for v in [
+                row.in_person,
+                row.phone,
+                row.video,
+                row.total,
+                row.new_patients,
+            ]
+            .into_iter()
+            .flatten()
+            {
                 assert!(v == 0 || v >= 11, "published {v}");
             }
         }

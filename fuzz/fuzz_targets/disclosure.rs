@@ -16,12 +16,16 @@ use patient_partner::report::disclosure::mask_cells;
 fuzz_target!(|data: &[u8]| {
     quiet_caught_panics();
     // A table of r rows × 3 columns plus row totals and column totals, values from bytes.
-    let Some((&shape, rest)) = data.split_first() else { return };
+    let Some((&shape, rest)) = data.split_first() else {
+        return;
+    };
     let rows = usize::from(shape % 6) + 1;
     let threshold = 11;
     let mut values = Vec::new();
     for r in 0..rows {
-        let row: Vec<u64> = (0..3).map(|c| u64::from(*rest.get(r * 3 + c).unwrap_or(&0) % 40)).collect();
+        let row: Vec<u64> = (0..3)
+            .map(|c| u64::from(*rest.get(r * 3 + c).unwrap_or(&0) % 40))
+            .collect();
         let total: u64 = row.iter().sum();
         values.extend(row);
         values.push(total);
@@ -31,7 +35,9 @@ fuzz_target!(|data: &[u8]| {
     for c in 0..width {
         values.push((0..rows).map(|r| values[r * width + c]).sum());
     }
-    let mut lines: Vec<Vec<usize>> = (0..=rows).map(|r| (0..width).map(|c| r * width + c).collect()).collect();
+    let mut lines: Vec<Vec<usize>> = (0..=rows)
+        .map(|r| (0..width).map(|c| r * width + c).collect())
+        .collect();
     for c in 0..width {
         lines.push((0..=rows).map(|r| r * width + c).collect());
     }

@@ -19,9 +19,13 @@ const BASE: &str = r#"{"referrals": [{"id": "REF-1", "patient": "PAT-0001", "rec
 
 fuzz_target!(|data: &[u8]| {
     quiet_caught_panics();
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let mut journal = Journal::new();
-    journal.ingest_json(BASE).expect("the base document is valid");
+    journal
+        .ingest_json(BASE)
+        .expect("the base document is valid");
     let before = journal.clone();
     if journal.ingest_json(text).is_err() {
         assert_eq!(journal, before, "a failed ingest changed the journal");

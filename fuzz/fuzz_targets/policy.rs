@@ -15,7 +15,9 @@ use patient_partner::policy::{Mandate, Policy, Post};
 
 fuzz_target!(|data: &[u8]| {
     quiet_caught_panics();
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let builtin = Policy::builtin();
     let parsed = Policy::from_json(text).ok();
     if let Ok(post) = Post::from_json(text) {

@@ -15,8 +15,12 @@ use patient_partner::{Interview, Modality, PartnerId, PatientId};
 
 fuzz_target!(|data: &[u8]| {
     quiet_caught_panics();
-    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else { return };
-    let Ok(request) = ReportRequest::from_json_value(&value) else { return };
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {
+        return;
+    };
+    let Ok(request) = ReportRequest::from_json_value(&value) else {
+        return;
+    };
     let day = chrono::NaiveDate::from_ymd_opt(2023, 3, 14).unwrap();
     let log = [Interview::new(
         day,
