@@ -162,12 +162,22 @@ fn a_huge_record_or_header_fails_fast_with_its_line() {
 #[test]
 fn messages_quoting_a_huge_json_value_stay_short() {
     let value = "x".repeat(1_000_000);
-    let text = format!(r#"[{{"date": "2023-01-09", "partner": "PP-A", "patient": "PAT-1", "modality": "{value}"}}]"#);
+    let text = format!(
+        r#"[{{"date": "2023-01-09", "partner": "PP-A", "patient": "PAT-1", "modality": "{value}"}}]"#
+    );
     let err = patient_partner::import::read_interviews_json(&text).unwrap_err();
     assert_eq!(err.code(), "invalid_json");
-    assert!(err.to_string().len() < 1_000, "{} bytes", err.to_string().len());
+    assert!(
+        err.to_string().len() < 1_000,
+        "{} bytes",
+        err.to_string().len()
+    );
     let err = patient_partner::Journal::new()
         .ingest_json(&format!(r#"{{"interviews": [{{"modality": "{value}"}}]}}"#))
         .unwrap_err();
-    assert!(err.to_string().len() < 1_000, "{} bytes", err.to_string().len());
+    assert!(
+        err.to_string().len() < 1_000,
+        "{} bytes",
+        err.to_string().len()
+    );
 }

@@ -241,9 +241,9 @@ impl SheetRows {
 /// file cannot hold more FAT, mini-FAT or DIFAT sectors than it has sectors.
 fn ole_header_fits(bytes: &[u8]) -> Result<(), String> {
     let u32_at = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .map_or(0, |b| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
+        bytes.get(at..at + 4).map_or(0, |b| {
+            u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        })
     };
     let len = bytes.len() as u64;
     let sector: u64 = match bytes.get(30..32) {
@@ -262,7 +262,9 @@ fn ole_header_fits(bytes: &[u8]) -> Result<(), String> {
     // calamine 0.35 reserves a capacity read from bytes 62..66 (a mis-sliced DIFAT length):
     // bound it too (valid files give at most the mini-FAT length times 65,536).
     if u32_at(62) > (sectors << 16) | 0xFFFF {
-        return Err(format!("malformed content: an impossible DIFAT length in a file of {len} bytes"));
+        return Err(format!(
+            "malformed content: an impossible DIFAT length in a file of {len} bytes"
+        ));
     }
     Ok(())
 }
