@@ -50,22 +50,7 @@ const CO_ANIMATOR_PROFESSION: usize = 8;
 const PARTICIPATION: usize = 9;
 const ESTABLISHMENT: usize = 10;
 
-/// The canonical column names.
-pub(crate) const COLUMN_NAMES: &[&str] = &[
-    "id",
-    "date",
-    "partner",
-    "mission",
-    "modality",
-    "duration_minutes",
-    "participants",
-    "co_animator",
-    "co_animator_profession",
-    "participation",
-    "establishment",
-];
-
-const COLUMNS: &[ColumnSpec] = &[
+pub(crate) const COLUMNS: &[ColumnSpec] = &[
     ColumnSpec {
         name: "id",
         required: true,

@@ -56,12 +56,17 @@ impl Entity {
         }
     }
 
-    /// The canonical names of its columns, in the order of the documentation.
-    pub fn columns(self) -> &'static [&'static str] {
+    /// The canonical names of its columns, in the order of the documentation (the names
+    /// of its importer's column specs).
+    pub fn columns(self) -> impl Iterator<Item = &'static str> {
+        self.specs().iter().map(|spec| spec.name)
+    }
+
+    fn specs(self) -> &'static [super::table::ColumnSpec] {
         match self {
-            Entity::Interview => super::interviews_csv::COLUMN_NAMES,
-            Entity::Referral => super::referrals::COLUMN_NAMES,
-            Entity::Activity => super::activities::COLUMN_NAMES,
+            Entity::Interview => super::interviews_csv::COLUMNS,
+            Entity::Referral => super::referrals::COLUMNS,
+            Entity::Activity => super::activities::COLUMNS,
         }
     }
 }
@@ -108,11 +113,7 @@ impl ColumnAliases {
     pub fn canonical_only() -> ColumnAliases {
         let mut by_entity = HashMap::new();
         for entity in [Entity::Interview, Entity::Referral, Entity::Activity] {
-            let map = entity
-                .columns()
-                .iter()
-                .map(|c| (normalize_header(c), *c))
-                .collect();
+            let map = entity.columns().map(|c| (normalize_header(c), c)).collect();
             by_entity.insert(entity, map);
         }
         ColumnAliases { by_entity }
@@ -136,13 +137,12 @@ impl ColumnAliases {
         ] {
             let map = table.by_entity.entry(entity).or_default();
             for (column, aliases) in columns {
-                let Some(canonical) = entity.columns().iter().find(|c| **c == column.as_str())
-                else {
+                let Some(canonical) = entity.columns().find(|c| *c == column.as_str()) else {
                     return Err(invalid(format!(
                         "{}: unknown column {:?} (columns: {})",
                         entity.name(),
                         crate::text::short(column),
-                        entity.columns().join(", ")
+                        entity.columns().collect::<Vec<_>>().join(", ")
                     )));
                 };
                 for alias in aliases {
@@ -154,7 +154,7 @@ impl ColumnAliases {
                         )));
                     }
                     match map.get(&key) {
-                        Some(other) if other != canonical => {
+                        Some(other) if *other != canonical => {
                             return Err(invalid(format!(
                                 "{}: the alias {:?} is given to both {other:?} and {column:?}",
                                 entity.name(),

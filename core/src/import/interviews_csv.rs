@@ -60,20 +60,8 @@ const DURATION: usize = 5;
 const ESTABLISHMENT: usize = 6;
 const ID: usize = 7;
 
-/// The canonical column names of an interview log.
-pub(crate) const COLUMN_NAMES: &[&str] = &[
-    "date",
-    "partner",
-    "patient",
-    "modality",
-    "referral",
-    "duration_minutes",
-    "establishment",
-    "id",
-];
-
 /// The columns of an interview log.
-const COLUMNS: &[ColumnSpec] = &[
+pub(crate) const COLUMNS: &[ColumnSpec] = &[
     ColumnSpec {
         name: "date",
         required: true,

@@ -55,24 +55,7 @@ const ESTABLISHMENT: usize = 10;
 const SETTING: usize = 11;
 const FOLLOW_UP: usize = 12;
 
-/// The canonical column names.
-pub(crate) const COLUMN_NAMES: &[&str] = &[
-    "id",
-    "patient",
-    "received",
-    "source",
-    "stage",
-    "profession",
-    "professional",
-    "needs",
-    "consent",
-    "consent_date",
-    "establishment",
-    "setting",
-    "follow_up",
-];
-
-const COLUMNS: &[ColumnSpec] = &[
+pub(crate) const COLUMNS: &[ColumnSpec] = &[
     ColumnSpec {
         name: "id",
         required: true,
