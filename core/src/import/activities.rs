@@ -31,8 +31,8 @@ use super::aliases::Entity;
 use super::error::{ImportError, ImportErrorKind};
 use super::json::parse_json;
 use super::options::{ImportOptions, UnknownColumns};
-use super::summary::{FileFormat, ImportSummary, Imported};
-use super::table::{read_json_text, sniff, ColumnSpec, TableSource};
+use super::summary::Imported;
+use super::table::{read_records, ColumnSpec, TableSource};
 use crate::activity::{Activity, ActivityModality, CoAnimator};
 use crate::ids::{ActivityId, EstablishmentId, PartnerId, ProfessionalId};
 use crate::mission::Mission;
@@ -154,34 +154,26 @@ fn row<R: Read>(s: &TableSource<R>) -> Result<Activity, ImportError> {
     })
 }
 
-/// Reads a list of activities (CSV, workbook or JSON, recognised by content) with `options`: every row, validated, with
-/// the summary of what was left aside; or the first error (nothing partial).
+/// Reads a list of activities (CSV, workbook or JSON, recognised by content) with `options`:
+/// every row, validated, with the summary of what was left aside; or the first error
+/// (nothing partial).
 pub fn read_activities<R: Read>(
     input: R,
     options: &ImportOptions,
 ) -> crate::Result<Imported<Vec<Activity>>> {
-    let entity = Entity::Activity;
-    let (format, input) = sniff(input).map_err(|e| e.entity(entity.name()))?;
-    if format == FileFormat::Json {
-        let records = read_activities_json(&read_json_text(input, entity)?)?;
-        let mut summary = ImportSummary::new(FileFormat::Json);
-        summary.rows = records.len() as u64;
-        return Ok(Imported { records, summary });
-    }
-    let mut source = TableSource::open_sniffed(format, input, COLUMNS, entity, options)?;
-    let mut out = Vec::new();
-    while let Some(next) = source.advance() {
-        next?;
-        let activity = row(&source)?;
-        activity
-            .validate()
-            .map_err(|e| e.at_row(source.line(), source.summary().sheet.as_deref()))?;
-        out.push(activity);
-    }
-    Ok(Imported {
-        records: out,
-        summary: source.summary().clone(),
-    })
+    read_records(
+        input,
+        COLUMNS,
+        Entity::Activity,
+        options,
+        read_activities_json,
+        row,
+        |activity, line, sheet| {
+            activity
+                .validate()
+                .map_err(|e| e.at_row(line, sheet).into())
+        },
+    )
 }
 
 /// Reads a list of activities (CSV, workbook or JSON): every row, validated, or the first

@@ -151,11 +151,9 @@ impl<R: Read> InterviewReader<R> {
         let (format, input) = sniff(input).map_err(|e| e.entity(entity.name()))?;
         let inner = if format == FileFormat::Json {
             let log = super::json::read_interviews_json(&read_json_text(input, entity)?)?;
-            let mut summary = ImportSummary::new(FileFormat::Json);
-            summary.rows = log.len() as u64;
             Inner::Json(JsonRows {
+                summary: ImportSummary::of_json(log.len()),
                 rows: log.into_iter(),
-                summary,
                 index: 0,
             })
         } else {

@@ -33,8 +33,8 @@ use super::error::{ImportError, ImportErrorKind};
 use super::fields::vocabulary_lenient;
 use super::json::parse_json;
 use super::options::{ImportOptions, UnknownColumns};
-use super::summary::{FileFormat, ImportSummary, Imported};
-use super::table::{read_json_text, sniff, ColumnSpec, TableSource};
+use super::summary::Imported;
+use super::table::{read_records, ColumnSpec, TableSource};
 use crate::ids::{EstablishmentId, PatientId, ProfessionalId, ReferralId};
 use crate::referral::{
     Consent, ConsentStatus, FollowUp, Need, PathwayStage, Profession, Referral, ReferralSource,
@@ -189,34 +189,26 @@ fn row<R: Read>(s: &TableSource<R>) -> Result<Referral, ImportError> {
     })
 }
 
-/// Reads a list of referrals (CSV, workbook or JSON, recognised by content) with `options`: every row, validated, with
-/// the summary of what was left aside; or the first error (nothing partial).
+/// Reads a list of referrals (CSV, workbook or JSON, recognised by content) with `options`:
+/// every row, validated, with the summary of what was left aside; or the first error
+/// (nothing partial).
 pub fn read_referrals<R: Read>(
     input: R,
     options: &ImportOptions,
 ) -> crate::Result<Imported<Vec<Referral>>> {
-    let entity = Entity::Referral;
-    let (format, input) = sniff(input).map_err(|e| e.entity(entity.name()))?;
-    if format == FileFormat::Json {
-        let records = read_referrals_json(&read_json_text(input, entity)?)?;
-        let mut summary = ImportSummary::new(FileFormat::Json);
-        summary.rows = records.len() as u64;
-        return Ok(Imported { records, summary });
-    }
-    let mut source = TableSource::open_sniffed(format, input, COLUMNS, entity, options)?;
-    let mut out = Vec::new();
-    while let Some(next) = source.advance() {
-        next?;
-        let referral = row(&source)?;
-        referral
-            .validate()
-            .map_err(|e| e.at_row(source.line(), source.summary().sheet.as_deref()))?;
-        out.push(referral);
-    }
-    Ok(Imported {
-        records: out,
-        summary: source.summary().clone(),
-    })
+    read_records(
+        input,
+        COLUMNS,
+        Entity::Referral,
+        options,
+        read_referrals_json,
+        row,
+        |referral, line, sheet| {
+            referral
+                .validate()
+                .map_err(|e| e.at_row(line, sheet).into())
+        },
+    )
 }
 
 /// Reads a list of referrals (CSV, workbook or JSON): every row, validated, or the first

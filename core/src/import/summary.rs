@@ -89,6 +89,14 @@ impl ImportSummary {
         }
     }
 
+    /// The summary of a JSON document of `rows` records (nothing is left aside in JSON).
+    pub(crate) fn of_json(rows: usize) -> Self {
+        ImportSummary {
+            rows: rows as u64,
+            ..ImportSummary::new(FileFormat::Json)
+        }
+    }
+
     pub(crate) fn blank_row(&mut self, line: u64) {
         self.blank_rows += 1;
         if self.blank_row_lines.len() < LISTED_BLANK_ROWS {

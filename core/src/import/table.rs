@@ -91,6 +91,38 @@ pub(crate) fn sniff<R: Read>(mut input: R) -> Result<(FileFormat, Head<R>), Impo
     Ok((sniff_format(&head), Cursor::new(head).chain(input)))
 }
 
+/// Reads a list of records of `entity` from any format: a JSON document with `json`, a
+/// table row by row with `row`, each record then checked by `check` (given the row's line
+/// and sheet, to locate its error). All or nothing; the summary says what was left aside.
+pub(crate) fn read_records<R: Read, T>(
+    input: R,
+    specs: &'static [ColumnSpec],
+    entity: Entity,
+    options: &ImportOptions,
+    json: fn(&str) -> crate::Result<Vec<T>>,
+    row: fn(&TableSource<R>) -> Result<T, ImportError>,
+    check: fn(&T, u64, Option<&str>) -> crate::Result<()>,
+) -> crate::Result<super::summary::Imported<Vec<T>>> {
+    let (format, input) = sniff(input).map_err(|e| e.entity(entity.name()))?;
+    if format == FileFormat::Json {
+        let records = json(&read_json_text(input, entity)?)?;
+        let summary = ImportSummary::of_json(records.len());
+        return Ok(super::summary::Imported { records, summary });
+    }
+    let mut source = TableSource::open_sniffed(format, input, specs, entity, options)?;
+    let mut records = Vec::new();
+    while let Some(next) = source.advance() {
+        next?;
+        let record = row(&source)?;
+        check(&record, source.line(), source.summary().sheet.as_deref())?;
+        records.push(record);
+    }
+    Ok(super::summary::Imported {
+        records,
+        summary: source.summary().clone(),
+    })
+}
+
 /// Reads a whole JSON document as UTF-8 text (a BOM is skipped).
 pub(crate) fn read_json_text<R: Read>(mut input: R, entity: Entity) -> Result<String, ImportError> {
     let mut bytes = Vec::new();
