@@ -144,27 +144,7 @@ impl<R: Read> TableSource<R> {
         spec: usize,
         range: std::ops::RangeInclusive<u32>,
     ) -> Result<Option<u32>, ImportError> {
-        match self.get(spec)? {
-            None => Ok(None),
-            Some(text) => text
-                .parse::<u32>()
-                .ok()
-                .filter(|n| range.contains(n))
-                .map(Some)
-                .ok_or_else(|| {
-                    self.error(
-                        spec,
-                        ImportErrorKind::InvalidValue {
-                            found: short(text),
-                            expected: format!(
-                                "a whole number from {} to {}",
-                                range.start(),
-                                range.end()
-                            ),
-                        },
-                    )
-                }),
-        }
+        self.opt_parsed(spec, range, |t| t.parse().ok(), "a whole number", "")
     }
 
     /// An optional number of minutes of column `spec` within `range` ([`parse_minutes`]).
@@ -173,24 +153,37 @@ impl<R: Read> TableSource<R> {
         spec: usize,
         range: std::ops::RangeInclusive<u32>,
     ) -> Result<Option<u32>, ImportError> {
-        match self.get(spec)? {
-            None => Ok(None),
-            Some(text) => parse_minutes(text)
-                .filter(|n| range.contains(n))
-                .map(Some)
-                .ok_or_else(|| {
-                    self.error(
-                        spec,
-                        ImportErrorKind::InvalidValue {
-                            found: short(text),
-                            expected: format!(
-                                "a number of minutes from {} to {} (45, or 0:45)",
-                                range.start(),
-                                range.end()
-                            ),
-                        },
-                    )
-                }),
+        self.opt_parsed(
+            spec,
+            range,
+            parse_minutes,
+            "a number of minutes",
+            " (45, or 0:45)",
+        )
+    }
+
+    /// An optional number of column `spec` read by `parse` and within `range`; otherwise
+    /// `invalid_value` expecting "`what` from … to …`hint`".
+    fn opt_parsed(
+        &self,
+        spec: usize,
+        range: std::ops::RangeInclusive<u32>,
+        parse: fn(&str) -> Option<u32>,
+        what: &str,
+        hint: &str,
+    ) -> Result<Option<u32>, ImportError> {
+        let Some(text) = self.get(spec)? else {
+            return Ok(None);
+        };
+        match parse(text).filter(|n| range.contains(n)) {
+            Some(n) => Ok(Some(n)),
+            None => Err(self.error(
+                spec,
+                ImportErrorKind::InvalidValue {
+                    found: short(text),
+                    expected: format!("{what} from {} to {}{hint}", range.start(), range.end()),
+                },
+            )),
         }
     }
 
