@@ -3,14 +3,16 @@
 
 use patient_partner::import::{read_interviews, ImportOptions};
 
+/// A file of the repository, by its path from the root.
+fn repo_file(path: &str) -> Vec<u8> {
+    let full = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
 #[test]
 fn a_malformed_xls_that_made_calamine_panic_is_a_typed_error() {
     // calamine 0.35 slices out of bounds in its OLE reader (cfb.rs) on this input.
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../fuzz/regressions/workbook_calamine_cfb_slice.bin"
-    );
-    let bytes = std::fs::read(path).unwrap();
+    let bytes = repo_file("fuzz/regressions/workbook_calamine_cfb_slice.bin");
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {})); // the caught panic would print otherwise
     let result = read_interviews(&bytes[..], &ImportOptions::new());
@@ -23,19 +25,12 @@ fn a_malformed_xls_that_made_calamine_panic_is_a_typed_error() {
 #[test]
 fn an_xls_header_announcing_gigabytes_is_refused_before_reading() {
     // A 4 KB file whose OLE header made calamine ask for 6 GB.
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../fuzz/regressions/workbook_calamine_ole_alloc.bin"
-    );
-    let bytes = std::fs::read(path).unwrap();
+    let bytes = repo_file("fuzz/regressions/workbook_calamine_ole_alloc.bin");
     let err = read_interviews(&bytes[..], &ImportOptions::new()).unwrap_err();
     assert_eq!(err.code(), "invalid_workbook");
     assert!(err.to_string().contains("announces"), "{err}");
     // The real .xls fixture still reads.
-    let xls = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tests/fixtures/spreadsheets/interviews_2023.xls"
-    );
-    let log = read_interviews(&std::fs::read(xls).unwrap()[..], &ImportOptions::new()).unwrap();
+    let xls = repo_file("tests/fixtures/spreadsheets/interviews_2023.xls");
+    let log = read_interviews(&xls[..], &ImportOptions::new()).unwrap();
     assert_eq!(log.records.len(), 150);
 }

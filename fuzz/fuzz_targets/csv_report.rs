@@ -5,13 +5,9 @@
 
 use libfuzzer_sys::fuzz_target;
 
-/// libfuzzer-sys aborts on every panic, even one the library catches and turns into a typed
-/// error (it does so for calamine's): keep only its other net, which aborts when a panic
-/// escapes the library.
-fn quiet_caught_panics() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| std::panic::set_hook(Box::new(|_| {})));
-}
+#[path = "common.rs"]
+mod common;
+use common::quiet_caught_panics;
 use patient_partner::import::{read_interviews, ImportOptions, InterviewReader, UnknownColumns};
 use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
 

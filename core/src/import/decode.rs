@@ -363,20 +363,7 @@ mod tests {
         assert_eq!(text, "Ã©");
     }
 
-    /// A reader that hands out one byte per call, so that every sequence straddles reads.
-    struct OneByte<'a>(&'a [u8]);
-    impl Read for OneByte<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            match self.0.split_first() {
-                Some((b, rest)) if !buf.is_empty() => {
-                    buf[0] = *b;
-                    self.0 = rest;
-                    Ok(1)
-                }
-                _ => Ok(0),
-            }
-        }
-    }
+    use crate::import::lines::tests::OneByte;
 
     fn decode_slowly(bytes: &[u8]) -> (String, Option<TextEncoding>) {
         let mut r = DecodingReader::new(OneByte(bytes), None).unwrap();

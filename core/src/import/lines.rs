@@ -162,8 +162,24 @@ pub(crate) fn breaks_in(text: &[u8]) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A reader that hands out one byte per call, so that every sequence straddles reads
+    /// (also used by the decoder's tests).
+    pub(crate) struct OneByte<'a>(pub(crate) &'a [u8]);
+    impl Read for OneByte<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match self.0.split_first() {
+                Some((b, rest)) if !buf.is_empty() => {
+                    buf[0] = *b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
 
     #[test]
     fn counts_lf_crlf_and_lone_cr() {
@@ -180,19 +196,6 @@ mod tests {
 
     #[test]
     fn a_crlf_split_across_reads_is_one_break() {
-        struct OneByte<'a>(&'a [u8]);
-        impl Read for OneByte<'_> {
-            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-                match self.0.split_first() {
-                    Some((b, rest)) if !buf.is_empty() => {
-                        buf[0] = *b;
-                        self.0 = rest;
-                        Ok(1)
-                    }
-                    _ => Ok(0),
-                }
-            }
-        }
         let mut t = LineTracker::new(OneByte(b"a\r\nb\r\nc"), u64::MAX);
         let mut sink = Vec::new();
         t.read_to_end(&mut sink).unwrap();
