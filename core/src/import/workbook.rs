@@ -86,6 +86,42 @@ where
     Ok((name, range))
 }
 
+type Picked = (String, Range<Data>);
+
+/// Opens the workbook as a `W` (a bad one is `invalid_workbook`) and picks its sheet.
+fn open_as<'a, W>(
+    cursor: Cursor<&'a [u8]>,
+    format: FileFormat,
+    sheet: Option<&str>,
+) -> Result<Picked, ImportError>
+where
+    W: Reader<Cursor<&'a [u8]>>,
+    W::Error: std::fmt::Display,
+{
+    let workbook =
+        calamine::open_workbook_from_rs::<W, _>(cursor).map_err(|e| workbook_error(format, e))?;
+    pick(workbook, format, sheet)
+}
+
+/// Opens a ZIP workbook: `.xlsx` (and `.xlsm`), else `.xlsb`, else `.ods`; the error of
+/// the `.xlsx` reader when it is none of them.
+fn open_zip(
+    cursor: Cursor<&[u8]>,
+    sheet: Option<&str>,
+) -> Result<(FileFormat, Picked), ImportError> {
+    let xlsx_error = match calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(cursor.clone()) {
+        Ok(wb) => return Ok((FileFormat::Xlsx, pick(wb, FileFormat::Xlsx, sheet)?)),
+        Err(e) => e,
+    };
+    if let Ok(wb) = calamine::open_workbook_from_rs::<calamine::Xlsb<_>, _>(cursor.clone()) {
+        return Ok((FileFormat::Xlsb, pick(wb, FileFormat::Xlsb, sheet)?));
+    }
+    if let Ok(wb) = calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(cursor) {
+        return Ok((FileFormat::Ods, pick(wb, FileFormat::Ods, sheet)?));
+    }
+    Err(workbook_error(FileFormat::Xlsx, xlsx_error))
+}
+
 impl SheetRows {
     /// Opens the sheet `sheet` (the first when `None`) of the workbook in `bytes`.
     ///
@@ -126,36 +162,13 @@ impl SheetRows {
         let (format, (name, range)) = match format {
             FileFormat::Xls => (
                 FileFormat::Xls,
-                pick(
-                    calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(cursor)
-                        .map_err(|e| workbook_error(FileFormat::Xls, e))?,
-                    FileFormat::Xls,
-                    sheet,
-                )?,
+                open_as::<calamine::Xls<_>>(cursor, FileFormat::Xls, sheet)?,
             ),
             FileFormat::Ods => (
                 FileFormat::Ods,
-                pick(
-                    calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(cursor)
-                        .map_err(|e| workbook_error(FileFormat::Ods, e))?,
-                    FileFormat::Ods,
-                    sheet,
-                )?,
+                open_as::<calamine::Ods<_>>(cursor, FileFormat::Ods, sheet)?,
             ),
-            _ => match calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(cursor.clone()) {
-                Ok(wb) => (FileFormat::Xlsx, pick(wb, FileFormat::Xlsx, sheet)?),
-                Err(xlsx_error) => {
-                    match calamine::open_workbook_from_rs::<calamine::Xlsb<_>, _>(cursor.clone()) {
-                        Ok(wb) => (FileFormat::Xlsb, pick(wb, FileFormat::Xlsb, sheet)?),
-                        Err(_) => {
-                            match calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(cursor) {
-                                Ok(wb) => (FileFormat::Ods, pick(wb, FileFormat::Ods, sheet)?),
-                                Err(_) => return Err(workbook_error(FileFormat::Xlsx, xlsx_error)),
-                            }
-                        }
-                    }
-                }
-            },
+            _ => open_zip(cursor, sheet)?,
         };
         let (first_row, first_column) = range
             .start()
