@@ -36,7 +36,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::bucket::BucketSpan;
 use super::coverage::{CoverageIndex, GapSet};
-use super::disclosure::mask_cells;
+use super::disclosure::{protect, Relations};
 use super::error::{ReportError, ReportErrorKind};
 use super::fxhash::{BuildFx, FxHashMap, IdKey, InlineKey, Interner};
 use super::grouping::{GroupBy, GroupLabel};
@@ -497,7 +497,15 @@ fn suppress_group(
     if rule == NewPatientRule::FirstInPeriod {
         lines.push(vec![base + 4, base + 5]);
     }
-    let masked = mask_cells(&values, &lines, threshold);
+    let mut relations = Relations::sums(lines);
+    for r in 0..k {
+        // a bucket's new patients were seen in it
+        relations.add_at_most_if_true(&values, r * 5 + 4, r * 5 + 3);
+    }
+    // every patient had an interview; new patients are patients of the period
+    relations.add_at_most_if_true(&values, base + 5, base + 3);
+    relations.add_at_most_if_true(&values, base + 4, base + 5);
+    let masked = protect(&values, &relations, threshold);
     for (r, &i) in reported.iter().enumerate() {
         if let Some(row) = rows.get_mut(i) {
             for (c, column) in ROW_COLUMNS.iter().copied().enumerate() {
