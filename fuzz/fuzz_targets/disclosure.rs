@@ -1,5 +1,6 @@
 //! The disclosure invariant on small tables: after masking, no published count is from 1 to
-//! threshold − 1, and no line (row or column equation) has exactly one masked cell.
+//! threshold − 1, no line (row or column equation) has exactly one masked cell, and the
+//! library's exact attacker check passes on every masked cell.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -7,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 #[path = "common.rs"]
 mod common;
 use common::quiet_caught_panics;
-use patient_partner::report::disclosure::mask_cells;
+use patient_partner::report::disclosure::{is_protected, mask_cells, Relations};
 
 fuzz_target!(|data: &[u8]| {
     quiet_caught_panics();
@@ -44,5 +45,11 @@ fuzz_target!(|data: &[u8]| {
     for line in &lines {
         let n = line.iter().filter(|&&i| masked[i]).count();
         assert_ne!(n, 1, "a line with exactly one masked cell");
+    }
+    let relations = Relations::sums(lines);
+    for (cell, &m) in masked.iter().enumerate() {
+        if m && !masked.iter().all(|&x| x) {
+            assert!(is_protected(&values, &relations, &masked, threshold, cell), "cell {cell} recoverable");
+        }
     }
 });
