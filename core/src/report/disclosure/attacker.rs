@@ -163,44 +163,35 @@ pub(super) fn extreme_of(
         })
         .collect();
     let var = |i: usize| vars.get(i).copied().flatten();
-    let constant = |i: usize| view.values.get(i).copied().unwrap_or(0) as f64;
-    for line in &view.relations.sums {
-        let line: Vec<usize> = line
-            .iter()
-            .copied()
-            .filter(|&i| i < view.values.len())
-            .collect();
-        let Some((&sum, parts)) = line.split_last() else {
-            continue;
-        };
-        // parts − sum = 0, published cells moved to the right-hand side.
+    // Σ sign·cell (op) 0, the published cells moved to the right-hand side.
+    let mut add = |cells: &mut dyn Iterator<Item = (usize, f64)>, op: ComparisonOp| {
         let mut terms = Vec::new();
         let mut rhs = 0.0;
-        for (i, sign) in parts.iter().map(|&i| (i, 1.0)).chain([(sum, -1.0)]) {
+        for (i, sign) in cells {
             match var(i) {
                 Some(v) => terms.push((v, sign)),
-                None => rhs -= sign * constant(i),
+                None => rhs -= sign * view.values.get(i).copied().unwrap_or(0) as f64,
             }
         }
         if !terms.is_empty() {
-            problem.add_constraint(terms.as_slice(), ComparisonOp::Eq, rhs);
+            problem.add_constraint(terms.as_slice(), op, rhs);
+        }
+    };
+    let n = view.values.len();
+    for line in &view.relations.sums {
+        let line: Vec<usize> = line.iter().copied().filter(|&i| i < n).collect();
+        if let Some((&sum, parts)) = line.split_last() {
+            // parts − sum = 0
+            add(
+                &mut parts.iter().map(|&i| (i, 1.0)).chain([(sum, -1.0)]),
+                ComparisonOp::Eq,
+            );
         }
     }
     for &(a, b) in &view.relations.at_most {
-        if a >= view.values.len() || b >= view.values.len() {
-            continue;
-        }
-        // a − b ≤ 0
-        let mut terms = Vec::new();
-        let mut rhs = 0.0;
-        for (i, sign) in [(a, 1.0), (b, -1.0)] {
-            match var(i) {
-                Some(v) => terms.push((v, sign)),
-                None => rhs -= sign * constant(i),
-            }
-        }
-        if !terms.is_empty() {
-            problem.add_constraint(terms.as_slice(), ComparisonOp::Le, rhs);
+        if a < n && b < n {
+            // a − b ≤ 0
+            add(&mut [(a, 1.0), (b, -1.0)].into_iter(), ComparisonOp::Le);
         }
     }
     let solution = problem.solve().ok()?.into_solution().ok()?;
