@@ -382,7 +382,7 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
     })?;
     let summary = InterviewReader::open(source.open()?, &options)
         .map_err(patient_partner::Error::from)
-        .and_then(|reader| reader.push_into(&mut builder))
+        .and_then(|reader| Ok(reader.push_into(&mut builder)?))
         .map_err(|e| fail(&e))?;
     let summary = (summary.format != FileFormat::Json).then(|| summary.to_string());
     let report = builder.finish();

@@ -32,7 +32,7 @@
 //! assert_eq!(group.validate().unwrap_err().code(), "participants_required");
 //! group.participants = Some(8);
 //! group.validate()?;
-//! # Ok::<(), patient_partner::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use chrono::NaiveDate;
@@ -40,8 +40,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::engagement::Participation;
-use crate::error::ErrorContext;
 use crate::ids::{ActivityId, EstablishmentId, PartnerId, ProfessionalId};
+use crate::located::{ErrorKind, Located};
 use crate::mission::{Mission, MissionFormat};
 use crate::referral::Profession;
 
@@ -131,14 +131,9 @@ impl Activity {
     /// Checks the rules of the [module](self).
     pub fn validate(&self) -> Result<(), ActivityError> {
         let fail = |kind, field: &str| {
-            Err(ActivityError {
-                kind,
-                context: ErrorContext {
-                    entity: Some(self.id.as_str().to_owned()),
-                    field: Some(field.to_owned()),
-                    ..ErrorContext::default()
-                },
-            })
+            Err(ActivityError::new(kind)
+                .entity(self.id.as_str())
+                .field(field))
         };
         if self.duration_minutes == 0 {
             return fail(ActivityErrorKind::ZeroDuration, "duration_minutes");
@@ -174,17 +169,22 @@ impl Activity {
         Ok(())
     }
 
-    /// Parses an activity from JSON and validates it.
-    pub fn from_json(text: &str) -> crate::Result<Self> {
-        let activity: Activity =
-            serde_json::from_str(text).map_err(|e| crate::journal::JournalError::malformed(&e))?;
+    /// Parses an activity from JSON and validates it (`malformed_document`, with the line
+    /// and column, when the text is not an activity).
+    pub fn from_json(text: &str) -> Result<Self, ActivityError> {
+        let activity: Activity = serde_json::from_str(text).map_err(|e| {
+            ActivityError::new(ActivityErrorKind::MalformedDocument {
+                message: crate::text::short_message(&e.to_string()),
+            })
+            .at_json(&e)
+        })?;
         activity.validate()?;
         Ok(activity)
     }
 }
 
 /// What was wrong with an activity.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ActivityErrorKind {
     /// A duration of 0 minutes.
@@ -211,60 +211,31 @@ pub enum ActivityErrorKind {
         /// The mission.
         mission: Mission,
     },
+    /// The text is not valid JSON or not an activity (unknown field, missing field, wrong
+    /// type); the context holds the line and column.
+    #[error("malformed activity: {message}")]
+    MalformedDocument {
+        /// The JSON reader's message (cut, escaped).
+        message: String,
+    },
 }
 
-impl ActivityErrorKind {
-    /// The stable snake_case code of this kind.
-    pub fn code(&self) -> &'static str {
+impl ErrorKind for ActivityErrorKind {
+    fn code(&self) -> &'static str {
         match self {
             ActivityErrorKind::ZeroDuration => "zero_duration",
             ActivityErrorKind::DurationTooLong { .. } => "duration_too_long",
             ActivityErrorKind::ParticipantsRequired { .. } => "participants_required",
             ActivityErrorKind::ZeroParticipants => "zero_participants",
             ActivityErrorKind::CoAnimatorRequired { .. } => "co_animator_required",
+            ActivityErrorKind::MalformedDocument { .. } => "malformed_document",
         }
     }
 }
 
-/// An activity was rejected: a kind, and where (entity: the activity id; field).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActivityError {
-    kind: ActivityErrorKind,
-    context: ErrorContext,
-}
-
-impl std::fmt::Display for ActivityError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.context.place() {
-            Some(place) => write!(f, "{place}: {}", self.kind),
-            None => write!(f, "{}", self.kind),
-        }
-    }
-}
-
-impl std::error::Error for ActivityError {}
-
-impl ActivityError {
-    /// Locates the error at a row of a file (set by the importers, which know the row).
-    pub(crate) fn at_row(mut self, line: u64, sheet: Option<&str>) -> Self {
-        self.context.line = Some(line);
-        self.context.sheet = sheet.map(str::to_owned);
-        self
-    }
-
-    /// What went wrong.
-    pub fn kind(&self) -> &ActivityErrorKind {
-        &self.kind
-    }
-    /// The stable code of the kind.
-    pub fn code(&self) -> &'static str {
-        self.kind.code()
-    }
-    /// Where it happened.
-    pub fn context(&self) -> ErrorContext {
-        self.context.clone()
-    }
-}
+/// An activity was rejected: a kind, and where (entity: the activity id; field; line and
+/// column for malformed JSON, or the row of a file when an importer read it).
+pub type ActivityError = Located<ActivityErrorKind>;
 
 #[cfg(test)]
 mod tests {

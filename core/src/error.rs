@@ -1,12 +1,12 @@
-//! The crate-wide error: one variant per module error, with a stable code and a context.
+//! The crate-wide error: it only gathers the module errors, one variant each.
 //!
-//! Each module has its own rich error type (`ReferralError`, `JournalError`, `ImportError`…),
-//! built the same way: a `kind` enum saying *what* went wrong, with a stable snake_case
-//! [`code`](Error::code), separated from the *context* saying *where* (which entity, which
-//! field, which line and column of a file). [`Error`] gathers them for callers that do not
-//! care which module failed, and is the small surface the Python and Kotlin/Swift bindings map
-//! to typed exceptions: one exception class per variant, carrying [`Error::code`] and
-//! [`Error::context`].
+//! Each module has its own error, all of one generic type ([`crate::located::Located`]): a
+//! `kind` enum saying *what* went wrong, with a stable snake_case code, and an
+//! [`ErrorContext`] saying *where* (which entity, which field, which line and column of a
+//! file). [`Error`] gathers them for callers that do not care which module failed, and is
+//! the small surface the Python and Kotlin/Swift bindings map to typed exceptions: one
+//! exception class per variant ([`ErrorCategory`]), carrying [`Error::code`] and
+//! [`Error::context`]. This file is the top of the crate: no module uses it.
 //!
 //! ```
 //! use patient_partner::{Error, PatientId};
@@ -15,84 +15,20 @@
 //! assert_eq!(err.category(), patient_partner::ErrorCategory::InvalidId);
 //! ```
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-use crate::ids::IdError;
-use crate::vocabulary::UnknownValue;
-
-/// Where an error happened: every field is optional, filled when known.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct ErrorContext {
-    /// The entity concerned (a referral id, a post id, a partner id…).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entity: Option<String>,
-    /// The field concerned (`date`, `modality`, `fte`…).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    /// For file input: the 1-based line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<u64>,
-    /// For file input: the 1-based column (field position for CSV, column number for a
-    /// workbook: 4 is column `D`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub column: Option<u64>,
-    /// For workbooks: the sheet. `line` is then the row as the spreadsheet numbers it and
-    /// [`ErrorContext::cell`] gives the cell's name (`D17`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
-}
-
-impl ErrorContext {
-    /// The spreadsheet name of the cell (`D17`) when the error is in a workbook and both
-    /// row and column are known.
-    ///
-    /// ```
-    /// let ctx = patient_partner::ErrorContext {
-    ///     sheet: Some("Entretiens 2023".into()), line: Some(17), column: Some(4),
-    ///     ..Default::default()
-    /// };
-    /// assert_eq!(ctx.cell().as_deref(), Some("D17"));
-    /// ```
-    pub fn cell(&self) -> Option<String> {
-        self.cell_name()
-    }
-
-    /// Where in a file, for messages: `line 4` (CSV) or `sheet "Entretiens 2023", row 17`
-    /// (workbooks); `None` when the error is not about a file.
-    ///
-    /// ```
-    /// let ctx = patient_partner::ErrorContext { line: Some(4), ..Default::default() };
-    /// assert_eq!(ctx.place().as_deref(), Some("line 4"));
-    /// ```
-    pub fn place(&self) -> Option<String> {
-        let line = self.line?;
-        Some(match &self.sheet {
-            Some(sheet) => format!("sheet {sheet:?}, row {line}"),
-            None => format!("line {line}"),
-        })
-    }
-
-    fn cell_name(&self) -> Option<String> {
-        self.sheet.as_ref()?;
-        Some(format!(
-            "{}{}",
-            crate::text::column_letters(self.column?),
-            self.line?
-        ))
-    }
-}
+use crate::located::ErrorContext;
 
 /// The family an error belongs to; each maps to one exception class in the bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorCategory {
-    /// An identifier was rejected ([`IdError`]).
+    /// An identifier was rejected ([`crate::ids::IdError`]).
     InvalidId,
-    /// A value is not in its vocabulary ([`UnknownValue`]).
+    /// A value is not in its vocabulary ([`crate::vocabulary::UnknownValue`]).
     UnknownValue,
     /// Engagement catalogue or classification ([`crate::engagement::EngagementError`]).
     Engagement,
+    /// An interview ([`crate::interview::InterviewError`]).
+    Interview,
     /// A referral or its lifecycle ([`crate::referral::ReferralError`]).
     Referral,
     /// An activity record ([`crate::activity::ActivityError`]).
@@ -111,15 +47,18 @@ pub enum ErrorCategory {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// See [`IdError`].
+    /// See [`crate::ids::IdError`].
     #[error(transparent)]
-    InvalidId(#[from] IdError),
-    /// See [`UnknownValue`].
+    InvalidId(#[from] crate::ids::IdError),
+    /// See [`crate::vocabulary::UnknownValue`].
     #[error(transparent)]
-    UnknownValue(#[from] UnknownValue),
+    UnknownValue(#[from] crate::vocabulary::UnknownValue),
     /// See [`crate::engagement::EngagementError`].
     #[error(transparent)]
     Engagement(#[from] crate::engagement::EngagementError),
+    /// See [`crate::interview::InterviewError`].
+    #[error(transparent)]
+    Interview(#[from] crate::interview::InterviewError),
     /// See [`crate::referral::ReferralError`].
     #[error(transparent)]
     Referral(#[from] crate::referral::ReferralError),
@@ -129,12 +68,15 @@ pub enum Error {
     /// See [`crate::journal::JournalError`].
     #[error(transparent)]
     Journal(#[from] crate::journal::JournalError),
-    /// See [`crate::import::ImportError`].
+    /// See [`crate::import::ImportError`]. A record of a file that breaks an activity or
+    /// referral rule is gathered as [`Error::Activity`] or [`Error::Referral`] (with the
+    /// row's place): the family is the rule's, wherever the value came from.
     #[error(transparent)]
-    Import(#[from] crate::import::ImportError),
-    /// See [`crate::report::ReportError`].
+    Import(crate::import::ImportError),
+    /// See [`crate::report::ReportError`]. A report fed from a file that is wrong at a row
+    /// ([`crate::report::ReportErrorKind::Import`]) is gathered as [`Error::Import`].
     #[error(transparent)]
-    Report(#[from] crate::report::ReportError),
+    Report(crate::report::ReportError),
     /// See [`crate::policy::PolicyError`].
     #[error(transparent)]
     Policy(#[from] crate::policy::PolicyError),
@@ -146,8 +88,9 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidId(e) => e.code(),
-            Error::UnknownValue(_) => "unknown_value",
+            Error::UnknownValue(e) => e.code(),
             Error::Engagement(e) => e.code(),
+            Error::Interview(e) => e.code(),
             Error::Referral(e) => e.code(),
             Error::Activity(e) => e.code(),
             Error::Journal(e) => e.code(),
@@ -163,6 +106,7 @@ impl Error {
             Error::InvalidId(_) => ErrorCategory::InvalidId,
             Error::UnknownValue(_) => ErrorCategory::UnknownValue,
             Error::Engagement(_) => ErrorCategory::Engagement,
+            Error::Interview(_) => ErrorCategory::Interview,
             Error::Referral(_) => ErrorCategory::Referral,
             Error::Activity(_) => ErrorCategory::Activity,
             Error::Journal(_) => ErrorCategory::Journal,
@@ -173,23 +117,43 @@ impl Error {
     }
 
     /// Where the error happened, as far as it is known.
-    pub fn context(&self) -> ErrorContext {
+    pub fn context(&self) -> &ErrorContext {
         match self {
-            Error::InvalidId(e) => ErrorContext {
-                entity: Some(e.id_type().to_owned()),
-                ..ErrorContext::default()
-            },
-            Error::UnknownValue(e) => ErrorContext {
-                entity: Some(e.type_name.to_owned()),
-                ..ErrorContext::default()
-            },
+            Error::InvalidId(e) => e.context(),
+            Error::UnknownValue(e) => e.context(),
             Error::Engagement(e) => e.context(),
+            Error::Interview(e) => e.context(),
             Error::Referral(e) => e.context(),
             Error::Activity(e) => e.context(),
             Error::Journal(e) => e.context(),
             Error::Import(e) => e.context(),
             Error::Report(e) => e.context(),
             Error::Policy(e) => e.context(),
+        }
+    }
+}
+
+impl From<crate::import::ImportError> for Error {
+    fn from(e: crate::import::ImportError) -> Self {
+        use crate::import::ImportErrorKind as K;
+        use crate::located::Located;
+        let (kind, context) = e.into_parts();
+        match kind {
+            K::Activity(kind) => Error::Activity(Located::with_context(kind, context)),
+            K::Referral(kind) => Error::Referral(Located::with_context(kind, context)),
+            kind => Error::Import(Located::with_context(kind, context)),
+        }
+    }
+}
+
+impl From<crate::report::ReportError> for Error {
+    fn from(e: crate::report::ReportError) -> Self {
+        use crate::located::Located;
+        use crate::report::ReportErrorKind as K;
+        let (kind, context) = e.into_parts();
+        match kind {
+            K::Import(kind) => Located::with_context(kind, context).into(),
+            kind => Error::Report(Located::with_context(kind, context)),
         }
     }
 }

@@ -16,6 +16,8 @@
 
 use std::fmt;
 
+use crate::located::{ErrorKind, Located};
+
 /// The longest identifier accepted, in bytes (after trimming).
 pub const MAX_ID_LEN: usize = 64;
 
@@ -34,9 +36,9 @@ pub enum IdErrorKind {
     ControlCharacter,
 }
 
-impl IdErrorKind {
+impl ErrorKind for IdErrorKind {
     /// The stable error code used by the conformance vectors and the bindings.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             IdErrorKind::Empty => "empty_id",
             IdErrorKind::TooLong { .. } => "id_too_long",
@@ -45,36 +47,26 @@ impl IdErrorKind {
     }
 }
 
-/// An identifier was rejected.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid {id_type}: {}", describe(.kind))]
-pub struct IdError {
-    id_type: &'static str,
-    kind: IdErrorKind,
-}
-
-fn describe(kind: &IdErrorKind) -> String {
-    match kind {
-        IdErrorKind::Empty => "must not be empty".to_owned(),
-        IdErrorKind::TooLong { len } => {
-            format!("{len} bytes long, at most {MAX_ID_LEN} allowed")
+impl fmt::Display for IdErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IdErrorKind::Empty => f.write_str("must not be empty"),
+            IdErrorKind::TooLong { len } => {
+                write!(f, "{len} bytes long, at most {MAX_ID_LEN} allowed")
+            }
+            IdErrorKind::ControlCharacter => f.write_str("must not contain control characters"),
         }
-        IdErrorKind::ControlCharacter => "must not contain control characters".to_owned(),
     }
 }
+
+/// An identifier was rejected: the fault, with the identifier type (`PatientId`…) as the
+/// context's entity.
+pub type IdError = Located<IdErrorKind>;
 
 impl IdError {
     /// The identifier type that rejected the value (`"PatientId"`…).
-    pub fn id_type(&self) -> &'static str {
-        self.id_type
-    }
-    /// What was wrong.
-    pub fn kind(&self) -> &IdErrorKind {
-        &self.kind
-    }
-    /// The stable error code (see [`IdErrorKind::code`]).
-    pub fn code(&self) -> &'static str {
-        self.kind.code()
+    pub fn id_type(&self) -> &str {
+        self.context().entity.as_deref().unwrap_or("identifier")
     }
 }
 
@@ -113,7 +105,7 @@ pub fn check_id<'a>(id_type: &'static str, raw: &'a str) -> Result<&'a str, IdEr
         None
     };
     match kind {
-        Some(kind) => Err(IdError { id_type, kind }),
+        Some(kind) => Err(IdError::new(kind).entity(id_type)),
         None => Ok(trimmed),
     }
 }

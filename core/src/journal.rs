@@ -59,9 +59,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::activity::{Activity, ActivityError, ActivityErrorKind};
-use crate::error::ErrorContext;
 use crate::ids::{ActivityId, InterviewId, PatientId, ReferralId};
-use crate::interview::Interview;
+use crate::interview::{Interview, InterviewError, InterviewErrorKind};
+use crate::located::{ErrorKind, Located};
 use crate::referral::{
     Referral, ReferralError, ReferralErrorKind, ReferralLifecycle, ReferralState,
     ReferralTransition,
@@ -115,12 +115,6 @@ pub enum JournalErrorKind {
         /// The parser's message.
         message: String,
     },
-    /// An interview's duration is 0 or longer than a day.
-    #[error("interview duration of {minutes} minutes: expected 1 to {max}", max = crate::interview::MAX_INTERVIEW_MINUTES)]
-    InvalidDuration {
-        /// The duration given.
-        minutes: u32,
-    },
     /// An id already used by another item of the same kind.
     #[error("duplicate {entity} id")]
     DuplicateId {
@@ -173,17 +167,19 @@ pub enum JournalErrorKind {
     /// An activity broke an activity rule (the code is the activity rule's).
     #[error("{0}")]
     Activity(ActivityErrorKind),
+    /// An interview broke an interview rule ([`Interview::validate`]; the code is the
+    /// interview rule's: `zero_duration`, `duration_too_long`).
+    #[error("{0}")]
+    Interview(InterviewErrorKind),
 }
 
-impl JournalErrorKind {
-    /// The stable snake_case code of this kind. For [`Referral`](Self::Referral) and
-    /// [`Activity`](Self::Activity), the code of the wrapped rule (`invalid_transition`…).
-    pub fn code(&self) -> &'static str {
+/// For [`Referral`](JournalErrorKind::Referral), [`Activity`](JournalErrorKind::Activity)
+/// and [`Interview`](JournalErrorKind::Interview), the code is the wrapped rule's
+/// (`invalid_transition`…).
+impl ErrorKind for JournalErrorKind {
+    fn code(&self) -> &'static str {
         match self {
             JournalErrorKind::MalformedDocument { .. } => "malformed_document",
-            // The same codes as the activity rules' for the same faults.
-            JournalErrorKind::InvalidDuration { minutes: 0 } => "zero_duration",
-            JournalErrorKind::InvalidDuration { .. } => "duration_too_long",
             JournalErrorKind::DuplicateId { .. } => "duplicate_id",
             JournalErrorKind::UnknownReferral { .. } => "unknown_referral",
             JournalErrorKind::InterviewBeforeReferral { .. } => "interview_before_referral",
@@ -192,80 +188,49 @@ impl JournalErrorKind {
             JournalErrorKind::PatientMismatch { .. } => "patient_mismatch",
             JournalErrorKind::Referral(kind) => kind.code(),
             JournalErrorKind::Activity(kind) => kind.code(),
+            JournalErrorKind::Interview(kind) => kind.code(),
         }
     }
 }
 
-/// An error of this module: a kind, and where it happened.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{kind}")]
-pub struct JournalError {
-    kind: JournalErrorKind,
-    context: ErrorContext,
-}
+/// An error of this module: a kind, and where it happened (entity: the referral, interview
+/// or activity; field: its place in the document, `interviews[2].date`; line and column for
+/// malformed JSON).
+pub type JournalError = Located<JournalErrorKind>;
 
 impl JournalError {
-    fn new(kind: JournalErrorKind, entity: &str, field: &str) -> Self {
-        JournalError {
-            kind,
-            context: ErrorContext {
-                entity: Some(entity.to_owned()),
-                field: Some(field.to_owned()),
-                ..ErrorContext::default()
-            },
-        }
-    }
-
-    pub(crate) fn malformed(e: &serde_json::Error) -> Self {
-        JournalError {
-            kind: JournalErrorKind::MalformedDocument {
-                message: crate::text::short_message(&e.to_string()),
-            },
-            context: ErrorContext {
-                line: Some(e.line() as u64),
-                column: Some(e.column() as u64),
-                ..ErrorContext::default()
-            },
-        }
+    fn malformed(e: &serde_json::Error) -> Self {
+        JournalError::new(JournalErrorKind::MalformedDocument {
+            message: crate::text::short_message(&e.to_string()),
+        })
+        .at_json(e)
     }
 
     fn in_section(mut self, section: &str, index: usize) -> Self {
-        self.context.field = Some(match self.context.field.take() {
+        let context = self.context_mut();
+        context.field = Some(match context.field.take() {
             Some(field) => format!("{section}[{index}].{field}"),
             None => format!("{section}[{index}]"),
         });
         self
     }
-
-    /// What went wrong.
-    pub fn kind(&self) -> &JournalErrorKind {
-        &self.kind
-    }
-    /// The stable code of the kind.
-    pub fn code(&self) -> &'static str {
-        self.kind.code()
-    }
-    /// Where it happened.
-    pub fn context(&self) -> ErrorContext {
-        self.context.clone()
-    }
 }
 
 impl From<ReferralError> for JournalError {
     fn from(e: ReferralError) -> Self {
-        JournalError {
-            kind: JournalErrorKind::Referral(e.kind().clone()),
-            context: e.context(),
-        }
+        e.map_kind(JournalErrorKind::Referral)
     }
 }
 
 impl From<ActivityError> for JournalError {
     fn from(e: ActivityError) -> Self {
-        JournalError {
-            kind: JournalErrorKind::Activity(e.kind().clone()),
-            context: e.context(),
-        }
+        e.map_kind(JournalErrorKind::Activity)
+    }
+}
+
+impl From<InterviewError> for JournalError {
+    fn from(e: InterviewError) -> Self {
+        e.map_kind(JournalErrorKind::Interview)
     }
 }
 
@@ -547,13 +512,11 @@ impl<'a> Stage<'a> {
 
     fn add_referral(&mut self, referral: Referral) -> Result<(), JournalError> {
         if self.has_referral(&referral.id) {
-            return Err(JournalError::new(
-                JournalErrorKind::DuplicateId {
-                    entity: JournalEntity::Referral,
-                },
-                referral.id.as_str(),
-                "id",
-            ));
+            return Err(JournalError::new(JournalErrorKind::DuplicateId {
+                entity: JournalEntity::Referral,
+            })
+            .entity(referral.id.as_str())
+            .field("id"));
         }
         referral.validate()?;
         let lifecycle = ReferralLifecycle::new(&referral);
@@ -574,13 +537,11 @@ impl<'a> Stage<'a> {
     ) -> Result<ReferralState, JournalError> {
         let id = transition.referral.as_str();
         let unknown = || {
-            JournalError::new(
-                JournalErrorKind::UnknownReferral {
-                    referral: transition.referral.clone(),
-                },
-                id,
-                "referral",
-            )
+            JournalError::new(JournalErrorKind::UnknownReferral {
+                referral: transition.referral.clone(),
+            })
+            .entity(id)
+            .field("referral")
         };
         // Check on the journal's own record before copying it.
         let record = match self.changes.records.get(&transition.referral) {
@@ -594,14 +555,12 @@ impl<'a> Stage<'a> {
         let next = record.lifecycle.check(transition)?;
         if let Some(interview) = record.last_interview {
             if next.is_final() && transition.date < interview {
-                return Err(JournalError::new(
-                    JournalErrorKind::FinalBeforeInterview {
-                        date: transition.date,
-                        interview,
-                    },
-                    id,
-                    "date",
-                ));
+                return Err(JournalError::new(JournalErrorKind::FinalBeforeInterview {
+                    date: transition.date,
+                    interview,
+                })
+                .entity(id)
+                .field("date"));
             }
         }
         let record = self.record_mut(&transition.referral).ok_or_else(unknown)?;
@@ -618,71 +577,57 @@ impl<'a> Stage<'a> {
             .or(interview.referral.as_ref().map(|r| r.as_str()))
             .unwrap_or("interview")
             .to_owned();
-        if !interview.has_valid_duration() {
-            return Err(JournalError::new(
-                JournalErrorKind::InvalidDuration {
-                    minutes: interview.duration_minutes.unwrap_or_default(),
-                },
-                &entity,
-                "duration_minutes",
-            ));
-        }
+        interview
+            .validate()
+            .map_err(|e| JournalError::from(e).entity(&entity))?;
         if let Some(id) = &interview.id {
             if self.base.interview_ids.contains(id) || self.changes.interview_ids.contains(id) {
-                return Err(JournalError::new(
-                    JournalErrorKind::DuplicateId {
-                        entity: JournalEntity::Interview,
-                    },
-                    &entity,
-                    "id",
-                ));
+                return Err(JournalError::new(JournalErrorKind::DuplicateId {
+                    entity: JournalEntity::Interview,
+                })
+                .entity(&entity)
+                .field("id"));
             }
         }
         if let Some(referral_id) = &interview.referral {
             let unknown = || {
-                JournalError::new(
-                    JournalErrorKind::UnknownReferral {
-                        referral: referral_id.clone(),
-                    },
-                    &entity,
-                    "referral",
-                )
+                JournalError::new(JournalErrorKind::UnknownReferral {
+                    referral: referral_id.clone(),
+                })
+                .entity(&entity)
+                .field("referral")
             };
             let record = match self.changes.records.get(referral_id) {
                 Some(record) => record,
                 None => self.base.referrals.get(referral_id).ok_or_else(unknown)?,
             };
             if record.referral.patient != interview.patient {
-                return Err(JournalError::new(
-                    JournalErrorKind::PatientMismatch {
-                        expected: record.referral.patient.clone(),
-                        found: interview.patient.clone(),
-                    },
-                    &entity,
-                    "patient",
-                ));
+                return Err(JournalError::new(JournalErrorKind::PatientMismatch {
+                    expected: record.referral.patient.clone(),
+                    found: interview.patient.clone(),
+                })
+                .entity(&entity)
+                .field("patient"));
             }
             if interview.date < record.referral.received {
-                return Err(JournalError::new(
-                    JournalErrorKind::InterviewBeforeReferral {
+                return Err(
+                    JournalError::new(JournalErrorKind::InterviewBeforeReferral {
                         date: interview.date,
                         received: record.referral.received,
-                    },
-                    &entity,
-                    "date",
-                ));
+                    })
+                    .entity(&entity)
+                    .field("date"),
+                );
             }
             if let Some(final_date) = record.lifecycle.final_date() {
                 if interview.date > final_date {
-                    return Err(JournalError::new(
-                        JournalErrorKind::InterviewAfterFinal {
-                            date: interview.date,
-                            state: record.lifecycle.state(),
-                            final_date,
-                        },
-                        &entity,
-                        "date",
-                    ));
+                    return Err(JournalError::new(JournalErrorKind::InterviewAfterFinal {
+                        date: interview.date,
+                        state: record.lifecycle.state(),
+                        final_date,
+                    })
+                    .entity(&entity)
+                    .field("date"));
                 }
             }
             if record.last_interview < Some(interview.date) {
@@ -701,13 +646,11 @@ impl<'a> Stage<'a> {
         if self.base.activity_ids.contains(&activity.id)
             || self.changes.activity_ids.contains(&activity.id)
         {
-            return Err(JournalError::new(
-                JournalErrorKind::DuplicateId {
-                    entity: JournalEntity::Activity,
-                },
-                activity.id.as_str(),
-                "id",
-            ));
+            return Err(JournalError::new(JournalErrorKind::DuplicateId {
+                entity: JournalEntity::Activity,
+            })
+            .entity(activity.id.as_str())
+            .field("id"));
         }
         activity.validate()?;
         self.changes.activity_ids.insert(activity.id.clone());

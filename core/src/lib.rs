@@ -12,7 +12,8 @@
 //! - Identifiers are validated newtypes ([`ids`]).
 //! - Every closed vocabulary implements [`Vocabulary`]: a stable snake_case wire name, an
 //!   English `Display` and a French [`label_fr`](Vocabulary::label_fr).
-//! - Each module has one error type whose kind has a stable code; [`Error`] gathers them.
+//! - Each module has one error type, a [`Located`] kind with a stable code and an
+//!   [`ErrorContext`]; [`Error`] gathers them.
 //!
 //! ```
 //! use patient_partner::{Interview, Modality, PartnerId, PatientId, Vocabulary};
@@ -41,6 +42,7 @@ pub mod import;
 pub mod indicators;
 pub mod interview;
 pub mod journal;
+pub mod located;
 pub mod mission;
 pub mod policy;
 pub mod referral;
@@ -51,13 +53,14 @@ pub mod vocabulary;
 
 pub use activity::{Activity, ActivityModality};
 pub use engagement::{EngagementLevel, Role, RoleCatalogue, Scope};
-pub use error::{Error, ErrorCategory, ErrorContext, Result};
+pub use error::{Error, ErrorCategory, Result};
 pub use ids::{
     ActivityId, EstablishmentId, InterviewId, MandateId, PartnerId, PatientId, PostId,
     ProfessionalId, ReferralId,
 };
 pub use interview::{Interview, Modality};
 pub use journal::{Journal, JournalDocument};
+pub use located::{ErrorContext, ErrorKind, Located};
 pub use mission::Mission;
 pub use referral::{Referral, ReferralState, ReferralTransition};
 pub use vocabulary::Vocabulary;

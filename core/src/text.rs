@@ -1,5 +1,5 @@
-//! Small text helpers at the bottom of the crate (they import nothing of it): how values are
-//! quoted in error messages, and spreadsheet column letters.
+//! Small text helpers at the bottom of the crate (they import only the error context's
+//! column letters): how values are quoted in error messages, and spreadsheet column letters.
 //!
 //! Error messages quote what they were given, but never whole: [`short`] keeps at most
 //! [`QUOTE_CHARS`] characters (and adds `…`), so that a 200 MB field gives a short message.
@@ -60,33 +60,11 @@ pub fn short_message(message: &str) -> String {
     }
 }
 
-/// The spreadsheet letters of the 1-based column `n` (`1` → `A`, `27` → `AA`); `?` for 0.
-pub fn column_letters(n: u64) -> String {
-    if n == 0 {
-        return "?".to_owned();
-    }
-    let mut n = n;
-    let mut letters = Vec::new();
-    while n > 0 {
-        let rem = ((n - 1) % 26) as u8;
-        letters.push(char::from(b'A' + rem));
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().collect()
-}
+pub use crate::located::column_letters;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn letters_roll_over_like_a_spreadsheet() {
-        assert_eq!(column_letters(26), "Z");
-        assert_eq!(column_letters(27), "AA");
-        assert_eq!(column_letters(52), "AZ");
-        assert_eq!(column_letters(703), "AAA");
-        assert_eq!(column_letters(0), "?");
-    }
 
     #[test]
     fn short_cuts_on_a_character_boundary() {

@@ -14,6 +14,8 @@
 
 use std::fmt;
 
+use crate::located::{ErrorKind, Located};
+
 /// A closed vocabulary with stable wire names and bilingual labels.
 pub trait Vocabulary: Sized + Copy + 'static {
     /// The Rust name of the type, used in error messages.
@@ -32,35 +34,61 @@ pub trait Vocabulary: Sized + Copy + 'static {
             .iter()
             .copied()
             .find(|v| v.wire_name() == s)
-            .ok_or_else(|| UnknownValue {
-                type_name: Self::TYPE_NAME,
-                value: crate::text::short(s),
-                expected: Self::all().iter().map(|v| v.wire_name()).collect(),
+            .ok_or_else(|| {
+                UnknownValue::unknown(
+                    Self::TYPE_NAME,
+                    s,
+                    Self::all().iter().map(|v| v.wire_name()).collect(),
+                )
             })
     }
 }
 
-/// A string that is not the wire name of any value of a vocabulary.
+/// What was wrong with a vocabulary value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownValue {
-    /// The vocabulary that was expected.
-    pub type_name: &'static str,
-    /// The value that was given (at most [`crate::text::QUOTE_CHARS`] characters of it).
-    pub value: String,
-    /// The wire names that are accepted.
-    pub expected: Vec<&'static str>,
+#[non_exhaustive]
+pub enum VocabularyErrorKind {
+    /// A string that is not the wire name of any value of the vocabulary.
+    Unknown {
+        /// The value that was given (at most [`crate::text::QUOTE_CHARS`] characters of
+        /// it).
+        value: String,
+        /// The wire names that are accepted.
+        expected: Vec<&'static str>,
+    },
 }
 
-impl fmt::Display for UnknownValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown {} {:?}: expected one of {}",
-            self.type_name,
-            self.value,
-            self.expected.join(", ")
-        )
+impl ErrorKind for VocabularyErrorKind {
+    fn code(&self) -> &'static str {
+        match self {
+            VocabularyErrorKind::Unknown { .. } => "unknown_value",
+        }
     }
 }
 
-impl std::error::Error for UnknownValue {}
+impl fmt::Display for VocabularyErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VocabularyErrorKind::Unknown { value, expected } => write!(
+                f,
+                "unknown value {value:?}: expected one of {}",
+                expected.join(", ")
+            ),
+        }
+    }
+}
+
+/// A value is not in its vocabulary: the kind, with the vocabulary's type name
+/// (`Modality`…) as the context's entity.
+pub type UnknownValue = Located<VocabularyErrorKind>;
+
+impl UnknownValue {
+    /// An unknown `value` of the vocabulary `type_name`, accepting `expected`.
+    pub(crate) fn unknown(type_name: &str, value: &str, expected: Vec<&'static str>) -> Self {
+        Located::new(VocabularyErrorKind::Unknown {
+            value: crate::text::short(value),
+            expected,
+        })
+        .entity(type_name)
+    }
+}

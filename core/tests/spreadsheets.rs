@@ -414,5 +414,10 @@ fn a_record_rule_error_names_its_row_too() {
     let ctx = err.context();
     assert_eq!(ctx.entity.as_deref(), Some("REF-2"));
     assert_eq!(ctx.line, Some(3));
-    assert!(err.to_string().starts_with("line 3: "), "{err}");
+    assert_eq!(err.code(), "consent_after_record");
+    assert!(
+        err.to_string()
+            .starts_with("line 3 (consent): consent dated"),
+        "{err}"
+    );
 }

@@ -19,6 +19,7 @@ pub fn class_name(category: ErrorCategory) -> &'static str {
         ErrorCategory::InvalidId => "InvalidIdError",
         ErrorCategory::UnknownValue => "UnknownValueError",
         ErrorCategory::Engagement => "EngagementError",
+        ErrorCategory::Interview => "InterviewError",
         ErrorCategory::Referral => "ReferralError",
         ErrorCategory::Activity => "ActivityError",
         ErrorCategory::Journal => "JournalError",
@@ -64,7 +65,7 @@ pub fn to_pyerr(err: Error) -> PyErr {
             class_name(err.category()),
             err.to_string(),
             err.code(),
-            &err.context(),
+            err.context(),
         )
     })
 }

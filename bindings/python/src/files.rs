@@ -112,7 +112,7 @@ fn read_list<'py, T, W>(
     read: fn(
         Box<dyn std::io::Read + Send>,
         &ImportOptions,
-    ) -> patient_partner::Result<import::Imported<Vec<T>>>,
+    ) -> Result<import::Imported<Vec<T>>, import::ImportError>,
     wrap: fn(T) -> W,
 ) -> PyResult<(Vec<W>, Bound<'py, PyAny>)>
 where

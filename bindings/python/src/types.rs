@@ -144,14 +144,8 @@ macro_rules! data_class {
 }
 
 fn parse_interview(text: &str) -> PyResult<Interview> {
-    // The core reads interviews from JSON lists; a single interview is a list of one.
-    let mut list = patient_partner::import::read_interviews_json(&format!("[{text}]")).py()?;
-    match (list.pop(), list.is_empty()) {
-        (Some(one), true) => Ok(one),
-        _ => Err(PyValueError::new_err(
-            "expected exactly one interview object",
-        )),
-    }
+    // The core parses and checks the interview (`Interview::validate`).
+    Interview::from_json(text).py()
 }
 
 fn parse_transition(text: &str) -> PyResult<ReferralTransition> {

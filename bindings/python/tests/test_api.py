@@ -41,8 +41,9 @@ def test_interview_is_immutable_typed_and_round_trips() -> None:
     assert len({i, pp.Interview.from_dict(d)}) == 1
     assert i != pp.Interview.from_dict({**d, "modality": "video"})
     assert repr(i).startswith("Interview(") and "PAT-0042" in repr(i)
-    with pytest.raises(pp.DataImportError):
+    with pytest.raises(pp.InterviewError) as err:
         pp.Interview("2023-03-14", "PP-001", "PAT-0042", "phone", duration_minutes=0)
+    assert (err.value.kind, err.value.field) == ("zero_duration", "duration_minutes")
 
 
 def test_referral_lifecycle_and_journal() -> None:

@@ -92,6 +92,24 @@ pub enum PatientPartnerError {
         /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
         sheet: Option<String>,
     },
+    /// An interview (its recorded duration).
+    #[error("[{kind}] {reason}")]
+    Interview {
+        /// The stable error code.
+        kind: String,
+        /// The core's message.
+        reason: String,
+        /// The entity concerned.
+        entity: Option<String>,
+        /// The field concerned.
+        field: Option<String>,
+        /// The 1-based line, for file input.
+        line: Option<u64>,
+        /// The 1-based column, for file input.
+        column: Option<u64>,
+        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
+        sheet: Option<String>,
+    },
     /// An activity record.
     #[error("[{kind}] {reason}")]
     Activity {
@@ -230,6 +248,7 @@ impl PatientPartnerError {
             | Self::UnknownValue { kind, .. }
             | Self::Engagement { kind, .. }
             | Self::Referral { kind, .. }
+            | Self::Interview { kind, .. }
             | Self::Activity { kind, .. }
             | Self::Journal { kind, .. }
             | Self::Import { kind, .. }
@@ -272,7 +291,7 @@ impl PatientPartnerError {
 /// The ONE mapping from the core's error to the bindings' error, by [`Error::category`].
 impl From<Error> for PatientPartnerError {
     fn from(e: Error) -> Self {
-        let ctx = e.context();
+        let ctx = e.context().clone();
         let kind = e.code().to_owned();
         let reason = e.to_string();
         let (entity, field, line, column, sheet) =
@@ -295,6 +314,7 @@ impl From<Error> for PatientPartnerError {
             ErrorCategory::UnknownValue => variant!(UnknownValue),
             ErrorCategory::Engagement => variant!(Engagement),
             ErrorCategory::Referral => variant!(Referral),
+            ErrorCategory::Interview => variant!(Interview),
             ErrorCategory::Activity => variant!(Activity),
             ErrorCategory::Journal => variant!(Journal),
             ErrorCategory::Import => variant!(Import),
@@ -308,6 +328,16 @@ impl From<Error> for PatientPartnerError {
 }
 
 /// Converts any module error of the core through [`Error`].
+/// Any module error of the core (`ReferralError`, `ImportError`…), through [`Error`].
+impl<K> From<patient_partner::Located<K>> for PatientPartnerError
+where
+    Error: From<patient_partner::Located<K>>,
+{
+    fn from(e: patient_partner::Located<K>) -> Self {
+        PatientPartnerError::from(Error::from(e))
+    }
+}
+
 pub(crate) fn core<E: Into<Error>>(e: E) -> PatientPartnerError {
     PatientPartnerError::from(e.into())
 }

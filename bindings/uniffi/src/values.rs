@@ -142,9 +142,10 @@ impl From<&pp::Interview> for Interview {
 
 impl TryFrom<Interview> for pp::Interview {
     type Error = crate::PatientPartnerError;
-    /// Validates the identifiers (the core's id rules).
+    /// Validates the identifiers (the core's id rules) and the interview
+    /// (`Interview::validate`: its duration).
     fn try_from(i: Interview) -> FfiResult<Self> {
-        Ok(pp::Interview {
+        let interview = pp::Interview {
             id: i.id.map(ids::InterviewId::new).transpose().map_err(core)?,
             date: i.date,
             partner: ids::PartnerId::new(i.partner).map_err(core)?,
@@ -161,11 +162,14 @@ impl TryFrom<Interview> for pp::Interview {
                 .map(ids::EstablishmentId::new)
                 .transpose()
                 .map_err(core)?,
-        })
+        };
+        interview.validate().map_err(core)?;
+        Ok(interview)
     }
 }
 
-/// Converts a list of interview records to the core's type (validating every id).
+/// Converts a list of interview records to the core's type (validating every id and
+/// every interview).
 pub(crate) fn to_core_interviews(list: Vec<Interview>) -> FfiResult<Vec<pp::Interview>> {
     list.into_iter().map(pp::Interview::try_from).collect()
 }

@@ -121,77 +121,61 @@ impl RoleCatalogue {
     /// Validates a catalogue document (rules in the [module](self) documentation).
     pub fn from_document(doc: RoleCatalogueDocument) -> Result<Self, EngagementError> {
         if doc.roles.is_empty() {
-            return Err(EngagementError::new(
-                K::EmptyCatalogue,
-                "RoleCatalogue",
-                "roles",
-            ));
+            return Err(EngagementError::new(K::EmptyCatalogue)
+                .entity("RoleCatalogue")
+                .field("roles"));
         }
         for (i, profile) in doc.roles.iter().enumerate() {
             let role = profile.role;
             let name = role.wire_name();
             if doc.roles.iter().take(i).any(|p| p.role == role) {
-                return Err(EngagementError::new(
-                    K::DuplicateRole { role },
-                    name,
-                    "roles",
-                ));
+                return Err(EngagementError::new(K::DuplicateRole { role })
+                    .entity(name)
+                    .field("roles"));
             }
             if profile.levels.is_empty() {
-                return Err(EngagementError::new(
-                    K::EmptyLevels { role },
-                    name,
-                    "levels",
-                ));
+                return Err(EngagementError::new(K::EmptyLevels { role })
+                    .entity(name)
+                    .field("levels"));
             }
             if let Some(level) = first_repeat(&profile.levels) {
-                return Err(EngagementError::new(
-                    K::DuplicateLevel { level },
-                    name,
-                    "levels",
-                ));
+                return Err(EngagementError::new(K::DuplicateLevel { level })
+                    .entity(name)
+                    .field("levels"));
             }
             if profile.scopes.is_empty() {
-                return Err(EngagementError::new(
-                    K::EmptyScopes { role },
-                    name,
-                    "scopes",
-                ));
+                return Err(EngagementError::new(K::EmptyScopes { role })
+                    .entity(name)
+                    .field("scopes"));
             }
             if let Some(scope) = first_repeat(&profile.scopes) {
-                return Err(EngagementError::new(
-                    K::DuplicateScope { scope },
-                    name,
-                    "scopes",
-                ));
+                return Err(EngagementError::new(K::DuplicateScope { scope })
+                    .entity(name)
+                    .field("scopes"));
             }
         }
         let kinds: Vec<Participation> =
             doc.participations.iter().map(|r| r.participation).collect();
         if let Some(participation) = first_repeat(&kinds) {
-            return Err(EngagementError::new(
-                K::DuplicateParticipation { participation },
-                participation.wire_name(),
-                "participations",
-            ));
+            return Err(
+                EngagementError::new(K::DuplicateParticipation { participation })
+                    .entity(participation.wire_name())
+                    .field("participations"),
+            );
         }
         for (i, rule) in doc.missions.iter().enumerate() {
             let mission = rule.mission;
             if doc.missions.iter().take(i).any(|r| r.mission == mission) {
-                return Err(EngagementError::new(
-                    K::DuplicateMission { mission },
-                    mission.wire_name(),
-                    "missions",
-                ));
+                return Err(EngagementError::new(K::DuplicateMission { mission })
+                    .entity(mission.wire_name())
+                    .field("missions"));
             }
             if !kinds.contains(&rule.participation) {
-                return Err(EngagementError::new(
-                    K::UnmappedParticipation {
-                        participation: rule.participation,
-                    },
-                    mission.wire_name(),
-                    "participation",
-                ));
+                return Err(EngagementError::new(K::UnmappedParticipation {
+                    participation: rule.participation,
+                })
+                .entity(mission.wire_name())
+                .field("participation"));
             }
         }
         Ok(RoleCatalogue { doc })
@@ -233,7 +217,9 @@ impl RoleCatalogue {
             .iter()
             .find(|p| p.role == role)
             .ok_or_else(|| {
-                EngagementError::new(K::RoleNotInCatalogue { role }, role.wire_name(), "role")
+                EngagementError::new(K::RoleNotInCatalogue { role })
+                    .entity(role.wire_name())
+                    .field("role")
             })
     }
 
@@ -244,11 +230,9 @@ impl RoleCatalogue {
             .iter()
             .find(|r| r.mission == mission)
             .ok_or_else(|| {
-                EngagementError::new(
-                    K::UnclassifiedMission { mission },
-                    mission.wire_name(),
-                    "mission",
-                )
+                EngagementError::new(K::UnclassifiedMission { mission })
+                    .entity(mission.wire_name())
+                    .field("mission")
             })
     }
 
@@ -263,11 +247,9 @@ impl RoleCatalogue {
             .find(|r| r.participation == participation)
             .map(|r| r.level)
             .ok_or_else(|| {
-                EngagementError::new(
-                    K::UnmappedParticipation { participation },
-                    participation.wire_name(),
-                    "participation",
-                )
+                EngagementError::new(K::UnmappedParticipation { participation })
+                    .entity(participation.wire_name())
+                    .field("participation")
             })
     }
 }

@@ -1,7 +1,7 @@
 //! Errors of the role catalogue and of classification.
 
 use super::{EngagementLevel, Participation, Role, Scope};
-use crate::error::ErrorContext;
+use crate::located::{ErrorKind, Located};
 use crate::mission::Mission;
 
 /// What went wrong.
@@ -80,9 +80,8 @@ pub enum EngagementErrorKind {
     },
 }
 
-impl EngagementErrorKind {
-    /// The stable snake_case code of this kind.
-    pub fn code(&self) -> &'static str {
+impl ErrorKind for EngagementErrorKind {
+    fn code(&self) -> &'static str {
         use EngagementErrorKind as K;
         match self {
             K::MalformedCatalogue { .. } => "malformed_catalogue",
@@ -104,48 +103,13 @@ impl EngagementErrorKind {
 /// An error of this module: a kind, and where it happened (entity: the role, mission or
 /// participation's wire name; field: `roles`, `levels`, `scopes`, `missions`,
 /// `participations`, `participation`; line and column for malformed JSON).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{kind}")]
-pub struct EngagementError {
-    kind: EngagementErrorKind,
-    context: ErrorContext,
-}
+pub type EngagementError = Located<EngagementErrorKind>;
 
 impl EngagementError {
-    pub(crate) fn new(kind: EngagementErrorKind, entity: &str, field: &str) -> Self {
-        EngagementError {
-            kind,
-            context: ErrorContext {
-                entity: Some(entity.to_owned()),
-                field: Some(field.to_owned()),
-                ..ErrorContext::default()
-            },
-        }
-    }
-
     pub(crate) fn malformed(e: &serde_json::Error) -> Self {
-        EngagementError {
-            kind: EngagementErrorKind::MalformedCatalogue {
-                message: crate::text::short_message(&e.to_string()),
-            },
-            context: ErrorContext {
-                line: Some(e.line() as u64),
-                column: Some(e.column() as u64),
-                ..ErrorContext::default()
-            },
-        }
-    }
-
-    /// What went wrong.
-    pub fn kind(&self) -> &EngagementErrorKind {
-        &self.kind
-    }
-    /// The stable code of the kind.
-    pub fn code(&self) -> &'static str {
-        self.kind.code()
-    }
-    /// Where it happened.
-    pub fn context(&self) -> ErrorContext {
-        self.context.clone()
+        EngagementError::new(EngagementErrorKind::MalformedCatalogue {
+            message: crate::text::short_message(&e.to_string()),
+        })
+        .at_json(e)
     }
 }

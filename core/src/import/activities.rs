@@ -160,7 +160,7 @@ fn row<R: Read>(s: &TableSource<R>) -> Result<Activity, ImportError> {
 pub fn read_activities<R: Read>(
     input: R,
     options: &ImportOptions,
-) -> crate::Result<Imported<Vec<Activity>>> {
+) -> Result<Imported<Vec<Activity>>, ImportError> {
     read_records(
         input,
         COLUMNS,
@@ -168,11 +168,7 @@ pub fn read_activities<R: Read>(
         options,
         read_activities_json,
         row,
-        |activity, line, sheet| {
-            activity
-                .validate()
-                .map_err(|e| e.at_row(line, sheet).into())
-        },
+        check,
     )
 }
 
@@ -180,13 +176,13 @@ pub fn read_activities<R: Read>(
 /// error. It returns no summary, so it **refuses** columns it does not use
 /// (`unknown_column`) rather than drop them unseen; use [`read_activities`] to have them
 /// ignored and named.
-pub fn read_activities_csv<R: Read>(input: R) -> crate::Result<Vec<Activity>> {
+pub fn read_activities_csv<R: Read>(input: R) -> Result<Vec<Activity>, ImportError> {
     let options = ImportOptions::new().unknown_columns(UnknownColumns::Refuse);
     read_activities(input, &options).map(|i| i.records)
 }
 
 /// Reads a JSON list of activities (an array or `{"activities": [...]}`), each validated.
-pub fn read_activities_json(text: &str) -> crate::Result<Vec<Activity>> {
+pub fn read_activities_json(text: &str) -> Result<Vec<Activity>, ImportError> {
     let value: serde_json::Value = parse_json(text, "Activity")?;
     let activities = if value.is_array() {
         parse_json::<Vec<Activity>>(text, "Activity")?
@@ -194,7 +190,14 @@ pub fn read_activities_json(text: &str) -> crate::Result<Vec<Activity>> {
         parse_json::<ActivityList>(text, "Activity")?.activities
     };
     for a in &activities {
-        a.validate()?;
+        check(a)?;
     }
     Ok(activities)
+}
+
+/// The activity rules ([`Activity::validate`]), their error wrapped with its place.
+fn check(activity: &Activity) -> Result<(), ImportError> {
+    activity
+        .validate()
+        .map_err(|e| e.map_kind(ImportErrorKind::Activity))
 }

@@ -1,8 +1,8 @@
 //! The error of the import module: what was wrong in a file, and where.
 
-use std::fmt;
-
-use crate::error::ErrorContext;
+use crate::activity::ActivityErrorKind;
+use crate::located::{ErrorKind, Located};
+use crate::referral::ReferralErrorKind;
 
 /// What went wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -149,6 +149,14 @@ pub enum ImportErrorKind {
         /// What the system said.
         message: String,
     },
+    /// A row (or a JSON record) is an activity that breaks an activity rule
+    /// ([`crate::activity::Activity::validate`]); the code is the rule's (`zero_duration`…).
+    #[error("{0}")]
+    Activity(ActivityErrorKind),
+    /// A row (or a JSON record) is a referral that breaks a referral rule
+    /// ([`crate::referral::Referral::validate`]); the code is the rule's (`duplicate_need`…).
+    #[error("{0}")]
+    Referral(ReferralErrorKind),
 }
 
 /// What to do after "not valid UTF-8": the usual cause is a file saved as Windows-1252.
@@ -161,9 +169,8 @@ fn encoding_hint(encoding: &str) -> &'static str {
     }
 }
 
-impl ImportErrorKind {
-    /// The stable snake_case code of this kind.
-    pub fn code(&self) -> &'static str {
+impl ErrorKind for ImportErrorKind {
+    fn code(&self) -> &'static str {
         match self {
             ImportErrorKind::EmptyFile => "empty_file",
             ImportErrorKind::InvalidEncoding { .. } => "invalid_encoding",
@@ -186,112 +193,16 @@ impl ImportErrorKind {
             ImportErrorKind::RecordTooLong { .. } => "record_too_long",
             ImportErrorKind::InvalidJson { .. } => "invalid_json",
             ImportErrorKind::Io { .. } => "io_error",
+            ImportErrorKind::Activity(kind) => kind.code(),
+            ImportErrorKind::Referral(kind) => kind.code(),
         }
     }
 }
 
-/// An error of this module: a kind, and where it happened (line, column, field).
+/// An error of this module: a kind, and where it happened (line, column, field; sheet for
+/// workbooks). A record that breaks an activity or referral rule is wrapped
+/// ([`ImportErrorKind::Activity`], [`ImportErrorKind::Referral`]) with the row's place.
 ///
 /// Its `Display` names the place first: `line 4, column 4 (modality): invalid modality "fax":
 /// expected one of …`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
-    // Boxed: errors travel through `Result`s on hot paths, keep them one pointer wide.
-    inner: Box<(ImportErrorKind, ErrorContext)>,
-}
-
-impl ImportError {
-    /// An error of `kind` with an empty context.
-    pub(crate) fn new(kind: ImportErrorKind) -> Self {
-        ImportError {
-            inner: Box::new((kind, ErrorContext::default())),
-        }
-    }
-    /// Sets the entity.
-    pub(crate) fn entity(mut self, entity: impl Into<String>) -> Self {
-        self.inner.1.entity = Some(entity.into());
-        self
-    }
-    /// Sets the line.
-    pub(crate) fn line(mut self, line: u64) -> Self {
-        self.inner.1.line = Some(line);
-        self
-    }
-    /// Sets the column and the field.
-    pub(crate) fn at(mut self, column: u64, field: impl Into<String>) -> Self {
-        self.inner.1.column = Some(column);
-        self.inner.1.field = Some(field.into());
-        self
-    }
-    /// Sets the sheet (workbooks).
-    pub(crate) fn sheet(mut self, sheet: impl Into<String>) -> Self {
-        self.inner.1.sheet = Some(sheet.into());
-        self
-    }
-    /// Sets the column only.
-    pub(crate) fn column(mut self, column: u64) -> Self {
-        self.inner.1.column = Some(column);
-        self
-    }
-    /// Sets the field only.
-    pub(crate) fn field(mut self, field: impl Into<String>) -> Self {
-        self.inner.1.field = Some(field.into());
-        self
-    }
-    /// What went wrong.
-    pub fn kind(&self) -> &ImportErrorKind {
-        &self.inner.0
-    }
-    /// The stable code of the kind.
-    pub fn code(&self) -> &'static str {
-        self.inner.0.code()
-    }
-    /// Where it happened.
-    pub fn context(&self) -> ErrorContext {
-        self.inner.1.clone()
-    }
-    /// Where it happened, borrowed.
-    pub fn context_ref(&self) -> &ErrorContext {
-        &self.inner.1
-    }
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let c = &self.inner.1;
-        let mut place = Vec::new();
-        if let Some(sheet) = &c.sheet {
-            place.push(format!("sheet {sheet:?}"));
-            match (c.cell(), c.line, c.column) {
-                (Some(cell), _, _) => place.push(format!("cell {cell}")),
-                (None, Some(row), None) => place.push(format!("row {row}")),
-                (None, None, Some(column)) => {
-                    place.push(format!("column {}", crate::text::column_letters(column)))
-                }
-                _ => {}
-            }
-        } else {
-            if let Some(line) = c.line {
-                place.push(format!("line {line}"));
-            }
-            if let Some(column) = c.column {
-                place.push(format!("column {column}"));
-            }
-        }
-        let mut prefix = place.join(", ");
-        if let Some(field) = &c.field {
-            if prefix.is_empty() {
-                prefix = format!("field {field}");
-            } else {
-                prefix = format!("{prefix} ({field})");
-            }
-        }
-        if prefix.is_empty() {
-            write!(f, "{}", self.inner.0)
-        } else {
-            write!(f, "{prefix}: {}", self.inner.0)
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
+pub type ImportError = Located<ImportErrorKind>;

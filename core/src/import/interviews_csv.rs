@@ -44,12 +44,8 @@ use chrono::NaiveDate;
 use crate::ids::{
     check_id, EstablishmentId, IdError, InterviewId, PartnerId, PatientId, ReferralId,
 };
-use crate::interview::{Interview, Modality, MAX_INTERVIEW_MINUTES};
-use crate::report::fxhash::IdKey;
-use crate::report::ActivityReportBuilder;
-
-/// A row staged for the pair thread: (group, day number, patient).
-type Staged = (u32, i32, IdKey);
+use crate::interview::{Interview, Modality};
+use crate::located::Located;
 
 const DATE: usize = 0;
 const PARTNER: usize = 1;
@@ -193,40 +189,73 @@ impl<R: Read> InterviewReader<R> {
         Ok(bounds)
     }
 
-    /// Streams every remaining row into `builder`. For tables this is the fast path for
-    /// large logs: no [`Interview`] is built and no allocation is made per row once ids
-    /// have been seen; every row is checked exactly as [`read_interviews`] checks it,
-    /// including rows outside the report's period; on a machine with more than one core a
-    /// second thread updates the (group, patient) table while this one parses. Stops at
-    /// the first error: an [`ImportError`] naming the line and column (or the sheet and
-    /// cell), or a report error (`interview_in_gap`) located at its row; after an error the
-    /// builder holds the rows before it. Returns the [`ImportSummary`] (`rows` is the
-    /// number read).
-    ///
-    /// ```
-    /// use patient_partner::import::InterviewCsvReader;
-    /// use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
-    /// let log = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\n2023-01-10,PP-A,PAT-1,video\n";
-    /// let mut builder = ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap()))?;
-    /// let summary = InterviewCsvReader::new(log.as_bytes())?.push_into(&mut builder)?;
-    /// assert_eq!(summary.rows, 2);
-    /// assert_eq!(builder.finish().totals[0].total, Some(2));
-    /// # Ok::<(), patient_partner::Error>(())
-    /// ```
-    pub fn push_into(
+    /// Hands every remaining row to `each`, checked exactly as the iterator checks it but
+    /// without building an [`Interview`] for table rows (the fields are borrowed from the
+    /// reader): the fast path of [`InterviewReader::push_into`]. Stops at the first error,
+    /// of the reader or of `each`; returns the summary.
+    pub(crate) fn for_each_row<E: From<ImportError>>(
         self,
-        builder: &mut ActivityReportBuilder,
-    ) -> Result<ImportSummary, crate::Error> {
+        mut each: impl FnMut(RowRef<'_>) -> Result<(), E>,
+    ) -> Result<ImportSummary, E> {
         match self.inner {
-            Inner::Table(t) => t.push_into(builder),
+            Inner::Table(mut t) => {
+                while let Some(next) = t.source.advance() {
+                    next?;
+                    let f = t.fields()?;
+                    each(RowRef {
+                        date: f.date,
+                        partner: f.partner,
+                        patient: f.patient,
+                        modality: f.modality,
+                        establishment: f.establishment,
+                        place: RowPlace::Row {
+                            line: t.source.line(),
+                            sheet: t.source.summary().sheet.as_deref(),
+                        },
+                    })?;
+                }
+                Ok(t.source.summary().clone())
+            }
             Inner::Json(j) => {
                 for (i, interview) in j.rows.enumerate() {
-                    builder
-                        .push(&interview)
-                        .map_err(|e| e.entity(format!("Interview #{}", i + 1)))?;
+                    each(RowRef {
+                        date: interview.date,
+                        partner: interview.partner.as_str(),
+                        patient: interview.patient.as_str(),
+                        modality: interview.modality,
+                        establishment: interview.establishment.as_ref().map(|e| e.as_str()),
+                        place: RowPlace::Record(i as u64 + 1),
+                    })?;
                 }
                 Ok(j.summary)
             }
+        }
+    }
+}
+
+/// One checked row, its fields borrowed from the reader ([`InterviewReader::for_each_row`]).
+pub(crate) struct RowRef<'a> {
+    pub(crate) date: NaiveDate,
+    pub(crate) partner: &'a str,
+    pub(crate) patient: &'a str,
+    pub(crate) modality: Modality,
+    pub(crate) establishment: Option<&'a str>,
+    place: RowPlace<'a>,
+}
+
+/// Where a row is: a line (and sheet) of a table, or the position of a JSON record.
+enum RowPlace<'a> {
+    Row { line: u64, sheet: Option<&'a str> },
+    Record(u64),
+}
+
+impl RowRef<'_> {
+    /// Locates an error about this row (of any module) at it: its line and sheet, or
+    /// `Interview #n` for a JSON record.
+    pub(crate) fn locate<K>(&self, e: Located<K>) -> Located<K> {
+        match self.place {
+            RowPlace::Row { line, sheet } => e.at_row(line, sheet),
+            RowPlace::Record(n) => e.entity(format!("Interview #{n}")),
         }
     }
 }
@@ -290,7 +319,7 @@ impl<R: Read> TableRows<R> {
             None => None,
             Some(v) => Some(
                 super::fields::parse_minutes(v)
-                    .filter(|m| (1..=MAX_INTERVIEW_MINUTES).contains(m))
+                    .filter(|&m| Interview::check_duration(m).is_ok())
                     .ok_or_else(|| {
                         s.error(DURATION, ImportErrorKind::InvalidNumber { found: short(v) })
                     })?,
@@ -340,103 +369,6 @@ impl<R: Read> TableRows<R> {
                 .transpose()
                 .map_err(id_err(ESTABLISHMENT))?,
         })
-    }
-
-    /// Streams every remaining row into `builder` without building [`Interview`] values
-    /// (the fast path for large logs: no allocation per row once ids have been seen).
-    /// Every row is checked exactly as [`read_interviews`] checks it, including rows
-    /// outside the report's period; stops at the first error: an [`ImportError`] naming
-    /// line and column, or a report error (`interview_in_gap`) whose context holds the line
-    /// (and the sheet). After an error the builder holds the rows before it. On a machine
-    /// with more than one core, a second thread updates the (group, patient) table while
-    /// this one parses.
-    fn push_into(
-        mut self,
-        builder: &mut ActivityReportBuilder,
-    ) -> Result<ImportSummary, crate::Error> {
-        let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-        if !parallel {
-            while let Some(next) = self.source.advance() {
-                next?;
-                let f = self.fields()?;
-                builder
-                    .push_parts(f.date, f.partner, f.patient, f.modality, f.establishment)
-                    .map_err(|e| self.locate(e))?;
-            }
-            return Ok(self.source.summary().clone());
-        }
-        // Two threads: this one parses, checks, interns the groups and counts; the other
-        // updates the (group, patient) pair table, the largest and least cache-friendly
-        // structure.
-        const BATCH: usize = 8192;
-        let mut sink = builder.take_pairs();
-        let (result, sink) = std::thread::scope(|scope| {
-            let (to_worker, from_main) = std::sync::mpsc::sync_channel::<Vec<Staged>>(4);
-            let (to_main, recycled) = std::sync::mpsc::channel::<Vec<Staged>>();
-            let worker = scope.spawn(move || {
-                for mut batch in from_main {
-                    for (group, day, patient) in batch.drain(..) {
-                        sink.record(group, patient, day);
-                    }
-                    // The main thread may be gone: then the buffer is simply dropped.
-                    let _ = to_main.send(batch);
-                }
-                sink
-            });
-            let mut rows = 0;
-            let mut batch = Vec::with_capacity(BATCH);
-            let mut result: Result<u64, crate::Error> = Ok(0);
-            while let Some(next) = self.source.advance() {
-                let staged = next
-                    .map_err(crate::Error::from)
-                    .and_then(|()| self.fields().map_err(crate::Error::from))
-                    .and_then(|f| {
-                        builder
-                            .stage(f.date, f.partner, f.modality, f.establishment)
-                            .map(|staged| {
-                                staged.map(|(group, day)| (group, day, IdKey::new(f.patient)))
-                            })
-                            .map_err(|e| self.locate(e).into())
-                    });
-                match staged {
-                    Err(e) => {
-                        result = Err(e);
-                        break;
-                    }
-                    Ok(update) => {
-                        rows += 1;
-                        batch.extend(update);
-                        if batch.len() >= BATCH {
-                            let next = recycled
-                                .try_recv()
-                                .unwrap_or_else(|_| Vec::with_capacity(BATCH));
-                            // The worker only stops when this side hangs up.
-                            let _ = to_worker.send(std::mem::replace(&mut batch, next));
-                        }
-                    }
-                }
-            }
-            if !batch.is_empty() {
-                let _ = to_worker.send(batch);
-            }
-            drop(to_worker);
-            if result.is_ok() {
-                result = Ok(rows);
-            }
-            (result, worker.join())
-        });
-        match sink {
-            Ok(sink) => builder.restore_pairs(sink),
-            // The worker only does arithmetic on a map: no input can make it panic. Should
-            // it ever, the panic is a bug and is passed on as is.
-            Err(payload) => std::panic::resume_unwind(payload),
-        }
-        result.map(|_| self.source.summary().clone())
-    }
-
-    /// A report error about the current row, located at it.
-    fn locate(&self, e: crate::report::ReportError) -> crate::report::ReportError {
-        e.at_row(self.source.line(), self.source.summary().sheet.as_deref())
     }
 }
 

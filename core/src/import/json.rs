@@ -21,7 +21,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::error::{ImportError, ImportErrorKind};
-use crate::interview::Interview;
+use crate::interview::{Interview, InterviewErrorKind};
 
 /// An interview log as a JSON document: `{"interviews": [...]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -37,15 +37,11 @@ pub(crate) fn parse_json<T: DeserializeOwned>(
     entity: &'static str,
 ) -> Result<T, ImportError> {
     serde_json::from_str(text).map_err(|e| {
-        let err = ImportError::new(ImportErrorKind::InvalidJson {
+        ImportError::new(ImportErrorKind::InvalidJson {
             message: crate::text::short_message(&e.to_string()),
         })
-        .entity(entity);
-        if e.line() > 0 {
-            err.line(e.line() as u64).column(e.column() as u64)
-        } else {
-            err
-        }
+        .entity(entity)
+        .at_json(&e)
     })
 }
 
@@ -63,22 +59,29 @@ pub fn read_interviews_json(text: &str) -> Result<Vec<Interview>, ImportError> {
     Ok(interviews)
 }
 
-/// Rejects a duration outside 1 to 1440 minutes (`invalid_number`, field
-/// `duration_minutes`, entity: the interview's 1-based position in the list).
+/// Checks every interview ([`Interview::validate`]); a duration outside 1 to 1440 minutes
+/// is `invalid_number`, field `duration_minutes`, entity: the interview's 1-based position
+/// in the list.
 fn check_durations(interviews: &[Interview]) -> Result<(), ImportError> {
-    match interviews
-        .iter()
-        .enumerate()
-        .find(|(_, i)| !i.has_valid_duration())
-    {
-        None => Ok(()),
-        Some((n, i)) => Err(ImportError::new(ImportErrorKind::InvalidNumber {
-            found: i
-                .duration_minutes
-                .map(|m| m.to_string())
-                .unwrap_or_default(),
-        })
-        .entity(format!("Interview #{}", n + 1))
-        .field("duration_minutes")),
+    for (n, interview) in interviews.iter().enumerate() {
+        interview.validate().map_err(|e| {
+            let entity = format!("Interview #{}", n + 1);
+            match e.kind() {
+                InterviewErrorKind::ZeroDuration | InterviewErrorKind::DurationTooLong { .. } => {
+                    let found = interview.duration_minutes.unwrap_or_default().to_string();
+                    ImportError::new(ImportErrorKind::InvalidNumber { found })
+                        .entity(entity)
+                        .field("duration_minutes")
+                }
+                // Not produced by `validate` (serde already read the record).
+                InterviewErrorKind::MalformedDocument { message } => {
+                    ImportError::new(ImportErrorKind::InvalidJson {
+                        message: message.clone(),
+                    })
+                    .entity(entity)
+                }
+            }
+        })?;
     }
+    Ok(())
 }

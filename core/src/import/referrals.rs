@@ -195,7 +195,7 @@ fn row<R: Read>(s: &TableSource<R>) -> Result<Referral, ImportError> {
 pub fn read_referrals<R: Read>(
     input: R,
     options: &ImportOptions,
-) -> crate::Result<Imported<Vec<Referral>>> {
+) -> Result<Imported<Vec<Referral>>, ImportError> {
     read_records(
         input,
         COLUMNS,
@@ -203,11 +203,7 @@ pub fn read_referrals<R: Read>(
         options,
         read_referrals_json,
         row,
-        |referral, line, sheet| {
-            referral
-                .validate()
-                .map_err(|e| e.at_row(line, sheet).into())
-        },
+        check,
     )
 }
 
@@ -215,13 +211,13 @@ pub fn read_referrals<R: Read>(
 /// error. It returns no summary, so it **refuses** columns it does not use
 /// (`unknown_column`) rather than drop them unseen; use [`read_referrals`] to have them
 /// ignored and named.
-pub fn read_referrals_csv<R: Read>(input: R) -> crate::Result<Vec<Referral>> {
+pub fn read_referrals_csv<R: Read>(input: R) -> Result<Vec<Referral>, ImportError> {
     let options = ImportOptions::new().unknown_columns(UnknownColumns::Refuse);
     read_referrals(input, &options).map(|i| i.records)
 }
 
 /// Reads a JSON list of referrals (an array or `{"referrals": [...]}`), each validated.
-pub fn read_referrals_json(text: &str) -> crate::Result<Vec<Referral>> {
+pub fn read_referrals_json(text: &str) -> Result<Vec<Referral>, ImportError> {
     let value: serde_json::Value = parse_json(text, "Referral")?;
     let referrals = if value.is_array() {
         parse_json::<Vec<Referral>>(text, "Referral")?
@@ -229,7 +225,14 @@ pub fn read_referrals_json(text: &str) -> crate::Result<Vec<Referral>> {
         parse_json::<ReferralList>(text, "Referral")?.referrals
     };
     for r in &referrals {
-        r.validate()?;
+        check(r)?;
     }
     Ok(referrals)
+}
+
+/// The referral rules ([`Referral::validate`]), their error wrapped with its place.
+fn check(referral: &Referral) -> Result<(), ImportError> {
+    referral
+        .validate()
+        .map_err(|e| e.map_kind(ImportErrorKind::Referral))
 }

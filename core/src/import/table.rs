@@ -92,17 +92,17 @@ pub(crate) fn sniff<R: Read>(mut input: R) -> Result<(FileFormat, Head<R>), Impo
 }
 
 /// Reads a list of records of `entity` from any format: a JSON document with `json`, a
-/// table row by row with `row`, each record then checked by `check` (given the row's line
-/// and sheet, to locate its error). All or nothing; the summary says what was left aside.
+/// table row by row with `row`, each record then checked by `check` (its error is then
+/// located at the row's line and sheet). All or nothing; the summary says what was left aside.
 pub(crate) fn read_records<R: Read, T>(
     input: R,
     specs: &'static [ColumnSpec],
     entity: Entity,
     options: &ImportOptions,
-    json: fn(&str) -> crate::Result<Vec<T>>,
+    json: fn(&str) -> Result<Vec<T>, ImportError>,
     row: fn(&TableSource<R>) -> Result<T, ImportError>,
-    check: fn(&T, u64, Option<&str>) -> crate::Result<()>,
-) -> crate::Result<super::summary::Imported<Vec<T>>> {
+    check: fn(&T) -> Result<(), ImportError>,
+) -> Result<super::summary::Imported<Vec<T>>, ImportError> {
     let (format, input) = sniff(input).map_err(|e| e.entity(entity.name()))?;
     if format == FileFormat::Json {
         let records = json(&read_json_text(input, entity)?)?;
@@ -114,7 +114,7 @@ pub(crate) fn read_records<R: Read, T>(
     while let Some(next) = source.advance() {
         next?;
         let record = row(&source)?;
-        check(&record, source.line(), source.summary().sheet.as_deref())?;
+        check(&record).map_err(|e| e.at_row(source.line(), source.summary().sheet.as_deref()))?;
         records.push(record);
     }
     Ok(super::summary::Imported {

@@ -98,7 +98,9 @@ pub struct ContractCalendar {
 }
 
 pub(crate) fn out_of_range(post: &Post, field: &str) -> PolicyError {
-    PolicyError::new(K::DateOutOfRange, post.id.as_str(), field)
+    PolicyError::new(K::DateOutOfRange)
+        .entity(post.id.as_str())
+        .field(field)
 }
 
 /// The renewal window of a term ending on `end`.

@@ -202,7 +202,9 @@ impl From<Policy> for PolicyDocument {
 }
 
 fn out_of_range(entity: &str, field: &str, message: String) -> PolicyError {
-    PolicyError::new(K::InvalidParameter { message }, entity, field)
+    PolicyError::new(K::InvalidParameter { message })
+        .entity(entity)
+        .field(field)
 }
 
 fn check_accepted(
@@ -214,17 +216,17 @@ fn check_accepted(
 ) -> Result<(), PolicyError> {
     for id in accepted {
         if !doc.trainings.iter().any(|t| &t.id == id) {
-            return Err(PolicyError::new(
-                K::UnknownTraining {
-                    training: id.clone(),
-                },
-                entity,
-                field,
-            ));
+            return Err(PolicyError::new(K::UnknownTraining {
+                training: id.clone(),
+            })
+            .entity(entity)
+            .field(field));
         }
     }
     if accepted.is_empty() && requirement != TrainingRequirement::NotRequired {
-        return Err(PolicyError::new(K::NoAcceptedTraining, entity, field));
+        return Err(PolicyError::new(K::NoAcceptedTraining)
+            .entity(entity)
+            .field(field));
     }
     Ok(())
 }
@@ -234,27 +236,27 @@ impl Policy {
     pub fn from_document(doc: PolicyDocument) -> Result<Self, PolicyError> {
         for (i, training) in doc.trainings.iter().enumerate() {
             if training.id.trim().is_empty() {
-                return Err(PolicyError::new(
-                    K::EmptyTrainingId,
-                    &training.id,
-                    "trainings",
-                ));
+                return Err(PolicyError::new(K::EmptyTrainingId)
+                    .entity(&training.id)
+                    .field("trainings"));
             }
             if doc.trainings.iter().take(i).any(|t| t.id == training.id) {
-                return Err(PolicyError::new(
-                    K::DuplicateTraining,
-                    &training.id,
-                    "trainings",
-                ));
+                return Err(PolicyError::new(K::DuplicateTraining)
+                    .entity(&training.id)
+                    .field("trainings"));
             }
         }
         if doc.posts.is_empty() {
-            return Err(PolicyError::new(K::EmptyPolicy, "Policy", "posts"));
+            return Err(PolicyError::new(K::EmptyPolicy)
+                .entity("Policy")
+                .field("posts"));
         }
         for (i, rules) in doc.posts.iter().enumerate() {
             let role = rules.role.wire_name();
             if doc.posts.iter().take(i).any(|r| r.role == rules.role) {
-                return Err(PolicyError::new(K::DuplicateRole, role, "posts"));
+                return Err(PolicyError::new(K::DuplicateRole)
+                    .entity(role)
+                    .field("posts"));
             }
             if !(1..=FULL_TIME_PERMILLE).contains(&rules.max_fte_permille) {
                 return Err(out_of_range(
@@ -369,20 +371,21 @@ impl Policy {
             .iter()
             .find(|r| r.role == role)
             .ok_or_else(|| {
-                PolicyError::new(
-                    K::RoleNotInPolicy {
-                        role: role.wire_name().to_owned(),
-                    },
-                    role.wire_name(),
-                    "role",
-                )
+                PolicyError::new(K::RoleNotInPolicy {
+                    role: role.wire_name().to_owned(),
+                })
+                .entity(role.wire_name())
+                .field("role")
             })
     }
 
     /// The rules of `post`'s kind; `role_not_in_policy` names the post (entity) and `role`.
     pub fn rules_for_post(&self, post: &super::post::Post) -> Result<&PostRules, PolicyError> {
-        self.post_rules(post.role)
-            .map_err(|e| PolicyError::new(e.kind().clone(), post.id.as_str(), "role"))
+        self.post_rules(post.role).map_err(|e| {
+            PolicyError::new(e.kind().clone())
+                .entity(post.id.as_str())
+                .field("role")
+        })
     }
 
     /// The rules of user representatives' mandates.

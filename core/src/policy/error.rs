@@ -1,7 +1,7 @@
 //! Errors of the policy module: invalid input (a post, a mandate, a policy, a checklist), as
 //! opposed to [findings](super::Finding), which are what a valid input breaks.
 
-use crate::error::ErrorContext;
+use crate::located::{ErrorKind, Located};
 
 /// What went wrong.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -106,9 +106,8 @@ pub enum PolicyErrorKind {
     },
 }
 
-impl PolicyErrorKind {
-    /// The stable snake_case code of this kind.
-    pub fn code(&self) -> &'static str {
+impl ErrorKind for PolicyErrorKind {
+    fn code(&self) -> &'static str {
         use PolicyErrorKind as K;
         match self {
             K::InvalidFte { .. } => "invalid_fte",
@@ -140,46 +139,11 @@ impl PolicyErrorKind {
 /// An error of this module: a kind, and where it happened (entity: the post, mandate,
 /// role, training or criterion concerned; field: the offending field, e.g. `fte_permille`,
 /// `renewals[1].decided_on`; line and column for malformed JSON).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{kind}")]
-pub struct PolicyError {
-    kind: PolicyErrorKind,
-    context: ErrorContext,
-}
+pub type PolicyError = Located<PolicyErrorKind>;
 
 impl PolicyError {
-    pub(crate) fn new(kind: PolicyErrorKind, entity: &str, field: &str) -> Self {
-        PolicyError {
-            kind,
-            context: ErrorContext {
-                entity: Some(entity.to_owned()),
-                field: Some(field.to_owned()),
-                ..ErrorContext::default()
-            },
-        }
-    }
-
+    /// An error of `kind` located where the JSON reader's error `e` points.
     pub(crate) fn json(kind: PolicyErrorKind, e: &serde_json::Error) -> Self {
-        PolicyError {
-            kind,
-            context: ErrorContext {
-                line: Some(e.line() as u64),
-                column: Some(e.column() as u64),
-                ..ErrorContext::default()
-            },
-        }
-    }
-
-    /// What went wrong.
-    pub fn kind(&self) -> &PolicyErrorKind {
-        &self.kind
-    }
-    /// The stable code of the kind.
-    pub fn code(&self) -> &'static str {
-        self.kind.code()
-    }
-    /// Where it happened.
-    pub fn context(&self) -> ErrorContext {
-        self.context.clone()
+        PolicyError::new(kind).at_json(e)
     }
 }

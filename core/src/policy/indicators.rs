@@ -143,32 +143,26 @@ impl Policy {
         year: i32,
     ) -> Result<ProgrammeIndicators, PolicyError> {
         if !(1900..=2200).contains(&year) {
-            return Err(PolicyError::new(
-                K::InvalidYear { year },
-                "ProgrammeIndicators",
-                "year",
-            ));
+            return Err(PolicyError::new(K::InvalidYear { year })
+                .entity("ProgrammeIndicators")
+                .field("year"));
         }
         let (Some(first), Some(last)) = (
             NaiveDate::from_ymd_opt(year, 1, 1),
             NaiveDate::from_ymd_opt(year, 12, 31),
         ) else {
-            return Err(PolicyError::new(
-                K::InvalidYear { year },
-                "ProgrammeIndicators",
-                "year",
-            ));
+            return Err(PolicyError::new(K::InvalidYear { year })
+                .entity("ProgrammeIndicators")
+                .field("year"));
         };
         let mut seen = std::collections::BTreeSet::new();
         for post in posts {
             if !seen.insert(&post.id) {
-                return Err(PolicyError::new(
-                    K::DuplicatePost {
-                        post: post.id.to_string(),
-                    },
-                    post.id.as_str(),
-                    "id",
-                ));
+                return Err(PolicyError::new(K::DuplicatePost {
+                    post: post.id.to_string(),
+                })
+                .entity(post.id.as_str())
+                .field("id"));
             }
         }
         let days_in_year = (last - first).num_days() + 1;

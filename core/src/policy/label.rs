@@ -224,11 +224,15 @@ impl LabelChecklist {
     /// Checks the checklist (see the [module](self) docs).
     pub fn validate(&self) -> Result<(), PolicyError> {
         if self.criteria.is_empty() {
-            return Err(PolicyError::new(K::EmptyChecklist, &self.id, "criteria"));
+            return Err(PolicyError::new(K::EmptyChecklist)
+                .entity(&self.id)
+                .field("criteria"));
         }
         for (i, c) in self.criteria.iter().enumerate() {
             if c.id.trim().is_empty() || self.criteria.iter().take(i).any(|o| o.id == c.id) {
-                return Err(PolicyError::new(K::InvalidCriterionId, &c.id, "criteria"));
+                return Err(PolicyError::new(K::InvalidCriterionId)
+                    .entity(&c.id)
+                    .field("criteria"));
             }
         }
         Ok(())
@@ -278,21 +282,17 @@ impl Policy {
         for post in &data.posts {
             post.validate()?;
             if post.establishment != data.establishment {
-                return Err(PolicyError::new(
-                    K::EstablishmentMismatch,
-                    post.id.as_str(),
-                    "establishment",
-                ));
+                return Err(PolicyError::new(K::EstablishmentMismatch)
+                    .entity(post.id.as_str())
+                    .field("establishment"));
             }
         }
         for mandate in &data.mandates {
             mandate.validate()?;
             if mandate.establishment != data.establishment {
-                return Err(PolicyError::new(
-                    K::EstablishmentMismatch,
-                    mandate.id.as_str(),
-                    "establishment",
-                ));
+                return Err(PolicyError::new(K::EstablishmentMismatch)
+                    .entity(mandate.id.as_str())
+                    .field("establishment"));
             }
         }
         let active_posts: Vec<&Post> = data

@@ -101,13 +101,13 @@ impl Mandate {
     pub fn validate(&self) -> Result<(), PolicyError> {
         let id = self.id.as_str();
         if self.end < self.start {
-            return Err(PolicyError::new(K::EndBeforeStart, id, "end"));
+            return Err(PolicyError::new(K::EndBeforeStart).entity(id).field("end"));
         }
         check_trainings(&self.trainings, id)
     }
 
     /// Parses a mandate from JSON (`malformed_document` on a wrong shape) and validates it.
-    pub fn from_json(text: &str) -> crate::Result<Self> {
+    pub fn from_json(text: &str) -> Result<Self, PolicyError> {
         let mandate: Mandate = serde_json::from_str(text).map_err(|e| {
             PolicyError::json(
                 K::MalformedDocument {
@@ -133,7 +133,11 @@ impl Policy {
             mandate.start,
             self.mandate_rules().basic_training_within_months,
         )
-        .ok_or_else(|| PolicyError::new(K::DateOutOfRange, mandate.id.as_str(), "start"))
+        .ok_or_else(|| {
+            PolicyError::new(K::DateOutOfRange)
+                .entity(mandate.id.as_str())
+                .field("start")
+        })
     }
 
     /// The earliest accepted basic training of `mandate`, if any.
@@ -197,8 +201,11 @@ impl Policy {
             ));
         }
 
-        let max_end = max_end_of_term(mandate.start, m.term_years)
-            .ok_or_else(|| PolicyError::new(K::DateOutOfRange, id, "start"))?;
+        let max_end = max_end_of_term(mandate.start, m.term_years).ok_or_else(|| {
+            PolicyError::new(K::DateOutOfRange)
+                .entity(id)
+                .field("start")
+        })?;
         if mandate.end > max_end {
             findings.push(Finding::new(
                 rules::MANDATE_TERM_TOO_LONG,

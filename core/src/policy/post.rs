@@ -144,23 +144,19 @@ impl Post {
         check_fte(self.fte_permille, id)?;
         check_pay(self.gross_annual_pay_cents, id)?;
         if self.end < self.start {
-            return Err(PolicyError::new(K::EndBeforeStart, id, "end"));
+            return Err(PolicyError::new(K::EndBeforeStart).entity(id).field("end"));
         }
         let mut previous_end = self.end;
         for (i, renewal) in self.renewals.iter().enumerate() {
             if renewal.decided_on < self.start {
-                return Err(PolicyError::new(
-                    K::RenewalBeforeStart,
-                    id,
-                    &format!("renewals[{i}].decided_on"),
-                ));
+                return Err(PolicyError::new(K::RenewalBeforeStart)
+                    .entity(id)
+                    .field(&format!("renewals[{i}].decided_on")));
             }
             if renewal.end <= previous_end {
-                return Err(PolicyError::new(
-                    K::RenewalEndNotAfterPrevious,
-                    id,
-                    &format!("renewals[{i}].end"),
-                ));
+                return Err(PolicyError::new(K::RenewalEndNotAfterPrevious)
+                    .entity(id)
+                    .field(&format!("renewals[{i}].end")));
             }
             previous_end = renewal.end;
         }
@@ -169,7 +165,7 @@ impl Post {
 
     /// Parses a post from JSON (`malformed_document` with line and column on a wrong shape)
     /// and validates it.
-    pub fn from_json(text: &str) -> crate::Result<Self> {
+    pub fn from_json(text: &str) -> Result<Self, PolicyError> {
         let post: Post = serde_json::from_str(text).map_err(|e| {
             PolicyError::json(
                 K::MalformedDocument {
@@ -205,21 +201,17 @@ pub(crate) fn check_fte(fte_permille: i64, entity: &str) -> Result<(), PolicyErr
     if (1..=FULL_TIME_PERMILLE).contains(&fte_permille) {
         Ok(())
     } else {
-        Err(PolicyError::new(
-            K::InvalidFte { fte_permille },
-            entity,
-            "fte_permille",
-        ))
+        Err(PolicyError::new(K::InvalidFte { fte_permille })
+            .entity(entity)
+            .field("fte_permille"))
     }
 }
 
 pub(crate) fn check_pay(cents: i64, entity: &str) -> Result<(), PolicyError> {
     if cents < 0 {
-        Err(PolicyError::new(
-            K::NegativePay { cents },
-            entity,
-            "gross_annual_pay_cents",
-        ))
+        Err(PolicyError::new(K::NegativePay { cents })
+            .entity(entity)
+            .field("gross_annual_pay_cents"))
     } else {
         Ok(())
     }
@@ -228,11 +220,9 @@ pub(crate) fn check_pay(cents: i64, entity: &str) -> Result<(), PolicyError> {
 pub(crate) fn check_trainings(records: &[TrainingRecord], entity: &str) -> Result<(), PolicyError> {
     for (i, record) in records.iter().enumerate() {
         if record.training.trim().is_empty() {
-            return Err(PolicyError::new(
-                K::EmptyTrainingId,
-                entity,
-                &format!("trainings[{i}].training"),
-            ));
+            return Err(PolicyError::new(K::EmptyTrainingId)
+                .entity(entity)
+                .field(&format!("trainings[{i}].training")));
         }
     }
     Ok(())

@@ -4,10 +4,10 @@ use chrono::NaiveDate;
 
 use super::lifecycle::{ReferralEventKind, ReferralState};
 use super::need::Need;
-use crate::error::ErrorContext;
+use crate::located::{ErrorKind, Located};
 
 /// What went wrong with a referral or one of its transitions.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReferralErrorKind {
     /// The event is not allowed from the current (non-final) state.
@@ -58,11 +58,17 @@ pub enum ReferralErrorKind {
     /// A transition was applied to the history of another referral.
     #[error("the transition concerns another referral")]
     ReferralMismatch,
+    /// The text is not valid JSON or not a referral (unknown field, missing field, wrong
+    /// type); the context holds the line and column.
+    #[error("malformed referral: {message}")]
+    MalformedDocument {
+        /// The JSON reader's message (cut, escaped).
+        message: String,
+    },
 }
 
-impl ReferralErrorKind {
-    /// The stable snake_case code of this kind.
-    pub fn code(&self) -> &'static str {
+impl ErrorKind for ReferralErrorKind {
+    fn code(&self) -> &'static str {
         match self {
             ReferralErrorKind::InvalidTransition { .. } => "invalid_transition",
             ReferralErrorKind::TransitionFromFinalState { .. } => "transition_from_final_state",
@@ -71,62 +77,12 @@ impl ReferralErrorKind {
             ReferralErrorKind::ConsentAfterRecord { .. } => "consent_after_record",
             ReferralErrorKind::DuplicateNeed { .. } => "duplicate_need",
             ReferralErrorKind::ReferralMismatch => "referral_mismatch",
+            ReferralErrorKind::MalformedDocument { .. } => "malformed_document",
         }
     }
 }
 
 /// An error of this module: a kind, and where it happened (the referral id as `entity`, the
-/// field concerned: `event`, `date`, `consent`, `needs`, `referral`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReferralError {
-    kind: ReferralErrorKind,
-    context: ErrorContext,
-}
-
-impl std::fmt::Display for ReferralError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.context.place() {
-            Some(place) => write!(f, "{place}: {}", self.kind),
-            None => write!(f, "{}", self.kind),
-        }
-    }
-}
-
-impl std::error::Error for ReferralError {}
-
-impl ReferralError {
-    /// Locates the error at a row of a file (set by the importers, which know the row).
-    pub(crate) fn at_row(mut self, line: u64, sheet: Option<&str>) -> Self {
-        self.context.line = Some(line);
-        self.context.sheet = sheet.map(str::to_owned);
-        self
-    }
-
-    pub(crate) fn new(kind: ReferralErrorKind, field: &str) -> Self {
-        ReferralError {
-            kind,
-            context: ErrorContext {
-                field: Some(field.to_owned()),
-                ..ErrorContext::default()
-            },
-        }
-    }
-
-    pub(crate) fn for_entity(mut self, entity: &str) -> Self {
-        self.context.entity = Some(entity.to_owned());
-        self
-    }
-
-    /// What went wrong.
-    pub fn kind(&self) -> &ReferralErrorKind {
-        &self.kind
-    }
-    /// The stable code of the kind.
-    pub fn code(&self) -> &'static str {
-        self.kind.code()
-    }
-    /// Where it happened.
-    pub fn context(&self) -> ErrorContext {
-        self.context.clone()
-    }
-}
+/// field concerned: `event`, `date`, `consent`, `needs`, `referral`; line and column for
+/// malformed JSON, or the row of a file when an importer read it).
+pub type ReferralError = Located<ReferralErrorKind>;

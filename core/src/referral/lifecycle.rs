@@ -85,23 +85,21 @@ impl ReferralState {
         use ReferralState as S;
         let kind = event.kind();
         if self.is_final() {
-            return Err(ReferralError::new(
-                ReferralErrorKind::TransitionFromFinalState {
+            return Err(
+                ReferralError::new(ReferralErrorKind::TransitionFromFinalState {
                     state: self,
                     event: kind,
-                },
-                "event",
-            ));
+                })
+                .field("event"),
+            );
         }
         let next = match (self, event) {
             (S::Received | S::Assigned, ReferralEvent::Assign { .. }) => {
                 if consent.status() != ConsentStatus::Given {
-                    return Err(ReferralError::new(
-                        ReferralErrorKind::ConsentRequired {
-                            consent: consent.status(),
-                        },
-                        "consent",
-                    ));
+                    return Err(ReferralError::new(ReferralErrorKind::ConsentRequired {
+                        consent: consent.status(),
+                    })
+                    .field("consent"));
                 }
                 S::Assigned
             }
@@ -111,10 +109,11 @@ impl ReferralState {
             (_, ReferralEvent::Cancel) => S::Cancelled,
             (state, ReferralEvent::RecordConsent { .. }) => state,
             (from, _) => {
-                return Err(ReferralError::new(
-                    ReferralErrorKind::InvalidTransition { from, event: kind },
-                    "event",
-                ))
+                return Err(ReferralError::new(ReferralErrorKind::InvalidTransition {
+                    from,
+                    event: kind,
+                })
+                .field("event"))
             }
         };
         Ok(next)
@@ -267,44 +266,41 @@ impl ReferralLifecycle {
     pub fn check(&self, transition: &ReferralTransition) -> Result<ReferralState, ReferralError> {
         let entity = self.referral.as_str();
         if transition.referral != self.referral {
-            return Err(
-                ReferralError::new(ReferralErrorKind::ReferralMismatch, "referral")
-                    .for_entity(transition.referral.as_str()),
-            );
+            return Err(ReferralError::new(ReferralErrorKind::ReferralMismatch)
+                .field("referral")
+                .entity(transition.referral.as_str()));
         }
         if self.state.is_final() {
             // Rule 2 comes before the date rule: a final referral accepts nothing.
             return self
                 .state
                 .next(&transition.event, &self.consent)
-                .map_err(|e| e.for_entity(entity));
+                .map_err(|e| e.entity(entity));
         }
         let previous = self.last_date();
         if transition.date < previous {
-            return Err(ReferralError::new(
-                ReferralErrorKind::TransitionBeforePrevious {
+            return Err(
+                ReferralError::new(ReferralErrorKind::TransitionBeforePrevious {
                     date: transition.date,
                     previous,
-                },
-                "date",
-            )
-            .for_entity(entity));
+                })
+                .field("date")
+                .entity(entity),
+            );
         }
         let next = self
             .state
             .next(&transition.event, &self.consent)
-            .map_err(|e| e.for_entity(entity))?;
+            .map_err(|e| e.entity(entity))?;
         if let ReferralEvent::RecordConsent { consent } = &transition.event {
             if let Some(consent_date) = consent.date() {
                 if consent_date > transition.date {
-                    return Err(ReferralError::new(
-                        ReferralErrorKind::ConsentAfterRecord {
-                            consent_date,
-                            recorded: transition.date,
-                        },
-                        "consent",
-                    )
-                    .for_entity(entity));
+                    return Err(ReferralError::new(ReferralErrorKind::ConsentAfterRecord {
+                        consent_date,
+                        recorded: transition.date,
+                    })
+                    .field("consent")
+                    .entity(entity));
                 }
             }
         }

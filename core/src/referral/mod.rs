@@ -96,32 +96,35 @@ impl Referral {
         let entity = self.id.as_str();
         for (i, need) in self.needs.iter().enumerate() {
             if self.needs.iter().take(i).any(|earlier| earlier == need) {
-                return Err(ReferralError::new(
-                    ReferralErrorKind::DuplicateNeed { need: *need },
-                    "needs",
-                )
-                .for_entity(entity));
+                return Err(
+                    ReferralError::new(ReferralErrorKind::DuplicateNeed { need: *need })
+                        .field("needs")
+                        .entity(entity),
+                );
             }
         }
         if let Some(consent_date) = self.consent.date() {
             if consent_date > self.received {
-                return Err(ReferralError::new(
-                    ReferralErrorKind::ConsentAfterRecord {
-                        consent_date,
-                        recorded: self.received,
-                    },
-                    "consent",
-                )
-                .for_entity(entity));
+                return Err(ReferralError::new(ReferralErrorKind::ConsentAfterRecord {
+                    consent_date,
+                    recorded: self.received,
+                })
+                .field("consent")
+                .entity(entity));
             }
         }
         Ok(())
     }
 
-    /// Parses a referral from JSON and validates it.
-    pub fn from_json(text: &str) -> crate::Result<Self> {
-        let referral: Referral =
-            serde_json::from_str(text).map_err(|e| crate::journal::JournalError::malformed(&e))?;
+    /// Parses a referral from JSON and validates it (`malformed_document`, with the line
+    /// and column, when the text is not a referral).
+    pub fn from_json(text: &str) -> Result<Self, ReferralError> {
+        let referral: Referral = serde_json::from_str(text).map_err(|e| {
+            ReferralError::new(ReferralErrorKind::MalformedDocument {
+                message: crate::text::short_message(&e.to_string()),
+            })
+            .at_json(&e)
+        })?;
         referral.validate()?;
         Ok(referral)
     }

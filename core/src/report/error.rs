@@ -1,8 +1,7 @@
 //! The error of the report module: what went wrong with a report request or its data.
 
-use std::fmt;
-
-use crate::error::ErrorContext;
+use crate::import::ImportErrorKind;
+use crate::located::{ErrorKind, Located};
 
 /// What went wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -56,11 +55,15 @@ pub enum ReportErrorKind {
         /// The id asked for.
         id: String,
     },
+    /// The file a report is fed from ([`crate::import::InterviewReader::push_into`]) is
+    /// wrong at a row; the code is the import's (`invalid_date`…). Gathered as
+    /// [`crate::Error::Import`].
+    #[error("{0}")]
+    Import(ImportErrorKind),
 }
 
-impl ReportErrorKind {
-    /// The stable snake_case code of this kind.
-    pub fn code(&self) -> &'static str {
+impl ErrorKind for ReportErrorKind {
+    fn code(&self) -> &'static str {
         match self {
             ReportErrorKind::InvalidPeriod { .. } => "invalid_period",
             ReportErrorKind::TooManyBuckets { .. } => "too_many_buckets",
@@ -69,71 +72,11 @@ impl ReportErrorKind {
             ReportErrorKind::InvalidRequest { .. } => "invalid_request",
             ReportErrorKind::UnknownIndicator { .. } => "unknown_indicator",
             ReportErrorKind::Output { .. } => "output_error",
+            ReportErrorKind::Import(kind) => kind.code(),
         }
     }
 }
 
-/// An error of this module: a kind, and where it happened.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportError {
-    // Boxed: errors travel through `Result`s on hot paths, keep them one pointer wide.
-    inner: Box<(ReportErrorKind, ErrorContext)>,
-}
-
-impl ReportError {
-    /// An error of `kind` with an empty context.
-    pub(crate) fn new(kind: ReportErrorKind) -> Self {
-        ReportError {
-            inner: Box::new((kind, ErrorContext::default())),
-        }
-    }
-    /// Sets the entity of the context.
-    pub(crate) fn entity(mut self, entity: impl Into<String>) -> Self {
-        self.inner.1.entity = Some(entity.into());
-        self
-    }
-    /// Sets the row of a file the error is about: its line, and its sheet for workbooks.
-    pub(crate) fn at_row(mut self, line: u64, sheet: Option<&str>) -> Self {
-        self.inner.1.line = Some(line);
-        self.inner.1.sheet = sheet.map(str::to_owned);
-        self
-    }
-    /// Sets the field of the context.
-    pub(crate) fn field(mut self, field: impl Into<String>) -> Self {
-        self.inner.1.field = Some(field.into());
-        self
-    }
-    /// What went wrong.
-    pub fn kind(&self) -> &ReportErrorKind {
-        &self.inner.0
-    }
-    /// The stable code of the kind.
-    pub fn code(&self) -> &'static str {
-        self.inner.0.code()
-    }
-    /// Where it happened.
-    pub fn context(&self) -> ErrorContext {
-        self.inner.1.clone()
-    }
-}
-
-impl fmt::Display for ReportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(place) = self.inner.1.place() {
-            write!(f, "{place}: ")?;
-        }
-        write!(f, "{}", self.inner.0)?;
-        if let Some(entity) = &self.inner.1.entity {
-            write!(f, " ({entity}")?;
-            if let Some(field) = &self.inner.1.field {
-                write!(f, ", {field}")?;
-            }
-            write!(f, ")")?;
-        } else if let Some(field) = &self.inner.1.field {
-            write!(f, " ({field})")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ReportError {}
+/// An error of this module: a kind, and where it happened (the row of a file for
+/// `interview_in_gap`; the field of a request; the group as entity).
+pub type ReportError = Located<ReportErrorKind>;

@@ -44,6 +44,7 @@ pub mod builder;
 pub mod coverage;
 pub mod disclosure;
 mod error;
+mod feed;
 pub(crate) mod fxhash;
 pub mod grouping;
 pub mod new_patients;

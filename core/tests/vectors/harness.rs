@@ -21,6 +21,15 @@ impl From<Error> for Fail {
     }
 }
 
+impl<K> From<patient_partner::Located<K>> for Fail
+where
+    Error: From<patient_partner::Located<K>>,
+{
+    fn from(e: patient_partner::Located<K>) -> Self {
+        Fail::Core(e.into())
+    }
+}
+
 /// Converts any module error into a [`Fail::Core`].
 pub fn core<E: Into<Error>>(e: E) -> Fail {
     Fail::Core(e.into())

@@ -85,9 +85,9 @@ fn import_json(input: &Value) -> Outcome {
     ok(&read_interviews_json(&text).map_err(core)?)
 }
 
-fn text_op<T: serde::Serialize>(
+fn text_op<T: serde::Serialize, E: Into<patient_partner::Error>>(
     input: &Value,
-    f: impl Fn(&str) -> patient_partner::Result<T>,
+    f: impl Fn(&str) -> Result<T, E>,
 ) -> Outcome {
     let text: String = arg(input, "text")?;
     ok(&f(&text).map_err(core)?)

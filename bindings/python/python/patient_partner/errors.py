@@ -26,6 +26,7 @@ __all__ = [
     "InvalidIdError",
     "UnknownValueError",
     "EngagementError",
+    "InterviewError",
     "ReferralError",
     "ActivityError",
     "JournalError",
@@ -151,6 +152,10 @@ class EngagementError(PatientPartnerError):
 
 class ReferralError(PatientPartnerError):
     """A referral or a transition of its lifecycle was refused."""
+
+
+class InterviewError(PatientPartnerError):
+    """An interview was refused (a recorded duration of 0 minutes or longer than a day)."""
 
 
 class ActivityError(PatientPartnerError):

@@ -1,0 +1,111 @@
+//! Feeding a report straight from a file: [`InterviewReader::push_into`], the fast path for
+//! large logs.
+//!
+//! The reader (module [`crate::import`]) checks each row and lends its fields; this module,
+//! above it, adds them to the builder. Table rows build no [`crate::Interview`] and, once
+//! ids have been seen, allocate nothing. On a machine with more than one core a second
+//! thread updates the (group, patient) table, the largest and least cache-friendly
+//! structure, while this one parses.
+
+use std::io::Read;
+
+use super::builder::ActivityReportBuilder;
+use super::error::{ReportError, ReportErrorKind};
+use super::fxhash::IdKey;
+use crate::import::{ImportError, ImportSummary, InterviewReader};
+
+/// A row staged for the pair thread: (group, day number, patient).
+type Staged = (u32, i32, IdKey);
+
+/// Rows handed to the pair thread at once.
+const BATCH: usize = 8192;
+
+impl From<ImportError> for ReportError {
+    fn from(e: ImportError) -> Self {
+        e.map_kind(ReportErrorKind::Import)
+    }
+}
+
+impl<R: Read> InterviewReader<R> {
+    /// Streams every remaining row into `builder`. Every row is checked exactly as the
+    /// iterator ([`crate::import::read_interviews`]) checks it, including rows outside the
+    /// report's period. Stops at the first error: a file error
+    /// ([`ReportErrorKind::Import`], gathered as [`crate::Error::Import`]) naming the line
+    /// and column (or the sheet and cell), or a report error (`interview_in_gap`) located
+    /// at its row; after an error the builder holds the rows before it. Returns the
+    /// [`ImportSummary`] (`rows` is the number read).
+    ///
+    /// ```
+    /// use patient_partner::import::InterviewCsvReader;
+    /// use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
+    /// let log = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\n2023-01-10,PP-A,PAT-1,video\n";
+    /// let mut builder = ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap()))?;
+    /// let summary = InterviewCsvReader::new(log.as_bytes())?.push_into(&mut builder)?;
+    /// assert_eq!(summary.rows, 2);
+    /// assert_eq!(builder.finish().totals[0].total, Some(2));
+    /// # Ok::<(), patient_partner::Error>(())
+    /// ```
+    pub fn push_into(
+        self,
+        builder: &mut ActivityReportBuilder,
+    ) -> Result<ImportSummary, ReportError> {
+        let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        if !parallel {
+            return self.for_each_row(|row| {
+                builder
+                    .push_parts(
+                        row.date,
+                        row.partner,
+                        row.patient,
+                        row.modality,
+                        row.establishment,
+                    )
+                    .map_err(|e| row.locate(e))
+            });
+        }
+        let mut sink = builder.take_pairs();
+        let (result, sink) = std::thread::scope(|scope| {
+            let (to_worker, from_main) = std::sync::mpsc::sync_channel::<Vec<Staged>>(4);
+            let (to_main, recycled) = std::sync::mpsc::channel::<Vec<Staged>>();
+            let worker = scope.spawn(move || {
+                for mut batch in from_main {
+                    for (group, day, patient) in batch.drain(..) {
+                        sink.record(group, patient, day);
+                    }
+                    // The main thread may be gone: then the buffer is simply dropped.
+                    let _ = to_main.send(batch);
+                }
+                sink
+            });
+            let mut batch = Vec::with_capacity(BATCH);
+            let result = self.for_each_row(|row| {
+                let staged = builder
+                    .stage(row.date, row.partner, row.modality, row.establishment)
+                    .map_err(|e| row.locate(e))?;
+                if let Some((group, day)) = staged {
+                    batch.push((group, day, IdKey::new(row.patient)));
+                }
+                if batch.len() >= BATCH {
+                    let next = recycled
+                        .try_recv()
+                        .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+                    // The worker only stops when this side hangs up.
+                    let _ = to_worker.send(std::mem::replace(&mut batch, next));
+                }
+                Ok::<(), ReportError>(())
+            });
+            if !batch.is_empty() {
+                let _ = to_worker.send(batch);
+            }
+            drop(to_worker);
+            (result, worker.join())
+        });
+        match sink {
+            Ok(sink) => builder.restore_pairs(sink),
+            // The worker only does arithmetic on a map: no input can make it panic. Should
+            // it ever, the panic is a bug and is passed on as is.
+            Err(payload) => std::panic::resume_unwind(payload),
+        }
+        result
+    }
+}
