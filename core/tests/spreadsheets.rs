@@ -247,7 +247,7 @@ fn referrals_from_a_workbook_and_its_windows_1252_export() {
         for (status, count) in want["by_consent"].as_object().unwrap() {
             let got = referrals
                 .iter()
-                .filter(|r| serde_json::to_value(&r.consent).unwrap()["status"] == status.as_str())
+                .filter(|r| serde_json::to_value(r.consent).unwrap()["status"] == status.as_str())
                 .count() as u64;
             assert_eq!(got, count.as_u64().unwrap(), "{name}: consent {status}");
         }

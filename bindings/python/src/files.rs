@@ -104,15 +104,18 @@ pub fn read_interviews_file(
     })
 }
 
+/// A reader of the core's importers (`read_referrals`, `read_activities`).
+type ListReader<T> = fn(
+    Box<dyn std::io::Read + Send>,
+    &ImportOptions,
+) -> Result<import::Imported<Vec<T>>, import::ImportError>;
+
 /// Reads a list with `read` and wraps each record with `wrap`: `(records, summary)`.
 fn read_list<'py, T, W>(
     py: Python<'py>,
     source: &Bound<'py, PyAny>,
     options: ImportOptions,
-    read: fn(
-        Box<dyn std::io::Read + Send>,
-        &ImportOptions,
-    ) -> Result<import::Imported<Vec<T>>, import::ImportError>,
+    read: ListReader<T>,
     wrap: fn(T) -> W,
 ) -> PyResult<(Vec<W>, Bound<'py, PyAny>)>
 where

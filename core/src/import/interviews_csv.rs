@@ -12,7 +12,7 @@
 //! - `modality`: `in_person`, `phone`, `video` or the French `présentiel`, `téléphone`,
 //!   `visio`, any case, accents optional ([`Modality::parse_lenient`]);
 //! - `duration_minutes`: a whole number of minutes, 1 to
-//!   [`MAX_INTERVIEW_MINUTES`] (1440), or `H:MM` (`0:45`; [`super::fields::parse_minutes`]).
+//!   [`MAX_INTERVIEW_MINUTES`](crate::interview::MAX_INTERVIEW_MINUTES) (1440), or `H:MM` (`0:45`; [`super::fields::parse_minutes`]).
 //!
 //! Empty optional values are absent values. [`InterviewReader`] streams the rows one at a
 //! time (for logs too large to hold); [`read_interviews`] reads everything or nothing, with

@@ -151,12 +151,12 @@ impl Post {
             if renewal.decided_on < self.start {
                 return Err(PolicyError::new(K::RenewalBeforeStart)
                     .entity(id)
-                    .field(&format!("renewals[{i}].decided_on")));
+                    .field(format!("renewals[{i}].decided_on")));
             }
             if renewal.end <= previous_end {
                 return Err(PolicyError::new(K::RenewalEndNotAfterPrevious)
                     .entity(id)
-                    .field(&format!("renewals[{i}].end")));
+                    .field(format!("renewals[{i}].end")));
             }
             previous_end = renewal.end;
         }
@@ -222,7 +222,7 @@ pub(crate) fn check_trainings(records: &[TrainingRecord], entity: &str) -> Resul
         if record.training.trim().is_empty() {
             return Err(PolicyError::new(K::EmptyTrainingId)
                 .entity(entity)
-                .field(&format!("trainings[{i}].training")));
+                .field(format!("trainings[{i}].training")));
         }
     }
     Ok(())
