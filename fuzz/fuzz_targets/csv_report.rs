@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     let options = ImportOptions::new().max_record_bytes(4096);
     let streamed = InterviewReader::open(data, &options)
         .map_err(patient_partner::Error::from)
-        .and_then(|r| r.push_into(&mut builder));
+        .and_then(|r| Ok(r.push_into(&mut builder)?));
     let whole = read_interviews(data, &options);
     match (&streamed, &whole) {
         (Ok(s), Ok(w)) => assert_eq!(s.rows, w.records.len() as u64),

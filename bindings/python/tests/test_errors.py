@@ -17,6 +17,7 @@ def test_every_family_has_its_class_under_the_base() -> None:
         pp.InvalidIdError,
         pp.UnknownValueError,
         pp.EngagementError,
+        pp.InterviewError,
         pp.ReferralError,
         pp.ActivityError,
         pp.JournalError,

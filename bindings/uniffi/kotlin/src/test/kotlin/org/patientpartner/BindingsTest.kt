@@ -63,6 +63,18 @@ class BindingsTest {
     }
 
     @Test
+    fun `an interview of 0 minutes is an Interview exception, checked by the core's rule`() {
+        val zero = interview("INT-0", LocalDate.of(2023, 1, 9)).copy(durationMinutes = 0u)
+        val e = assertThrows<PatientPartnerException.Interview> {
+            activityReport(listOf(zero), Period(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 31)),
+                GroupBy.PARTNER, Bucket.MONTH, NewPatientRule.FIRST_IN_PERIOD)
+        }
+        assertEquals("zero_duration", e.kind)
+        assertEquals("INT-0", e.entity)
+        assertEquals("duration_minutes", e.field)
+    }
+
+    @Test
     fun `a reversed period is a Report exception`() {
         val e = assertThrows<PatientPartnerException.Report> {
             activityReport(emptyList(), Period(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 1, 31)),

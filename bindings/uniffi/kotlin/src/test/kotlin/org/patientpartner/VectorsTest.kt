@@ -100,6 +100,7 @@ data class ErrorDetails(
             is PatientPartnerException.InvalidId -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
             is PatientPartnerException.UnknownValue -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
             is PatientPartnerException.Engagement -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
+            is PatientPartnerException.Interview -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
             is PatientPartnerException.Referral -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
             is PatientPartnerException.Activity -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
             is PatientPartnerException.Journal -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
