@@ -42,6 +42,13 @@ pub struct ErrorContext {
     /// [`ErrorContext::cell`] gives the cell's name (`D17`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// For data frames: the 0-based position of the row (as `df.iloc[row]`), counted over
+    /// every batch of the frame. `column` is then the 1-based position of the frame's column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    /// For data frames with an index (pandas): the row's index label, as the caller gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row_label: Option<String>,
 }
 
 impl ErrorContext {
@@ -92,11 +99,23 @@ impl ErrorContext {
     /// assert_eq!(doc.describe().as_deref(), Some("R-001 (date)"));
     /// let field = ErrorContext { field: Some("fte".into()), ..Default::default() };
     /// assert_eq!(field.describe().as_deref(), Some("field fte"));
+    /// let frame = ErrorContext { row: Some(16), row_label: Some("r17".into()), column: Some(4),
+    ///     field: Some("modality".into()), ..Default::default() };
+    /// assert_eq!(frame.describe().as_deref(),
+    ///     Some("frame row 16 (index \"r17\"), column 4 (modality)"));
     /// assert_eq!(ErrorContext::default().describe(), None);
     /// ```
     pub fn describe(&self) -> Option<String> {
         let mut parts: Vec<String> = Vec::new();
-        if let Some(sheet) = &self.sheet {
+        if let (None, None, Some(row)) = (&self.sheet, self.line, self.row) {
+            match &self.row_label {
+                Some(label) => parts.push(format!("frame row {row} (index {label:?})")),
+                None => parts.push(format!("frame row {row}")),
+            }
+            if let Some(column) = self.column {
+                parts.push(format!("column {column}"));
+            }
+        } else if let Some(sheet) = &self.sheet {
             parts.push(format!("sheet {sheet:?}"));
             match (self.cell(), self.line, self.column) {
                 (Some(cell), _, _) => parts.push(format!("cell {cell}")),
@@ -124,6 +143,21 @@ impl ErrorContext {
             (None, false) => Some(head),
             (Some(field), true) => Some(format!("field {field}")),
             (Some(field), false) => Some(format!("{head} ({field})")),
+        }
+    }
+}
+
+/// The most characters of a value quoted in a message.
+pub const QUOTE_CHARS: usize = 80;
+
+/// `value` cut to [`QUOTE_CHARS`] characters, with `…` when it was longer.
+pub fn short(value: &str) -> String {
+    match value.char_indices().nth(QUOTE_CHARS) {
+        None => value.to_owned(),
+        Some((cut, _)) => {
+            let mut s = value[..cut].to_owned();
+            s.push('…');
+            s
         }
     }
 }
@@ -203,6 +237,11 @@ impl<K> Located<K> {
         self.inner.1.sheet = Some(sheet.into());
         self
     }
+    /// Sets the 0-based row of a data frame.
+    pub(crate) fn frame_row(mut self, row: u64) -> Self {
+        self.inner.1.row = Some(row);
+        self
+    }
     /// Locates the error at a row of a file: its line, and its sheet for workbooks.
     pub(crate) fn at_row(mut self, line: u64, sheet: Option<&str>) -> Self {
         self.inner.1.line = Some(line);
@@ -226,6 +265,15 @@ impl<K> Located<K> {
     pub(crate) fn map_kind<L>(self, wrap: impl FnOnce(K) -> L) -> Located<L> {
         let (kind, context) = *self.inner;
         Located::with_context(wrap(kind), context)
+    }
+
+    /// Names the row of a data frame by the caller's index label (a pandas index value),
+    /// shown in the message next to the row's position. Only the caller knows the index:
+    /// the bindings add it to an error the core located at [`ErrorContext::row`]. The
+    /// label is quoted short and escaped like every value in a message.
+    pub fn with_row_label(mut self, label: &str) -> Self {
+        self.inner.1.row_label = Some(short(label));
+        self
     }
 
     /// What went wrong.

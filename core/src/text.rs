@@ -14,21 +14,6 @@
 //! assert_eq!(column_letters(28), "AB");
 //! ```
 
-/// The most characters of a value quoted in a message.
-pub const QUOTE_CHARS: usize = 80;
-
-/// `value` cut to [`QUOTE_CHARS`] characters, with `…` when it was longer.
-pub fn short(value: &str) -> String {
-    match value.char_indices().nth(QUOTE_CHARS) {
-        None => value.to_owned(),
-        Some((cut, _)) => {
-            let mut s = value[..cut].to_owned();
-            s.push('…');
-            s
-        }
-    }
-}
-
 /// The most characters of a message taken from another reader (serde_json's, calamine's):
 /// they may quote the input, so they are cut too.
 pub const MESSAGE_CHARS: usize = 300;
@@ -60,7 +45,7 @@ pub fn short_message(message: &str) -> String {
     }
 }
 
-pub use crate::located::column_letters;
+pub use crate::located::{column_letters, short, QUOTE_CHARS};
 
 #[cfg(test)]
 mod tests {

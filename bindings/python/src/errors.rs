@@ -2,7 +2,8 @@
 //!
 //! The exception classes are defined in Python (`patient_partner/errors.py`, with their
 //! docstrings); this file only maps [`ErrorCategory`] to a class name, in one place
-//! ([`class_name`]), and fills the attributes `kind`, `entity`, `field`, `line`, `column`.
+//! ([`class_name`]), and fills the attributes `kind`, `entity`, `field`, `line`, `column`, `sheet`, `row`,
+//! `row_label`.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -49,6 +50,8 @@ fn build(
         kwargs.set_item("line", context.line)?;
         kwargs.set_item("column", context.column)?;
         kwargs.set_item("sheet", context.sheet.as_deref())?;
+        kwargs.set_item("row", context.row)?;
+        kwargs.set_item("row_label", context.row_label.as_deref())?;
         let exc = cls.call(args, Some(&kwargs))?;
         Ok(PyErr::from_value(exc))
     })();

@@ -5,6 +5,8 @@
 //! every entry point runs under [`errors::guard`] so that a Rust panic reaches Python as
 //! `patient_partner.InternalError`, never as pyo3's `PanicException`.
 
+mod arrow_in;
+mod arrow_out;
 mod convert;
 mod domain;
 mod errors;
@@ -55,6 +57,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report::parse_interviews_json, m)?)?;
     m.add_function(wrap_pyfunction!(report::compute_activity_report, m)?)?;
     m.add_function(wrap_pyfunction!(report::compute_activity_report_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        arrow_in::compute_activity_report_arrow,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(arrow_in::read_interviews_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(report::read_referrals_csv, m)?)?;
     m.add_function(wrap_pyfunction!(report::parse_referrals_csv, m)?)?;
     m.add_function(wrap_pyfunction!(report::read_referrals_json, m)?)?;

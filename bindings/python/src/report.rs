@@ -321,17 +321,28 @@ impl PyActivityReport {
         })
     }
 
-    /// The rows (`table="rows"`) or totals (`table="totals"`) as a pandas DataFrame
-    /// (pandas is imported only now; `start`/`end` as `datetime.date`).
+    /// The rows (`table="rows"`) or totals (`table="totals"`) as an Arrow table that
+    /// exports `__arrow_c_stream__` (`pyarrow.table(t)`, `polars.DataFrame(t)`,
+    /// `duckdb.arrow(t)`); no Python object per row. Columns: see `to_pandas`.
     #[pyo3(signature = (table="rows"))]
-    fn to_pandas<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
-        frames(py, "report_to_pandas", (self.to_dict(py)?, table))
+    fn to_arrow(&self, table: &str) -> PyResult<pyo3_arrow::PyTable> {
+        guard(|| crate::arrow_out::report_table(&self.inner, table))
     }
 
-    /// The rows or totals as a polars DataFrame (polars is imported only now).
+    /// The rows or totals as a pandas DataFrame, built from `to_arrow()` (needs pandas and
+    /// pyarrow): `start`/`end` datetime64, counts nullable `Int64` (`<NA>` when masked or
+    /// not reported), `partial` bool, `reporting` categorical, `masked` a list of column
+    /// names (empty when none).
+    #[pyo3(signature = (table="rows"))]
+    fn to_pandas<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        frames(py, "arrow_to_pandas", (self.to_arrow(table)?,))
+    }
+
+    /// The rows or totals as a polars DataFrame, built from `to_arrow()` without a copy
+    /// (same columns as `to_pandas`; `start`/`end` `Date`, `reporting` `Categorical`).
     #[pyo3(signature = (table="rows"))]
     fn to_polars<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
-        frames(py, "report_to_polars", (self.to_dict(py)?, table))
+        frames(py, "arrow_to_polars", (self.to_arrow(table)?,))
     }
 
     /// The report as an HTML table (Jupyter).

@@ -54,7 +54,7 @@ def test_report_frames_hold_the_report_values() -> None:
     first = report.rows[0]
     assert rows.iloc[0]["partner"] == first["partner"] and rows.iloc[0]["month"] == first["month"]
     assert int(rows["total"].sum()) == sum(t["total"] for t in report.totals)
-    assert rows.iloc[0]["start"] == dt.date.fromisoformat(first["start"])
+    assert rows.iloc[0]["start"] == pd.Timestamp(dt.date.fromisoformat(first["start"]))
     totals = report.to_pandas(table="totals")
     assert list(totals["patients"]) == [t["patients"] for t in report.totals]
 

@@ -149,6 +149,15 @@ pub enum ImportErrorKind {
         /// What the system said.
         message: String,
     },
+    /// A data frame's column has a type the import cannot read (a list, a struct, binary
+    /// data…): see [`super::frame`].
+    #[error(
+        "a column of type {found:?} cannot be read (expected text, dates, timestamps or numbers)"
+    )]
+    UnsupportedColumnType {
+        /// The column's type, as the frame names it.
+        found: String,
+    },
     /// A row (or a JSON record) is an activity that breaks an activity rule
     /// ([`crate::activity::Activity::validate`]); the code is the rule's (`zero_duration`…).
     #[error("{0}")]
@@ -193,6 +202,7 @@ impl ErrorKind for ImportErrorKind {
             ImportErrorKind::RecordTooLong { .. } => "record_too_long",
             ImportErrorKind::InvalidJson { .. } => "invalid_json",
             ImportErrorKind::Io { .. } => "io_error",
+            ImportErrorKind::UnsupportedColumnType { .. } => "unsupported_column_type",
             ImportErrorKind::Activity(kind) => kind.code(),
             ImportErrorKind::Referral(kind) => kind.code(),
         }

@@ -240,13 +240,18 @@ pub(crate) struct RowRef<'a> {
     pub(crate) patient: &'a str,
     pub(crate) modality: Modality,
     pub(crate) establishment: Option<&'a str>,
-    place: RowPlace<'a>,
+    pub(crate) place: RowPlace<'a>,
 }
 
 /// Where a row is: a line (and sheet) of a table, or the position of a JSON record.
-enum RowPlace<'a> {
-    Row { line: u64, sheet: Option<&'a str> },
+pub(crate) enum RowPlace<'a> {
+    Row {
+        line: u64,
+        sheet: Option<&'a str>,
+    },
     Record(u64),
+    /// The 0-based position of a data frame's row.
+    Frame(u64),
 }
 
 impl RowRef<'_> {
@@ -256,6 +261,7 @@ impl RowRef<'_> {
         match self.place {
             RowPlace::Row { line, sheet } => e.at_row(line, sheet),
             RowPlace::Record(n) => e.entity(format!("Interview #{n}")),
+            RowPlace::Frame(row) => e.frame_row(row),
         }
     }
 }

@@ -20,6 +20,7 @@
 //! - [`interviews_csv`]: the interview log columns;
 //! - [`dates`]: ISO and French dates;
 //! - [`json`]: JSON interview logs;
+//! - [`frame`]: interview logs from data frames and Arrow tables (typed cells, batch by batch);
 //! - [`referrals`], [`activities`]: referrals and activities (each record is then validated
 //!   by its own rules: [`crate::referral::Referral::validate`],
 //!   [`crate::activity::Activity::validate`]);
@@ -32,6 +33,7 @@ pub mod dates;
 pub mod decode;
 mod error;
 pub mod fields;
+pub mod frame;
 pub mod interviews_csv;
 pub mod json;
 mod lines;
@@ -47,6 +49,8 @@ pub use aliases::{ColumnAliases, ColumnAliasesDocument, Entity};
 pub use dates::parse_date;
 pub use decode::TextEncoding;
 pub use error::{ImportError, ImportErrorKind};
+pub use frame::{FrameBatch, FrameCell, InterviewFrame};
+pub(crate) use interviews_csv::RowRef;
 pub use interviews_csv::{
     read_interviews, read_interviews_csv, read_interviews_csv_str, InterviewCsvReader,
     InterviewReader,

@@ -23,6 +23,9 @@ crate::bilingual_enum! {
         Ods => "ods", "OpenDocument spreadsheet (ods)", "classeur OpenDocument (ods)",
         /// A JSON document.
         Json => "json", "JSON", "JSON",
+        /// A data frame or Arrow table handed over in memory (pandas, polars, pyarrow,
+        /// DuckDB), read column by column.
+        Frame => "frame", "data frame", "tableau de données",
     }
 }
 
@@ -69,8 +72,8 @@ pub struct ImportSummary {
     pub ignored_columns: Vec<IgnoredColumn>,
     /// Rows skipped because every cell was empty or blank.
     pub blank_rows: u64,
-    /// The lines (CSV) or row numbers (workbooks) of the first [`LISTED_BLANK_ROWS`] blank
-    /// rows.
+    /// The lines (CSV), row numbers (workbooks) or 0-based row positions (data frames) of
+    /// the first [`LISTED_BLANK_ROWS`] blank rows.
     pub blank_row_lines: Vec<u64>,
 }
 
@@ -156,7 +159,13 @@ impl std::fmt::Display for ImportSummary {
             } else {
                 ""
             };
-            let at = if self.sheet.is_some() { "row" } else { "line" };
+            let at = if self.sheet.is_some() {
+                "row"
+            } else if self.format == FileFormat::Frame {
+                "frame row"
+            } else {
+                "line"
+            };
             write!(
                 f,
                 "; skipped {} blank row{s} ({at}{s} {}{more})",

@@ -215,7 +215,8 @@ impl<R: Read> TableSource<R> {
                 ),
             })
             .entity(entity.name())),
-            FileFormat::Csv => Self::open_csv(input, specs, entity, options),
+            // Never sniffed from bytes (a frame is handed over in memory): read as CSV.
+            FileFormat::Csv | FileFormat::Frame => Self::open_csv(input, specs, entity, options),
         }
     }
 
@@ -543,10 +544,12 @@ pub(crate) enum Step {
 }
 
 /// Where a header is, for its errors.
-enum Place {
+pub(crate) enum Place {
     Csv {
         line: u64,
     },
+    /// The column names of a data frame (no line: errors name the column's position).
+    Frame,
     #[cfg_attr(not(feature = "workbooks"), allow(dead_code))]
     Sheet {
         name: String,
@@ -559,6 +562,10 @@ impl Place {
     fn error(&self, kind: ImportErrorKind, entity: Entity, index: Option<usize>) -> ImportError {
         let err = ImportError::new(kind).entity(entity.name());
         match self {
+            Place::Frame => match index {
+                Some(i) => err.column(i as u64 + 1),
+                None => err,
+            },
             Place::Csv { line } => {
                 let err = err.line(*line);
                 match index {
@@ -582,7 +589,7 @@ impl Place {
 
     fn column_number(&self, index: usize) -> u64 {
         match self {
-            Place::Csv { .. } => index as u64 + 1,
+            Place::Csv { .. } | Place::Frame => index as u64 + 1,
             Place::Sheet { first_column, .. } => first_column + index as u64 + 1,
         }
     }
@@ -652,7 +659,7 @@ fn sniff_separator(header: &str) -> u8 {
 }
 
 /// Matches the headers with the columns of `entity`: returns, for each spec, its position.
-fn resolve(
+pub(crate) fn resolve(
     headers: &[String],
     specs: &'static [ColumnSpec],
     entity: Entity,

@@ -1,5 +1,5 @@
-//! Feeding a report straight from a file: [`InterviewReader::push_into`], the fast path for
-//! large logs.
+//! Feeding a report straight from a file ([`InterviewReader::push_into`]) or from a data
+//! frame's batches ([`InterviewFrame::push_into`]): the fast paths for large logs.
 //!
 //! The reader (module [`crate::import`]) checks each row and lends its fields; this module,
 //! above it, adds them to the builder. Table rows build no [`crate::Interview`] and, once
@@ -12,7 +12,9 @@ use std::io::Read;
 use super::builder::ActivityReportBuilder;
 use super::error::{ReportError, ReportErrorKind};
 use super::fxhash::IdKey;
-use crate::import::{ImportError, ImportSummary, InterviewReader};
+use crate::import::{
+    FrameBatch, ImportError, ImportSummary, InterviewFrame, InterviewReader, RowRef,
+};
 
 /// A row staged for the pair thread: (group, day number, patient).
 type Staged = (u32, i32, IdKey);
@@ -49,63 +51,114 @@ impl<R: Read> InterviewReader<R> {
         self,
         builder: &mut ActivityReportBuilder,
     ) -> Result<ImportSummary, ReportError> {
-        let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-        if !parallel {
-            return self.for_each_row(|row| {
-                builder
-                    .push_parts(
-                        row.date,
-                        row.partner,
-                        row.patient,
-                        row.modality,
-                        row.establishment,
-                    )
-                    .map_err(|e| row.locate(e))
-            });
-        }
-        let mut sink = builder.take_pairs();
-        let (result, sink) = std::thread::scope(|scope| {
-            let (to_worker, from_main) = std::sync::mpsc::sync_channel::<Vec<Staged>>(4);
-            let (to_main, recycled) = std::sync::mpsc::channel::<Vec<Staged>>();
-            let worker = scope.spawn(move || {
-                for mut batch in from_main {
-                    for (group, day, patient) in batch.drain(..) {
-                        sink.record(group, patient, day);
-                    }
-                    // The main thread may be gone: then the buffer is simply dropped.
-                    let _ = to_main.send(batch);
-                }
-                sink
-            });
-            let mut batch = Vec::with_capacity(BATCH);
-            let result = self.for_each_row(|row| {
-                let staged = builder
-                    .stage(row.date, row.partner, row.modality, row.establishment)
-                    .map_err(|e| row.locate(e))?;
-                if let Some((group, day)) = staged {
-                    batch.push((group, day, IdKey::new(row.patient)));
-                }
-                if batch.len() >= BATCH {
-                    let next = recycled
-                        .try_recv()
-                        .unwrap_or_else(|_| Vec::with_capacity(BATCH));
-                    // The worker only stops when this side hangs up.
-                    let _ = to_worker.send(std::mem::replace(&mut batch, next));
-                }
-                Ok::<(), ReportError>(())
-            });
-            if !batch.is_empty() {
-                let _ = to_worker.send(batch);
-            }
-            drop(to_worker);
-            (result, worker.join())
-        });
-        match sink {
-            Ok(sink) => builder.restore_pairs(sink),
-            // The worker only does arithmetic on a map: no input can make it panic. Should
-            // it ever, the panic is a bug and is passed on as is.
-            Err(payload) => std::panic::resume_unwind(payload),
-        }
-        result
+        feed(builder, |each| self.for_each_row(each))
     }
+}
+
+impl InterviewFrame {
+    /// Streams every batch of a data frame into `builder`, each row checked as
+    /// [`InterviewFrame::interviews`] checks it (the rules of the CSV import). `batches`
+    /// yields each batch, or the message of the producer that failed to give it
+    /// (`io_error`). Stops at the first error, located at the row's 0-based position in the
+    /// frame; returns the [`ImportSummary`].
+    ///
+    /// ```
+    /// use patient_partner::import::{FrameBatch, FrameCell, ImportOptions, InterviewFrame};
+    /// use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
+    /// struct Rows(Vec<[&'static str; 4]>);
+    /// impl FrameBatch for Rows {
+    ///     fn num_rows(&self) -> usize { self.0.len() }
+    ///     fn cell(&self, column: usize, row: usize) -> FrameCell<'_> {
+    ///         FrameCell::Text(self.0[row][column])
+    ///     }
+    /// }
+    /// let mut frame = InterviewFrame::open(&["date", "partner", "patient", "modality"],
+    ///     &ImportOptions::new())?;
+    /// let mut builder = ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap()))?;
+    /// let batches = vec![Ok(Rows(vec![["2023-01-09", "PP-A", "PAT-1", "phone"]])),
+    ///                    Ok(Rows(vec![["2023-02-09", "PP-A", "PAT-1", "video"]]))];
+    /// let summary = frame.push_into(batches, &mut builder)?;
+    /// assert_eq!(summary.rows, 2);
+    /// assert_eq!(builder.finish().totals[0].total, Some(2));
+    /// # Ok::<(), patient_partner::Error>(())
+    /// ```
+    pub fn push_into<B: FrameBatch>(
+        &mut self,
+        batches: impl IntoIterator<Item = Result<B, String>>,
+        builder: &mut ActivityReportBuilder,
+    ) -> Result<ImportSummary, ReportError> {
+        feed(builder, |each| {
+            for batch in batches {
+                let batch = batch.map_err(|message| self.read_failure(&message))?;
+                self.read_batch(&batch, |row| each(row.as_row_ref()))?;
+            }
+            Ok(self.summary().clone())
+        })
+    }
+}
+
+/// Feeds the rows `drive` hands out into `builder`: on one core row by row; on more, the
+/// (group, patient) table is updated by a second thread while this one reads.
+fn feed<S>(
+    builder: &mut ActivityReportBuilder,
+    drive: impl FnOnce(&mut dyn FnMut(RowRef<'_>) -> Result<(), ReportError>) -> Result<S, ReportError>,
+) -> Result<S, ReportError> {
+    let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if !parallel {
+        return drive(&mut |row| {
+            builder
+                .push_parts(
+                    row.date,
+                    row.partner,
+                    row.patient,
+                    row.modality,
+                    row.establishment,
+                )
+                .map_err(|e| row.locate(e))
+        });
+    }
+    let mut sink = builder.take_pairs();
+    let (result, sink) = std::thread::scope(|scope| {
+        let (to_worker, from_main) = std::sync::mpsc::sync_channel::<Vec<Staged>>(4);
+        let (to_main, recycled) = std::sync::mpsc::channel::<Vec<Staged>>();
+        let worker = scope.spawn(move || {
+            for mut batch in from_main {
+                for (group, day, patient) in batch.drain(..) {
+                    sink.record(group, patient, day);
+                }
+                // The main thread may be gone: then the buffer is simply dropped.
+                let _ = to_main.send(batch);
+            }
+            sink
+        });
+        let mut batch = Vec::with_capacity(BATCH);
+        let result = drive(&mut |row| {
+            let staged = builder
+                .stage(row.date, row.partner, row.modality, row.establishment)
+                .map_err(|e| row.locate(e))?;
+            if let Some((group, day)) = staged {
+                batch.push((group, day, IdKey::new(row.patient)));
+            }
+            if batch.len() >= BATCH {
+                let next = recycled
+                    .try_recv()
+                    .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+                // The worker only stops when this side hangs up.
+                let _ = to_worker.send(std::mem::replace(&mut batch, next));
+            }
+            Ok(())
+        });
+        if !batch.is_empty() {
+            let _ = to_worker.send(batch);
+        }
+        drop(to_worker);
+        (result, worker.join())
+    });
+    match sink {
+        Ok(sink) => builder.restore_pairs(sink),
+        // The worker only does arithmetic on a map: no input can make it panic. Should
+        // it ever, the panic is a bug and is passed on as is.
+        Err(payload) => std::panic::resume_unwind(payload),
+    }
+    result
 }

@@ -45,7 +45,7 @@ import datetime as _dt
 import os
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
-from . import _frames
+from . import _files, _frames
 from ._types import FileFormat, IgnoredColumn, ImportSummary, ReportLanguage
 from ._files import ImportedList, read_activities, read_interviews, read_referrals, report_file
 from ._native import (
@@ -68,6 +68,7 @@ from ._native import (
     __version__,
     activity_counts,
     compute_activity_report,
+    compute_activity_report_arrow,
     compute_activity_report_csv,
     decline_rate,
     extra_clinical_activities,
@@ -87,6 +88,7 @@ from ._native import (
     parse_referrals_json,
     read_activities_csv,
     read_activities_json,
+    read_interviews_arrow,
     read_interviews_csv,
     read_interviews_json,
     read_referrals_csv,
@@ -159,6 +161,7 @@ __all__ = [
     "activity_report_file",
     "as_interviews",
     "compute_activity_report",
+    "compute_activity_report_arrow",
     "compute_activity_report_csv",
     "decline_rate",
     "extra_clinical_activities",
@@ -178,6 +181,7 @@ __all__ = [
     "parse_referrals_json",
     "read_activities_csv",
     "read_activities_json",
+    "read_interviews_arrow",
     "read_interviews_csv",
     "read_interviews_json",
     "read_referrals_csv",
@@ -194,30 +198,50 @@ DateLike = Union[_dt.date, str]
 InterviewsLike = Any  # Interviews | list[Interview] | list[dict] | pandas/polars DataFrame
 
 
-def as_interviews(interviews: InterviewsLike) -> Interviews:
+def as_interviews(
+    interviews: InterviewsLike,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    strict: bool = False,
+) -> Interviews:
     """Any supported form of an interview log as :class:`Interviews`, in one batch.
 
-    Accepted: :class:`Interviews` (returned as is); a list of :class:`Interview`; a list of
-    dicts, a pandas DataFrame or a polars DataFrame whose keys / columns are those of the
-    CSV log (``date, partner, patient, modality`` and optionally ``referral,
-    duration_minutes, establishment, id``; values as in the CSV, or ``datetime.date``).
+    Accepted:
 
-    Dicts and data frames are turned into CSV text here and read by the core's CSV reader,
-    so they follow exactly the rules of the CSV files (French dates and modalities
-    accepted, unknown columns refused). Errors are :class:`DataImportError` whose ``line``
-    is the row's position + 2 (line 1 is the header) and ``column`` the column's position.
+    - :class:`Interviews` (returned as is) or a list of :class:`Interview`;
+    - a **data frame**: polars ``DataFrame`` / ``LazyFrame`` (collected), pandas
+      ``DataFrame`` (through pyarrow; its index is not a column), pyarrow ``Table``,
+      ``RecordBatch`` or ``RecordBatchReader``, a DuckDB relation, or any object with
+      ``__arrow_c_stream__`` / ``__arrow_c_array__``. Columns are read in Rust by name and
+      Arrow type, batch by batch (no CSV text, no Python object per row), with the rules
+      of the CSV import: the same headers and aliases (``Date``, ``Partenaire``,
+      ``Modalité``...), ``columns=`` to map others, ``strict=`` to refuse unused columns
+      (by default they are ignored and named in a :class:`DataImportWarning`). Dates may
+      be dates, timestamps or text; ids text or whole numbers; durations whole numbers
+      or text (``0:45``);
+    - a list of dicts whose keys are the CSV columns (read as CSV text; unknown keys
+      refused).
+
+    Errors are :class:`DataImportError`. For a data frame they name the row by its 0-based
+    position (``row``, as ``df.iloc[row]``; with the pandas index label in the message
+    and ``row_label`` when the index is not 0, 1, 2...) and the column (``column``,
+    1-based, and ``field``, the canonical name).
     """
     if isinstance(interviews, Interviews):
         return interviews
-    if _frames.is_pandas(interviews):
-        return read_interviews(_frames.pandas_to_csv(interviews).encode("utf-8"), strict=True)
-    if _frames.is_polars(interviews):
-        return read_interviews(_frames.polars_to_csv(interviews).encode("utf-8"), strict=True)
     if isinstance(interviews, (str, bytes)):
         raise TypeError(
             "activity_report() takes interviews, not a path or text: use "
             "read_interviews_csv(path) or parse_interviews_csv(text) first"
         )
+    source = _frames.arrow_source(interviews)
+    if source is not None:
+        data, index = source
+        log = read_interviews_arrow(
+            data, columns=_files._columns(columns), strict=strict, index=index
+        )
+        _files._warn(log.summary, "the data frame")
+        return log
     items: List[Any] = list(interviews)
     if all(isinstance(i, Interview) for i in items):
         return Interviews(items)
@@ -225,7 +249,8 @@ def as_interviews(interviews: InterviewsLike) -> Interviews:
         return read_interviews(_frames.records_to_csv(items).encode("utf-8"), strict=True)
     raise TypeError(
         "interviews must be Interviews, a list of Interview, a list of dicts, "
-        "or a pandas or polars DataFrame"
+        "or a data frame (polars, pandas, pyarrow, DuckDB: anything with "
+        "__arrow_c_stream__)"
     )
 
 
@@ -248,13 +273,16 @@ def activity_report(
     new_patients: str = "first_in_period",
     coverage: Optional[Sequence[Mapping[str, Any]]] = None,
     request: Optional[Union[ReportRequest, Mapping[str, Any]]] = None,
+    columns: Optional[Mapping[str, str]] = None,
+    strict: bool = False,
 ) -> ActivityReport:
     """The activity report of an interview log: the monthly (quarterly, yearly) tables.
 
     Args:
         interviews: the log: :class:`Interviews` (from :func:`read_interviews_csv`...), a
-            list of :class:`Interview`, a list of dicts or a pandas / polars DataFrame with
-            the CSV columns (see :func:`as_interviews`). It crosses to the core in one batch.
+            list of :class:`Interview`, a list of dicts, or a data frame (polars, pandas,
+            pyarrow, DuckDB: see :func:`as_interviews`). A data frame is streamed into the
+            report batch by batch, read in Rust with the GIL released.
         start, end: the period, bounds included (``datetime.date`` or ``"YYYY-MM-DD"``).
         by: ``"partner"`` (one table per partner), ``"establishment"`` or ``"all"``.
         bucket: ``"month"``, ``"quarter"`` or ``"year"``.
@@ -266,6 +294,8 @@ def activity_report(
         coverage: ranges not reported, e.g. ``[{"group": "PP-A", "start": "2023-12-01",
             "end": "2023-12-31"}]``: their counts are ``None`` ("–"), not 0.
         request: instead of the arguments above, a :class:`ReportRequest` or its dict.
+        columns, strict: for a data frame, as :func:`read_interviews` (``columns=`` maps
+            headers, ``strict=True`` refuses unused columns).
 
     Returns:
         An :class:`ActivityReport`. The computation runs with the GIL released.
@@ -273,11 +303,20 @@ def activity_report(
     Raises:
         ReportError: a reversed period (``invalid_period``), an unknown option
             (``invalid_request``), too many buckets...
-        DataImportError: a bad row in dicts or a data frame (with ``line`` and ``column``).
+        DataImportError: a bad row in dicts (``line``, ``column``) or a data frame
+            (``row``, ``column``, ``field``).
     """
-    log = as_interviews(interviews)
     req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
-    return compute_activity_report(log, req)
+    if not isinstance(interviews, (Interviews, str, bytes)):
+        source = _frames.arrow_source(interviews)
+        if source is not None:
+            data, index = source
+            report, summary = compute_activity_report_arrow(
+                data, req, columns=_files._columns(columns), strict=strict, index=index
+            )
+            _files._warn(summary, "the data frame")
+            return report
+    return compute_activity_report(as_interviews(interviews), req)
 
 
 def activity_report_csv(

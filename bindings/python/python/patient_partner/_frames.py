@@ -11,7 +11,7 @@ import datetime as _dt
 import html
 import io
 import math
-from typing import Any, Dict, Iterable, List, Mapping, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 #: The columns of an interview log, in the order of the CSV format.
 INTERVIEW_COLUMNS = (
@@ -83,32 +83,72 @@ def records_to_csv(records: Iterable[Mapping[str, Any]]) -> str:
     return out.getvalue()
 
 
-def pandas_to_csv(df: Any) -> str:
-    """CSV text from a pandas DataFrame with the log's columns, by pandas' own writer."""
+def _default_index(index: Any) -> bool:
+    """Whether a pandas index is 0, 1, 2...: its labels are the positions (no need to name
+    them in an error)."""
     pd = require("pandas", "a pandas DataFrame")
-    df = df.copy()
-    for col in df.columns:
-        series = df[col]
-        if pd.api.types.is_float_dtype(series.dtype):
-            non_null = series.dropna()
-            if len(non_null) == 0 or (non_null == non_null.round()).all():
-                df[col] = series.astype("Int64")
-        elif pd.api.types.is_datetime64_any_dtype(series.dtype):
-            df[col] = series.dt.strftime("%Y-%m-%d")
-    return str(df.to_csv(index=False, lineterminator="\n"))
+    return (
+        isinstance(index, pd.RangeIndex)
+        and index.start == 0
+        and index.step == 1
+    )
 
 
-def polars_to_csv(df: Any) -> str:
-    """CSV text from a polars DataFrame with the log's columns, by polars' own writer."""
-    pl = require("polars", "a polars DataFrame")
-    casts = [
-        pl.col(name).dt.date()
-        for name, dtype in df.schema.items()
-        if dtype == pl.Datetime or isinstance(dtype, pl.Datetime)
-    ]
-    if casts:
-        df = df.with_columns(casts)
-    return str(df.write_csv())
+def _pandas_to_arrow(df: Any) -> Any:
+    """A pandas DataFrame as a pyarrow Table (its index left out). An object column that
+    pyarrow cannot type (ids written as numbers in some rows, text in others) is passed as
+    text, as a CSV export of it would be."""
+    pa = require("pyarrow", "a pandas DataFrame")
+    try:
+        return pa.Table.from_pandas(df, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        pass
+    fixed = df.copy()
+    for name in fixed.columns:
+        if fixed[name].dtype == object:
+            fixed[name] = [None if _is_missing(v) else _cell(v) for v in fixed[name]]
+    return pa.Table.from_pandas(fixed, preserve_index=False)
+
+
+def arrow_source(obj: Any) -> Optional[Tuple[Any, Any]]:
+    """``(an object exporting Arrow, the pandas index or None)`` for a data frame of any
+    library, or ``None`` when ``obj`` is not one. polars LazyFrames are collected; pandas
+    goes through pyarrow (``preserve_index=False``: the index is not a column, its labels
+    name bad rows); DuckDB relations, pyarrow tables, batches and readers, and anything
+    with ``__arrow_c_stream__`` / ``__arrow_c_array__`` are passed as they are."""
+    library = type(obj).__module__.split(".")[0]
+    if library == "polars" and type(obj).__name__ == "LazyFrame":
+        obj = obj.collect()
+    if is_pandas(obj):
+        index = None if _default_index(obj.index) else obj.index
+        return _pandas_to_arrow(obj), index
+    if hasattr(obj, "__arrow_c_stream__") or hasattr(obj, "__arrow_c_array__"):
+        return obj, None
+    if library == "duckdb" and hasattr(obj, "fetch_record_batch"):
+        # DuckDB before 1.1 has no PyCapsule export on relations: a pyarrow reader instead.
+        return obj.fetch_record_batch(), None
+    return None
+
+
+def arrow_to_pandas(table: Any) -> Any:
+    """A report table (``ActivityReport.to_arrow()``) as a pandas DataFrame."""
+    pd = require("pandas", "ActivityReport.to_pandas()")
+    pa = require("pyarrow", "ActivityReport.to_pandas()")
+
+    def mapper(data_type: Any) -> Any:
+        if data_type == pa.int64():
+            return pd.Int64Dtype()
+        if pa.types.is_list(data_type):
+            return pd.ArrowDtype(data_type)
+        return None
+
+    return pa.table(table).to_pandas(types_mapper=mapper, date_as_object=False)
+
+
+def arrow_to_polars(table: Any) -> Any:
+    """A report table (``ActivityReport.to_arrow()``) as a polars DataFrame."""
+    pl = require("polars", "ActivityReport.to_polars()")
+    return pl.DataFrame(table)
 
 
 def is_pandas(obj: Any) -> bool:
@@ -154,61 +194,6 @@ def interviews_to_polars(records: List[Dict[str, Any]]) -> Any:
 
 
 _COUNTS = ("in_person", "phone", "video", "total", "new_patients")
-
-
-def _report_table(report: Dict[str, Any], table: str) -> List[Dict[str, Any]]:
-    if table not in ("rows", "totals"):
-        raise ValueError(f"table must be 'rows' or 'totals', not {table!r}")
-    records: List[Dict[str, Any]] = [dict(r) for r in report[table]]
-    for rec in records:
-        if "masked" in rec:
-            rec["masked"] = ",".join(rec["masked"])
-    return _dates(records, ("start", "end"))
-
-
-def _report_columns(report: Dict[str, Any], table: str) -> List[str]:
-    group = {"partner": ["partner"], "establishment": ["establishment"]}.get(
-        report["group_by"], []
-    )
-    if table == "rows":
-        return group + [
-            report["bucket"],
-            "start",
-            "end",
-            "partial",
-            "reporting",
-            *_COUNTS,
-            "masked",
-        ]
-    return group + [*_COUNTS, "patients", "buckets", "buckets_not_reported", "masked"]
-
-
-def report_to_pandas(report: Dict[str, Any], table: str) -> Any:
-    pd = require("pandas", "ActivityReport.to_pandas()")
-    records = _report_table(report, table)
-    df = pd.DataFrame.from_records(records, columns=_report_columns(report, table))
-    for col in (*_COUNTS, "patients"):
-        if col in df.columns:
-            df[col] = df[col].astype("Int64")  # null (masked / not reported) stays <NA>
-    return df
-
-
-def report_to_polars(report: Dict[str, Any], table: str) -> Any:
-    pl = require("polars", "ActivityReport.to_polars()")
-    records = _report_table(report, table)
-    columns = _report_columns(report, table)
-    schema: Dict[str, Any] = {}
-    for col in columns:
-        if col in ("start", "end"):
-            schema[col] = pl.Date
-        elif col in (*_COUNTS, "patients", "buckets", "buckets_not_reported"):
-            schema[col] = pl.Int64
-        elif col == "partial":
-            schema[col] = pl.Boolean
-        else:
-            schema[col] = pl.Utf8
-    data = {c: [r.get(c) for r in records] for c in columns}
-    return pl.DataFrame(data, schema=schema)
 
 
 def report_to_html(report: Dict[str, Any]) -> str:

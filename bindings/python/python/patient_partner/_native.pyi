@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from typing import final
 
@@ -40,6 +40,8 @@ __all__ = [
     "parse_interviews_json",
     "compute_activity_report",
     "compute_activity_report_csv",
+    "compute_activity_report_arrow",
+    "read_interviews_arrow",
     "read_referrals_csv",
     "parse_referrals_csv",
     "read_referrals_json",
@@ -225,6 +227,7 @@ class ActivityReport:
     def to_csv(self) -> str: ...
     def to_xlsx_bytes(self, lang: ReportLanguage = "fr") -> bytes: ...
     def to_excel(self, path: Union[str, os.PathLike[str]], lang: ReportLanguage = "fr") -> None: ...
+    def to_arrow(self, table: str = "rows") -> Any: ...
     def to_pandas(self, table: str = "rows") -> Any: ...
     def to_polars(self, table: str = "rows") -> Any: ...
     def _repr_html_(self) -> str: ...
@@ -422,6 +425,21 @@ def compute_activity_report(interviews: Interviews, request: ReportRequest) -> A
 def compute_activity_report_csv(
     path: Union[str, os.PathLike[str]], request: ReportRequest
 ) -> ActivityReport: ...
+def compute_activity_report_arrow(
+    data: Any,
+    request: ReportRequest,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    strict: bool = False,
+    index: Optional[Any] = None,
+) -> Tuple[ActivityReport, ImportSummary]: ...
+def read_interviews_arrow(
+    data: Any,
+    *,
+    columns: Optional[Mapping[str, str]] = None,
+    strict: bool = False,
+    index: Optional[Any] = None,
+) -> Interviews: ...
 def read_referrals_csv(path: Union[str, os.PathLike[str]]) -> List[Referral]: ...
 def parse_referrals_csv(text: str) -> List[Referral]: ...
 def read_referrals_json(path: Union[str, os.PathLike[str]]) -> List[Referral]: ...

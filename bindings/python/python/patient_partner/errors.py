@@ -49,6 +49,9 @@ class PatientPartnerError(Exception):
         column: for file input, the 1-based column (CSV: the field position; workbooks: 4
             is column ``D``).
         sheet: for workbooks, the sheet; then :attr:`cell` names the cell (``"D17"``).
+        row: for data frames, the 0-based position of the row (``df.iloc[row]``); ``column``
+            is then the 1-based position of the frame's column.
+        row_label: for pandas frames with an index other than 0, 1, 2...: the row's label.
     """
 
     kind: str
@@ -57,6 +60,8 @@ class PatientPartnerError(Exception):
     line: Optional[int]
     column: Optional[int]
     sheet: Optional[str]
+    row: Optional[int]
+    row_label: Optional[str]
 
     def __init__(
         self,
@@ -68,6 +73,8 @@ class PatientPartnerError(Exception):
         line: Optional[int] = None,
         column: Optional[int] = None,
         sheet: Optional[str] = None,
+        row: Optional[int] = None,
+        row_label: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -77,6 +84,8 @@ class PatientPartnerError(Exception):
         self.line = line
         self.column = column
         self.sheet = sheet
+        self.row = row
+        self.row_label = row_label
 
     @property
     def cell(self) -> Optional[str]:
@@ -103,6 +112,8 @@ class PatientPartnerError(Exception):
                 self.line,
                 self.column,
                 self.sheet,
+                self.row,
+                self.row_label,
             ),
         )
 
@@ -113,6 +124,8 @@ class PatientPartnerError(Exception):
             if self.cell is not None:
                 where.append(f"cell {self.cell}")
         else:
+            if self.row is not None:
+                where.append(f"row {self.row}")
             if self.line is not None:
                 where.append(f"line {self.line}")
             if self.column is not None:
@@ -121,9 +134,17 @@ class PatientPartnerError(Exception):
         return f"[{self.kind}] {self.message}{suffix}"
 
 
-def _rebuild(cls, message, kind, entity, field, line, column, sheet=None):  # type: ignore[no-untyped-def]
+def _rebuild(cls, message, kind, entity, field, line, column, sheet=None, row=None, row_label=None):  # type: ignore[no-untyped-def]
     return cls(
-        message, kind=kind, entity=entity, field=field, line=line, column=column, sheet=sheet
+        message,
+        kind=kind,
+        entity=entity,
+        field=field,
+        line=line,
+        column=column,
+        sheet=sheet,
+        row=row,
+        row_label=row_label,
     )
 
 

@@ -1,0 +1,181 @@
+//! Reports out as Arrow: `ActivityReport.to_arrow()` builds the report's tables as Arrow
+//! record batches (no Python object per row), exported through the PyCapsule interface
+//! (`pyarrow.table(t)`, `polars.DataFrame(t)` read them without a copy). Conversions
+//! only: the columns are the report's fields under their wire names.
+//!
+//! - `rows`: the group column (`partner` / `establishment`; none for `all`), the bucket
+//!   (`month` / `quarter` / `year`, its key), `start`, `end` (date32), `partial` (bool),
+//!   `reporting` (dictionary of its wire names: a pandas categorical), the counts `in_person`,
+//!   `phone`, `video`, `total`, `new_patients` (int64, null when masked or not reported),
+//!   `masked` (list of the masked columns' wire names, empty when none).
+//! - `totals`: the group column, the counts, `patients`, `buckets`,
+//!   `buckets_not_reported` (int64), `masked`.
+
+use std::sync::Arc;
+
+use arrow_array::builder::{ListBuilder, StringBuilder};
+use arrow_array::types::Int8Type;
+use arrow_array::{
+    ArrayRef, BooleanArray, Date32Array, DictionaryArray, Int64Array, Int8Array, RecordBatch,
+    StringArray,
+};
+use arrow_schema::{DataType, Field, Schema};
+use chrono::{Datelike, NaiveDate};
+use patient_partner::report::{ActivityReport, Column, GroupBy, Reporting};
+use patient_partner::Vocabulary;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3_arrow::PyTable;
+
+/// Days from 1970-01-01 (Arrow's date32).
+fn days(date: NaiveDate) -> i32 {
+    // 719_163: the day number of 1970-01-01 counted from 0001-01-01 (chrono's CE day 1).
+    date.num_days_from_ce() - 719_163
+}
+
+fn counts(values: impl Iterator<Item = Option<u64>>) -> ArrayRef {
+    Arc::new(values.map(|v| v.map(|n| n as i64)).collect::<Int64Array>())
+}
+
+fn masked<'a>(rows: impl Iterator<Item = &'a [Column]>) -> ArrayRef {
+    let mut list = ListBuilder::new(StringBuilder::new()).with_field(Arc::new(Field::new(
+        "item",
+        DataType::Utf8,
+        false,
+    )));
+    for columns in rows {
+        for c in columns {
+            list.values().append_value(c.wire_name());
+        }
+        list.append(true);
+    }
+    Arc::new(list.finish())
+}
+
+/// The group column's name and values (`None` for `group_by: all`).
+fn group_column(report: &ActivityReport, keys: Vec<Option<&str>>) -> Option<(String, ArrayRef)> {
+    match report.group_by {
+        GroupBy::All => None,
+        other => Some((
+            other.wire_name().to_owned(),
+            Arc::new(keys.into_iter().collect::<StringArray>()),
+        )),
+    }
+}
+
+fn batch(columns: Vec<(String, ArrayRef)>) -> PyResult<RecordBatch> {
+    let fields: Vec<Field> = columns
+        .iter()
+        .map(|(name, array)| {
+            let nullable = array.null_count() > 0 || array.data_type() == &DataType::Int64;
+            Field::new(name, array.data_type().clone(), nullable)
+        })
+        .collect();
+    RecordBatch::try_new(
+        Arc::new(Schema::new(fields)),
+        columns.into_iter().map(|(_, a)| a).collect(),
+    )
+    .map_err(|e| PyValueError::new_err(format!("cannot build the Arrow table: {e}")))
+}
+
+/// The `rows` table.
+fn rows_batch(report: &ActivityReport) -> PyResult<RecordBatch> {
+    let rows = &report.rows;
+    let mut columns: Vec<(String, ArrayRef)> = Vec::new();
+    columns.extend(group_column(
+        report,
+        rows.iter().map(|r| r.group.key()).collect(),
+    ));
+    let bucket: StringArray = rows.iter().map(|r| Some(r.bucket.key())).collect();
+    columns.push((report.bucket.wire_name().to_owned(), Arc::new(bucket)));
+    let start: Date32Array = rows.iter().map(|r| Some(days(r.start))).collect();
+    let end: Date32Array = rows.iter().map(|r| Some(days(r.end))).collect();
+    columns.push(("start".to_owned(), Arc::new(start)));
+    columns.push(("end".to_owned(), Arc::new(end)));
+    let partial: BooleanArray = rows.iter().map(|r| Some(r.partial)).collect();
+    columns.push(("partial".to_owned(), Arc::new(partial)));
+    let states = Reporting::all();
+    let keys: Int8Array = rows
+        .iter()
+        .map(|r| {
+            states
+                .iter()
+                .position(|s| *s == r.reporting)
+                .map(|k| k as i8)
+        })
+        .collect();
+    let names: StringArray = states.iter().map(|s| Some(s.wire_name())).collect();
+    let reporting = DictionaryArray::<Int8Type>::try_new(keys, Arc::new(names))
+        .map_err(|e| PyValueError::new_err(format!("cannot build the Arrow table: {e}")))?;
+    columns.push(("reporting".to_owned(), Arc::new(reporting)));
+    columns.push((
+        "in_person".to_owned(),
+        counts(rows.iter().map(|r| r.in_person)),
+    ));
+    columns.push(("phone".to_owned(), counts(rows.iter().map(|r| r.phone))));
+    columns.push(("video".to_owned(), counts(rows.iter().map(|r| r.video))));
+    columns.push(("total".to_owned(), counts(rows.iter().map(|r| r.total))));
+    columns.push((
+        "new_patients".to_owned(),
+        counts(rows.iter().map(|r| r.new_patients)),
+    ));
+    columns.push((
+        "masked".to_owned(),
+        masked(rows.iter().map(|r| r.masked.as_slice())),
+    ));
+    batch(columns)
+}
+
+/// The `totals` table.
+fn totals_batch(report: &ActivityReport) -> PyResult<RecordBatch> {
+    let totals = &report.totals;
+    let mut columns: Vec<(String, ArrayRef)> = Vec::new();
+    columns.extend(group_column(
+        report,
+        totals.iter().map(|r| r.group.key()).collect(),
+    ));
+    columns.push((
+        "in_person".to_owned(),
+        counts(totals.iter().map(|r| r.in_person)),
+    ));
+    columns.push(("phone".to_owned(), counts(totals.iter().map(|r| r.phone))));
+    columns.push(("video".to_owned(), counts(totals.iter().map(|r| r.video))));
+    columns.push(("total".to_owned(), counts(totals.iter().map(|r| r.total))));
+    columns.push((
+        "new_patients".to_owned(),
+        counts(totals.iter().map(|r| r.new_patients)),
+    ));
+    columns.push((
+        "patients".to_owned(),
+        counts(totals.iter().map(|r| r.patients)),
+    ));
+    columns.push((
+        "buckets".to_owned(),
+        counts(totals.iter().map(|r| Some(r.buckets))),
+    ));
+    columns.push((
+        "buckets_not_reported".to_owned(),
+        counts(totals.iter().map(|r| Some(r.buckets_not_reported))),
+    ));
+    columns.push((
+        "masked".to_owned(),
+        masked(totals.iter().map(|r| r.masked.as_slice())),
+    ));
+    batch(columns)
+}
+
+/// One table of the report (`rows` or `totals`) as an Arrow table (pyo3-arrow's `Table`:
+/// it exports `__arrow_c_stream__`).
+pub fn report_table(report: &ActivityReport, table: &str) -> PyResult<PyTable> {
+    let batch = match table {
+        "rows" => rows_batch(report)?,
+        "totals" => totals_batch(report)?,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "table must be 'rows' or 'totals', not {other:?}"
+            )))
+        }
+    };
+    let schema = batch.schema();
+    PyTable::try_new(vec![batch], schema)
+}
