@@ -103,6 +103,7 @@ pub enum FileFormat {
     Xls,
     Ods,
     Json,
+    Frame,
 }
 
 /// A column the import used, and the header it was read from.
