@@ -77,10 +77,23 @@ fn validate(id_type: &'static str, raw: &str) -> Result<String, IdError> {
 /// Whether `s` holds a control character (`char::is_control`), with a fast path for ASCII.
 #[inline]
 fn has_control(s: &str) -> bool {
-    if s.is_ascii() {
-        s.bytes().any(|b| b.is_ascii_control())
-    } else {
-        s.chars().any(char::is_control)
+    // One pass over the bytes; the characters only for non-ASCII text (C1 controls).
+    let mut ascii = true;
+    for b in s.bytes() {
+        if b < 0x20 || b == 0x7f {
+            return true;
+        }
+        ascii &= b < 0x80;
+    }
+    !ascii && s.chars().any(char::is_control)
+}
+
+/// `s` trimmed of white space, without the Unicode scan when it starts and ends with a
+/// visible ASCII character (the common case on hot paths).
+pub(crate) fn trim_fast(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        _ => s.trim(),
     }
 }
 
@@ -94,7 +107,7 @@ fn has_control(s: &str) -> bool {
 /// assert_eq!(check_id("PatientId", "").unwrap_err().code(), "empty_id");
 /// ```
 pub fn check_id<'a>(id_type: &'static str, raw: &'a str) -> Result<&'a str, IdError> {
-    let trimmed = raw.trim();
+    let trimmed = trim_fast(raw);
     let kind = if trimmed.is_empty() {
         Some(IdErrorKind::Empty)
     } else if trimmed.len() > MAX_ID_LEN {

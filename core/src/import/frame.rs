@@ -49,7 +49,9 @@ use super::interviews_csv::{RowPlace, RowRef, COLUMNS};
 use super::options::ImportOptions;
 use super::summary::{FileFormat, ImportSummary};
 use super::table::{resolve, Place};
-use crate::ids::{check_id, EstablishmentId, InterviewId, PartnerId, PatientId, ReferralId};
+use crate::ids::{
+    check_id, trim_fast, EstablishmentId, InterviewId, PartnerId, PatientId, ReferralId,
+};
 use crate::interview::{Interview, Modality};
 use crate::text::short;
 
@@ -201,7 +203,9 @@ impl InterviewFrame {
         for r in 0..batch.num_rows() {
             let position = self.offset;
             self.offset += 1;
-            if self.is_blank(batch, r) {
+            // A row with a date is not blank: the full test only for rows without one.
+            let dated = !matches!(self.cell(batch, DATE, r), FrameCell::Null);
+            if !dated && self.is_blank(batch, r) {
                 self.summary.blank_row(position);
                 continue;
             }
@@ -256,9 +260,11 @@ impl InterviewFrame {
     ) -> FrameCell<'b> {
         match self.positions[spec] {
             Some(c) => match batch.cell(c, r) {
-                FrameCell::Text(t) if t.trim().is_empty() => FrameCell::Null,
+                FrameCell::Text(t) => match trim_fast(t) {
+                    "" => FrameCell::Null,
+                    t => FrameCell::Text(t),
+                },
                 FrameCell::Float(f) if f.is_nan() => FrameCell::Null,
-                FrameCell::Text(t) => FrameCell::Text(t.trim()),
                 other => other,
             },
             None => FrameCell::Null,
