@@ -1,4 +1,9 @@
-//! Conversions between Python values and the core's serde JSON: nothing else.
+//! Conversions between Python values and the core's serde: nothing else.
+//!
+//! Out: [`to_py`] is pythonize (serde → Python objects directly). In: [`py_to_value`]
+//! walks the Python value into serde JSON itself, because what notebooks pass is not only
+//! JSON-shaped (pythonize refuses `datetime.date`, keeps NaN as a float, and knows no
+//! `to_dict()`), with a depth limit ([`MAX_DEPTH`]) so that no input can overflow the stack.
 //!
 //! Every domain value crosses the boundary as the JSON the core's serde produces or
 //! accepts, so the wire names are the core's, by construction. Python → JSON accepts
@@ -14,44 +19,18 @@ use serde_json::{Map, Number, Value};
 
 /// A serde JSON value as a Python object (dicts, lists, str, int, float, bool, None).
 pub fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(value_to_py(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, v) in map {
-                dict.set_item(k, value_to_py(py, v)?)?;
-            }
-            dict.into_any()
-        }
-    })
+    to_py(py, value)
 }
 
-/// Any serialisable core value as a Python object, through its serde JSON.
+/// Any serialisable core value as a Python object, by pythonize (serde straight to Python
+/// objects, no JSON in between): structs and maps as dicts, sequences as lists, dates and
+/// enums as their wire strings, `None` for absent values.
 pub fn to_py<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let json = serde_json::to_value(value)
-        .map_err(|e| PyValueError::new_err(format!("cannot serialise the value: {e}")))?;
-    value_to_py(py, &json)
+    pythonize::pythonize(py, value)
+        .map_err(|e| PyValueError::new_err(format!("cannot convert the value: {e}")))
 }
 
 /// The deepest nesting of lists and dicts accepted from Python, as serde_json accepts from
