@@ -233,3 +233,36 @@ def test_to_polars_has_real_dtypes() -> None:
     assert df.schema["reporting"] in (pl.Categorical, pl.Categorical())
     assert df["start"][0] == dt.date.fromisoformat(report.rows[0]["start"])
     assert df["masked"].to_list() == [r.get("masked", []) for r in report.rows]
+
+
+def test_mixed_object_columns_in_pandas_are_read_as_text() -> None:
+    pdf = pd.read_csv(LOG, sep=";")
+    patients = pdf["patient"].astype(object)
+    patients.iloc[0] = 1234  # an id typed as a number in one row, text elsewhere
+    pdf["patient"] = patients
+    log = pp.as_interviews(pdf)
+    assert log[0].patient == "1234"
+    assert [i.patient for i in log][1:] == [i.patient for i in pp.read_interviews_csv(LOG)][1:]
+
+
+def test_a_producer_that_fails_mid_stream_is_a_typed_error() -> None:
+    table = polars_log().to_arrow()
+    batches = table.to_batches(max_chunksize=50)
+
+    def produce() -> Any:
+        yield batches[0]
+        raise RuntimeError("the database went away")
+
+    reader = pa.RecordBatchReader.from_batches(table.schema, produce())
+    with pytest.raises(pp.DataImportError) as info:
+        pp.activity_report(reader, START, END)
+    assert info.value.kind == "io_error" and info.value.row == 50
+    assert "the database went away" in str(info.value)
+
+
+def test_duplicate_columns_of_a_pandas_frame_are_refused() -> None:
+    pdf = pd.read_csv(LOG, sep=";")
+    pdf.columns = ["date", "partner", "patient", "modality", "referral", "duration_minutes", "partner"]
+    with pytest.raises(pp.DataImportError) as info:
+        pp.activity_report(pdf, START, END)
+    assert info.value.kind in ("duplicate_column",), info.value

@@ -99,15 +99,24 @@ def _pandas_to_arrow(df: Any) -> Any:
     pyarrow cannot type (ids written as numbers in some rows, text in others) is passed as
     text, as a CSV export of it would be."""
     pa = require("pyarrow", "a pandas DataFrame")
+    names = [str(c) for c in df.columns]
+    if not df.columns.is_unique or names != list(df.columns):
+        # pyarrow refuses repeated or non-text column names; the core names the repeat.
+        arrays = [_pandas_column(pa, df.iloc[:, i]) for i in range(len(names))]
+        return pa.Table.from_arrays(arrays, names=names)
     try:
         return pa.Table.from_pandas(df, preserve_index=False)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
-        pass
-    fixed = df.copy()
-    for name in fixed.columns:
-        if fixed[name].dtype == object:
-            fixed[name] = [None if _is_missing(v) else _cell(v) for v in fixed[name]]
-    return pa.Table.from_pandas(fixed, preserve_index=False)
+        arrays = [_pandas_column(pa, df[name]) for name in df.columns]
+        return pa.Table.from_arrays(arrays, names=names)
+
+
+def _pandas_column(pa: Any, series: Any) -> Any:
+    """One pandas column as an Arrow array; an object column pyarrow cannot type as text."""
+    try:
+        return pa.Array.from_pandas(series)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pa.array([None if _is_missing(v) else _cell(v) for v in series], pa.string())
 
 
 def arrow_source(obj: Any) -> Optional[Tuple[Any, Any]]:
