@@ -45,7 +45,10 @@ use chrono::NaiveDate;
 use super::aliases::Entity;
 use super::dates::parse_date;
 use super::error::{ImportError, ImportErrorKind};
-use super::interviews_csv::{RowPlace, RowRef, COLUMNS};
+use super::interviews_csv::{
+    RowPlace, RowRef, COLUMNS, DATE, DURATION, ESTABLISHMENT, ID, MODALITY, PARTNER, PATIENT,
+    REFERRAL,
+};
 use super::options::ImportOptions;
 use super::summary::{FileFormat, ImportSummary};
 use super::table::{resolve, Place};
@@ -54,15 +57,6 @@ use crate::ids::{
 };
 use crate::interview::{Interview, Modality};
 use crate::text::short;
-
-const DATE: usize = 0;
-const PARTNER: usize = 1;
-const PATIENT: usize = 2;
-const MODALITY: usize = 3;
-const REFERRAL: usize = 4;
-const DURATION: usize = 5;
-const ESTABLISHMENT: usize = 6;
-const ID: usize = 7;
 
 /// One cell of a frame, as the caller reads it from its column's type.
 #[derive(Debug, Clone, Copy, PartialEq)]

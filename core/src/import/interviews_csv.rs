@@ -47,14 +47,15 @@ use crate::ids::{
 use crate::interview::{Interview, Modality};
 use crate::located::Located;
 
-const DATE: usize = 0;
-const PARTNER: usize = 1;
-const PATIENT: usize = 2;
-const MODALITY: usize = 3;
-const REFERRAL: usize = 4;
-const DURATION: usize = 5;
-const ESTABLISHMENT: usize = 6;
-const ID: usize = 7;
+// The positions of the log's columns in [`COLUMNS`] (shared with `import/frame.rs`).
+pub(crate) const DATE: usize = 0;
+pub(crate) const PARTNER: usize = 1;
+pub(crate) const PATIENT: usize = 2;
+pub(crate) const MODALITY: usize = 3;
+pub(crate) const REFERRAL: usize = 4;
+pub(crate) const DURATION: usize = 5;
+pub(crate) const ESTABLISHMENT: usize = 6;
+pub(crate) const ID: usize = 7;
 
 /// The columns of an interview log.
 pub(crate) const COLUMNS: &[ColumnSpec] = &[
