@@ -41,12 +41,21 @@ strings), so ``Class.from_dict(x.to_dict()) == x``.
 
 from __future__ import annotations
 
-import datetime as _dt
-import os
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+# Import cost (issue 12): `typing`, `datetime`, pandas, polars, pyarrow and the frame and
+# HTML helpers are imported when first needed, not here.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as _dt
+    import os
+    from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
-from . import _files, _frames
-from ._types import FileFormat, IgnoredColumn, ImportSummary, ReportLanguage
+    from ._types import FileFormat, IgnoredColumn, ImportSummary, ReportLanguage
+
+    DateLike = Union[_dt.date, str]
+    # Interviews | list[Interview] | list[dict] | a data frame (polars, pandas, pyarrow, DuckDB)
+    InterviewsLike = Any
+
+from . import _files
 from ._files import ImportedList, read_activities, read_interviews, read_referrals, report_file
 from ._native import (
     Activity,
@@ -194,8 +203,16 @@ __all__ = [
     "vocabulary_names",
 ]
 
-DateLike = Union[_dt.date, str]
-InterviewsLike = Any  # Interviews | list[Interview] | list[dict] | pandas/polars DataFrame
+_TYPES = ("FileFormat", "IgnoredColumn", "ImportSummary", "ReportLanguage")
+
+
+def __getattr__(name: str) -> object:
+    # The typing aliases of `_types`, imported on first use (they need `typing`).
+    if name in _TYPES:
+        from . import _types
+
+        return getattr(_types, name)
+    raise AttributeError(f"module 'patient_partner' has no attribute {name!r}")
 
 
 def as_interviews(
@@ -234,6 +251,8 @@ def as_interviews(
             "activity_report() takes interviews, not a path or text: use "
             "read_interviews_csv(path) or parse_interviews_csv(text) first"
         )
+    from . import _frames
+
     source = _frames.arrow_source(interviews)
     if source is not None:
         data, index = source
@@ -245,7 +264,9 @@ def as_interviews(
     items: List[Any] = list(interviews)
     if all(isinstance(i, Interview) for i in items):
         return Interviews(items)
-    if all(isinstance(i, Mapping) for i in items):
+    from collections.abc import Mapping as _Mapping
+
+    if all(isinstance(i, _Mapping) for i in items):
         return read_interviews(_frames.records_to_csv(items).encode("utf-8"), strict=True)
     raise TypeError(
         "interviews must be Interviews, a list of Interview, a list of dicts, "
@@ -255,6 +276,8 @@ def as_interviews(
 
 
 def _iso(value: DateLike) -> str:
+    import datetime as _dt
+
     if isinstance(value, _dt.datetime):
         return value.date().isoformat()
     if isinstance(value, _dt.date):
@@ -308,6 +331,8 @@ def activity_report(
     """
     req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
     if not isinstance(interviews, (Interviews, str, bytes)):
+        from . import _frames
+
         source = _frames.arrow_source(interviews)
         if source is not None:
             data, index = source

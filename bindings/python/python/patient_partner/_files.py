@@ -9,27 +9,42 @@ returns; ``strict=True`` refuses unused columns instead.
 from __future__ import annotations
 
 import os
-import warnings
-from typing import Any, Dict, List, Mapping, Optional, TypeVar, Union
 
 from . import _native
-from ._types import ImportSummary
 from .errors import DataImportWarning
 
-Source = Union[str, "os.PathLike[str]", bytes, bytearray]
-T = TypeVar("T")
+# `typing` costs ~10 ms to import: names for type checkers only (import time, issue 12).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Mapping, Optional, TypeVar, Union
+
+    from ._types import ImportSummary
+
+    Source = Union[str, "os.PathLike[str]", bytes, bytearray]
+    T = TypeVar("T")
 
 
-class ImportedList(List[T]):
-    """A list of records read from a file, with the ``summary`` of the import (a dict:
-    ``format``, ``sheet``, ``encoding``, ``separator``, ``columns``, ``rows``,
-    ``ignored_columns``, ``blank_rows``, ``blank_row_lines``, ``message``)."""
+if TYPE_CHECKING:
 
-    summary: ImportSummary
+    class ImportedList(List[T]):
+        """A list of records read from a file, with the ``summary`` of the import."""
 
-    def __init__(self, items: List[T], summary: ImportSummary) -> None:
-        super().__init__(items)
-        self.summary = summary
+        summary: ImportSummary
+
+        def __init__(self, items: List[T], summary: ImportSummary) -> None: ...
+
+else:
+
+    class ImportedList(list):
+        """A list of records read from a file, with the ``summary`` of the import (a dict:
+        ``format``, ``sheet``, ``encoding``, ``separator``, ``columns``, ``rows``,
+        ``ignored_columns``, ``blank_rows``, ``blank_row_lines``, ``message``). Generic
+        for type checkers (``ImportedList[Referral]``); a plain list subclass at run time,
+        so that importing the package does not import ``typing``."""
+
+        def __init__(self, items, summary):
+            super().__init__(items)
+            self.summary = summary
 
 
 def _warn(summary: Optional[Mapping[str, Any]], source: Any, stacklevel: int = 3) -> None:
@@ -37,6 +52,8 @@ def _warn(summary: Optional[Mapping[str, Any]], source: Any, stacklevel: int = 3
         return
     if summary.get("has_notes"):
         where: Any = source if isinstance(source, (str, os.PathLike)) else "the data"
+        import warnings
+
         warnings.warn(
             DataImportWarning(f"{os.fspath(where)}: {summary['message']}", dict(summary)),
             stacklevel=stacklevel,

@@ -10,7 +10,7 @@ __all__ = ["ColumnMatch", "FileFormat", "IgnoredColumn", "ImportSummary", "Repor
 #: The language of a written report (``ActivityReport.to_excel(lang=...)``).
 ReportLanguage = Literal["fr", "en"]
 #: The format of a file, read from its content.
-FileFormat = Literal["csv", "xlsx", "xlsb", "xls", "ods", "json"]
+FileFormat = Literal["csv", "xlsx", "xlsb", "xls", "ods", "json", "frame"]
 
 
 class IgnoredColumn(TypedDict):

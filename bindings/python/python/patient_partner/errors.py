@@ -19,7 +19,10 @@ optional package (pandas, polars) is ``ImportError``. Files that cannot be opene
 
 from __future__ import annotations
 
-from typing import Optional
+# `typing` costs ~10 ms to import: names for type checkers only.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 __all__ = [
     "PatientPartnerError",
