@@ -187,7 +187,7 @@ impl InterviewFrame {
     }
 
     /// Hands every row of `batch` to `each`, checked, its fields borrowed (the fast path of
-    /// a report: [`InterviewFrame::push_batch_into`](crate::report)). Stops at the first
+    /// a report: `InterviewFrame::push_into` in `report/feed.rs`). Stops at the first
     /// error.
     pub(crate) fn read_batch<B: FrameBatch + ?Sized, E: From<ImportError>>(
         &mut self,
