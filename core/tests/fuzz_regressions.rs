@@ -34,3 +34,32 @@ fn an_xls_header_announcing_gigabytes_is_refused_before_reading() {
     let log = read_interviews(&xls[..], &ImportOptions::new()).unwrap();
     assert_eq!(log.records.len(), 150);
 }
+
+#[test]
+fn an_xls_sheet_wider_than_excel_allows_is_refused_before_reading() {
+    // A 24 KB file with cells far apart: calamine allocates the sheet's bounding box as a
+    // dense grid and asked for 62 GB (an abort, not an error, outside the fuzzer).
+    let bytes = repo_file("fuzz/regressions/workbook_calamine_sparse_range.bin");
+    let err = read_interviews(&bytes[..], &ImportOptions::new()).unwrap_err();
+    assert_eq!(err.code(), "invalid_workbook");
+    assert!(err.to_string().contains("spans"), "{err}");
+    // Real .xls files (LibreOffice's, the referrals and activities fixtures) still read.
+    for fixture in std::fs::read_dir(format!(
+        "{}/../tests/fixtures/spreadsheets",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+    {
+        let path = fixture.unwrap().path();
+        if path.extension().is_some_and(|e| e == "xls") {
+            let bytes = std::fs::read(&path).unwrap();
+            let err = read_interviews(&bytes[..], &ImportOptions::new()).err();
+            assert!(
+                !err.as_ref()
+                    .is_some_and(|e| e.to_string().contains("spans")),
+                "{}: {err:?}",
+                path.display()
+            );
+        }
+    }
+}

@@ -157,6 +157,7 @@ impl SheetRows {
     ) -> Result<Self, ImportError> {
         if format == FileFormat::Xls {
             ole_header_fits(bytes).map_err(|why| workbook_error(format, why))?;
+            biff_sheets_fit(bytes).map_err(|why| workbook_error(format, why))?;
         }
         let cursor = Cursor::new(bytes);
         let (format, (name, range)) = match format {
@@ -278,6 +279,79 @@ fn ole_header_fits(bytes: &[u8]) -> Result<(), String> {
         return Err(format!(
             "malformed content: an impossible DIFAT length in a file of {len} bytes"
         ));
+    }
+    Ok(())
+}
+
+/// The most cells a sheet's bounding box may span: Excel 97–2003's own limit, 65,536 rows
+/// × 256 columns.
+const MAX_XLS_CELLS: u64 = 65_536 * 256;
+
+/// Checks that no sheet of a `.xls` spans more cells than the format allows, before
+/// calamine allocates every sheet as a dense grid of its bounding box: fuzzing found a
+/// 24 KB file with one cell at A1 and one at column 40,000, for which it asked 62 GB.
+/// Scans the BIFF records of the `Workbook` stream for cell positions; a file this scan
+/// cannot read is left to calamine (which then reports it).
+fn biff_sheets_fit(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Read;
+    let Ok(mut ole) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut stream = Vec::new();
+    let read = ["/Workbook", "/Book"]
+        .iter()
+        .find_map(|name| ole.open_stream(name).ok())
+        .map(|mut s| s.read_to_end(&mut stream));
+    if !matches!(read, Some(Ok(_))) {
+        return Ok(());
+    }
+    // (first row, last row, first column, last column) of the current sheet's cells.
+    let mut bounds: Option<(u64, u64, u64, u64)> = None;
+    let mut at = 0usize;
+    while let Some(head) = stream.get(at..at + 4) {
+        let kind = u16::from_le_bytes([head[0], head[1]]);
+        let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+        let data = stream.get(at + 4..at + 4 + len).unwrap_or_default();
+        at += 4 + len;
+        let u16_at = |i: usize| {
+            data.get(i..i + 2)
+                .map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])))
+        };
+        let cells: Option<(u64, u64, u64)> = match kind {
+            // BOF: a new sheet (or the workbook globals) starts.
+            0x0809 => {
+                bounds = None;
+                None
+            }
+            // NUMBER, RK, LABEL, LABELSST, FORMULA, BLANK, BOOLERR: one cell.
+            0x0203 | 0x027E | 0x0204 | 0x00FD | 0x0006 | 0x0201 | 0x0205 => {
+                match (u16_at(0), u16_at(2)) {
+                    (Some(row), Some(col)) => Some((row, col, col)),
+                    _ => None,
+                }
+            }
+            // MULRK, MULBLANK: a run of cells, the last column in the record's last bytes.
+            0x00BD | 0x00BE => match (u16_at(0), u16_at(2), u16_at(len.saturating_sub(2))) {
+                (Some(row), Some(first), Some(last)) => Some((row, first, last.max(first))),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((row, first, last)) = cells {
+            let b = bounds.get_or_insert((row, row, first, last));
+            *b = (b.0.min(row), b.1.max(row), b.2.min(first), b.3.max(last));
+            let area = (b.1 - b.0 + 1) * (b.3 - b.2 + 1);
+            if area > MAX_XLS_CELLS {
+                return Err(format!(
+                    "malformed content: a sheet spans {area} cells (rows {}..{}, columns {}..{}), \
+                     more than an Excel 97-2003 sheet can hold ({MAX_XLS_CELLS})",
+                    b.0 + 1,
+                    b.1 + 1,
+                    b.2 + 1,
+                    b.3 + 1
+                ));
+            }
+        }
     }
     Ok(())
 }
