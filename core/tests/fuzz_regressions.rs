@@ -43,6 +43,11 @@ fn an_xls_sheet_wider_than_excel_allows_is_refused_before_reading() {
     let err = read_interviews(&bytes[..], &ImportOptions::new()).unwrap_err();
     assert_eq!(err.code(), "invalid_workbook");
     assert!(err.to_string().contains("spans"), "{err}");
+    // A DIMENSIONS record announcing a 130 TB sheet (calamine reserves by it).
+    let bytes = repo_file("fuzz/regressions/workbook_calamine_dimensions.bin");
+    let err = read_interviews(&bytes[..], &ImportOptions::new()).unwrap_err();
+    assert_eq!(err.code(), "invalid_workbook");
+    assert!(err.to_string().contains("dimensions"), "{err}");
     // Real .xls files (LibreOffice's, the referrals and activities fixtures) still read.
     for fixture in std::fs::read_dir(format!(
         "{}/../tests/fixtures/spreadsheets",

@@ -323,6 +323,41 @@ fn biff_sheets_fit(bytes: &[u8]) -> Result<(), String> {
                 bounds = None;
                 None
             }
+            // DIMENSIONS: calamine reserves rows × columns cells from it, computed as it
+            // does (`parse_dimensions`: 32-bit rows in BIFF8, columns reset past 255).
+            0x0200 => {
+                let u32_at = |i: usize| {
+                    data.get(i..i + 4)
+                        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                };
+                let u16_32 = |i: usize| u16_at(i).map(|v| v as u32);
+                let dims = match len {
+                    10 => (u16_32(0), u16_32(2), u16_32(4), u16_32(6)),
+                    14 => (u32_at(0), u32_at(4), u16_32(8), u16_32(10)),
+                    _ => (None, None, None, None),
+                };
+                if let (Some(rf), Some(rl), Some(mut cf), Some(cl)) = dims {
+                    if cf > 0xFF || cl < cf {
+                        cf = 0;
+                    }
+                    let (rows, cols) = if rl >= 1 && cl >= 1 {
+                        (
+                            (rl - 1).wrapping_sub(rf).wrapping_add(1),
+                            (cl - 1).wrapping_sub(cf).wrapping_add(1),
+                        )
+                    } else {
+                        (1, 1)
+                    };
+                    let area = u64::from(rows) * u64::from(cols);
+                    if area > MAX_XLS_CELLS {
+                        return Err(format!(
+                            "malformed content: a sheet's dimensions announce {area} cells, \
+                             more than an Excel 97-2003 sheet can hold ({MAX_XLS_CELLS})"
+                        ));
+                    }
+                }
+                None
+            }
             // NUMBER, RK, LABEL, LABELSST, FORMULA, BLANK, BOOLERR: one cell.
             0x0203 | 0x027E | 0x0204 | 0x00FD | 0x0006 | 0x0201 | 0x0205 => {
                 match (u16_at(0), u16_at(2)) {
