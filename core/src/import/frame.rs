@@ -46,8 +46,8 @@ use super::aliases::Entity;
 use super::dates::parse_date;
 use super::error::{ImportError, ImportErrorKind};
 use super::interviews_csv::{
-    RowPlace, RowRef, COLUMNS, DATE, DURATION, ESTABLISHMENT, ID, MODALITY, PARTNER, PATIENT,
-    REFERRAL,
+    modality_of, RowPlace, RowRef, COLUMNS, DATE, DURATION, ESTABLISHMENT, ID, MODALITY, PARTNER,
+    PATIENT, REFERRAL,
 };
 use super::options::ImportOptions;
 use super::summary::{FileFormat, ImportSummary};
@@ -295,20 +295,13 @@ impl InterviewFrame {
         };
         let modality = match self.cell(batch, MODALITY, r) {
             FrameCell::Null => return Err(self.missing(position, MODALITY, "a modality")),
-            FrameCell::Text(t) => match t {
-                "in_person" | "présentiel" => Modality::InPerson,
-                "phone" | "téléphone" => Modality::Phone,
-                "video" | "visio" => Modality::Video,
-                other => Modality::parse_lenient(other).map_err(|_| {
-                    self.error(
-                        MODALITY,
-                        position,
-                        ImportErrorKind::InvalidModality {
-                            found: short(other),
-                        },
-                    )
-                })?,
-            },
+            FrameCell::Text(t) => modality_of(t).ok_or_else(|| {
+                self.error(
+                    MODALITY,
+                    position,
+                    ImportErrorKind::InvalidModality { found: short(t) },
+                )
+            })?,
             other => {
                 return Err(self.error(
                     MODALITY,

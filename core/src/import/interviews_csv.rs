@@ -308,20 +308,14 @@ impl<R: Read> TableRows<R> {
         let partner = self.check(PARTNER, "PartnerId", s.required(PARTNER, "a partner id")?)?;
         let patient = self.check(PATIENT, "PatientId", s.required(PATIENT, "a patient id")?)?;
         let modality_text = s.required(MODALITY, "a modality")?;
-        let modality = match modality_text {
-            // The exact spellings first: no allocation on the common path.
-            "in_person" | "présentiel" => Modality::InPerson,
-            "phone" | "téléphone" => Modality::Phone,
-            "video" | "visio" => Modality::Video,
-            other => Modality::parse_lenient(other).map_err(|_| {
-                s.error(
-                    MODALITY,
-                    ImportErrorKind::InvalidModality {
-                        found: short(other),
-                    },
-                )
-            })?,
-        };
+        let modality = modality_of(modality_text).ok_or_else(|| {
+            s.error(
+                MODALITY,
+                ImportErrorKind::InvalidModality {
+                    found: short(modality_text),
+                },
+            )
+        })?;
         let duration_minutes = match s.get(DURATION)? {
             None => None,
             Some(v) => Some(
@@ -376,6 +370,17 @@ impl<R: Read> TableRows<R> {
                 .transpose()
                 .map_err(id_err(ESTABLISHMENT))?,
         })
+    }
+}
+
+/// A modality cell's value (`Modality::parse_lenient`), the exact spellings first: no
+/// allocation on the common path. Shared by the file and frame readers.
+pub(crate) fn modality_of(text: &str) -> Option<Modality> {
+    match text {
+        "in_person" | "présentiel" => Some(Modality::InPerson),
+        "phone" | "téléphone" => Some(Modality::Phone),
+        "video" | "visio" => Some(Modality::Video),
+        other => Modality::parse_lenient(other).ok(),
     }
 }
 
