@@ -336,23 +336,23 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
     };
     let source = Input::new(&input)?;
     let fail = |e: &patient_partner::Error| import_failure(&shown, e, e.code());
-    let (from, to) = match (args.from, args.to) {
-        (Some(f), Some(t)) => (f, t),
-        (f, t) => {
-            // A first pass for the span of the log (every row checked).
-            let bounds = InterviewReader::open(source.open()?, &options)
-                .and_then(InterviewReader::date_bounds)
-                .map_err(|e| fail(&e.into()))?;
-            let span = bounds.and_then(|(lo, hi)| Period::spanning([lo, hi].into_iter()));
-            let Some(span) = span else {
-                return Err(data(format!(
-                    "{shown}: the log holds no interview (give --from and --to for an empty report)"
-                )));
-            };
-            (f.unwrap_or(span.start()), t.unwrap_or(span.end()))
-        }
+    // The default period is the core's (`Period::resolve`): a bound not given is the
+    // first or last interview's day, found by a first pass over the file (every row checked).
+    let span = match (args.from, args.to) {
+        (Some(_), Some(_)) => None,
+        _ => InterviewReader::open(source.open()?, &options)
+            .and_then(InterviewReader::date_bounds)
+            .map_err(|e| fail(&e.into()))?,
     };
-    let period = Period::new(from, to).map_err(|e| usage(e.to_string()))?;
+    let period = Period::resolve(args.from, args.to, span).map_err(|e| {
+        if e.code() == "no_period" {
+            data(format!(
+                "{shown}: the log holds no interview (give --from and --to for an empty report)"
+            ))
+        } else {
+            usage(e.to_string())
+        }
+    })?;
     let request = ReportRequest {
         period,
         group_by: match args.by {

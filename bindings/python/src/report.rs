@@ -345,25 +345,43 @@ impl PyActivityReport {
         frames(py, "arrow_to_polars", (self.to_arrow(table)?,))
     }
 
-    /// The report as an HTML table (Jupyter).
-    fn _repr_html_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frames(py, "report_to_html", (self.to_dict(py)?,))
+    /// A bounded HTML preview (the core's `report::preview`): the summary line, the first
+    /// `max_groups` groups with at most `max_buckets` bucket rows each, the legend; never
+    /// more than 200,000 bytes. `None` takes `patient_partner.options.display`.
+    #[pyo3(signature = (max_groups=None, max_buckets=None))]
+    fn to_html(
+        &self,
+        py: Python<'_>,
+        max_groups: Option<usize>,
+        max_buckets: Option<usize>,
+    ) -> PyResult<String> {
+        let options = preview_options(py, max_groups, max_buckets)?;
+        guard(|| Ok(report::preview::to_html(&self.inner, &options)))
     }
 
-    fn __str__(&self) -> PyResult<String> {
-        self.to_table()
+    /// The same preview as text (what `repr()` and `print()` show).
+    #[pyo3(signature = (max_groups=None, max_buckets=None))]
+    fn to_string(
+        &self,
+        py: Python<'_>,
+        max_groups: Option<usize>,
+        max_buckets: Option<usize>,
+    ) -> PyResult<String> {
+        let options = preview_options(py, max_groups, max_buckets)?;
+        guard(|| Ok(report::preview::to_text(&self.inner, &options)))
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "ActivityReport(start={}, end={}, group_by={:?}, bucket={:?}, rows={}, totals={})",
-            self.inner.period.start(),
-            self.inner.period.end(),
-            self.inner.group_by.wire_name(),
-            self.inner.bucket.wire_name(),
-            self.inner.rows.len(),
-            self.inner.totals.len()
-        )
+    /// The notebook view: [`to_html`](Self::to_html) with the display options.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        self.to_html(py, None, None)
+    }
+
+    fn __str__(&self, py: Python<'_>) -> PyResult<String> {
+        self.to_string(py, None, None)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.to_string(py, None, None)
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -376,6 +394,32 @@ impl PyActivityReport {
             Err(_) => py.NotImplemented(),
         })
     }
+}
+
+/// The preview options: the arguments given, else `patient_partner.options.display`
+/// (`None` there: as many as the HTML budget allows).
+fn preview_options(
+    py: Python<'_>,
+    max_groups: Option<usize>,
+    max_buckets: Option<usize>,
+) -> PyResult<report::preview::PreviewOptions> {
+    let display = py
+        .import("patient_partner._options")?
+        .getattr("options")?
+        .getattr("display")?;
+    let or_option = |given: Option<usize>, name: &str| -> PyResult<usize> {
+        match given {
+            Some(n) => Ok(n),
+            None => Ok(display
+                .getattr(name)?
+                .extract::<Option<usize>>()?
+                .unwrap_or(usize::MAX)),
+        }
+    };
+    Ok(report::preview::PreviewOptions {
+        max_groups: or_option(max_groups, "max_groups")?,
+        max_buckets: or_option(max_buckets, "max_buckets")?,
+    })
 }
 
 /// Computes the activity report of a CSV log file without holding the log in memory: the

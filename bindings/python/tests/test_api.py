@@ -129,7 +129,9 @@ def test_reference_tables() -> None:
     assert (report.group_by, report.bucket, report.suppress_below) == ("partner", "month", None)
     assert "PP-A" in report.to_table() and report.to_csv().count("\n") >= 24
     html = report._repr_html_()
-    assert "<table>" in html and "PP-B" in html and "&ndash;" in html
+    assert "<caption>PP-B</caption>" in html and 'class="pp-na"' in html
+    assert "146 interviews" not in html  # 189 over both partners
+    assert "189 interviews" in html
 
 
 def test_report_dict_is_the_example_json_output() -> None:

@@ -48,3 +48,15 @@ def test_notebook_runs() -> None:
     assert any("image/png" in o.get("data", {}) for o in outputs)
     text = "".join(str(o.get("text", "")) for o in outputs)
     assert "PP-A" in text and "146" in text
+    # The region's 5,000-partner report is shown in under 200 KB of HTML, with its legend.
+    html = [str(o["data"]["text/html"]) for o in outputs if "text/html" in o.get("data", {})]
+    region = [h for h in html if "5,000 partners × 12 months" in h]
+    assert len(region) == 1, "the region's report is displayed once"
+    assert len(region[0].encode("utf-8")) < 200_000
+    assert "10 of 5,000 partners shown" in region[0] and "&lt;&nbsp;11" in region[0]
+    assert all(len(h.encode("utf-8")) < 200_000 for h in html)
+    assert "… 3 of 5,000 partners shown" in text  # the text preview, 3 groups
+    # The executed notebook, for a look (target/ is ignored by git).
+    executed = REPO / "target" / "notebooks" / "activity_report.executed.ipynb"
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, executed)

@@ -40,6 +40,11 @@ pub struct ActivityCounts {
 /// # Ok::<(), patient_partner::Error>(())
 /// ```
 pub fn activity_counts(interviews: &[Interview], period: &Period) -> ActivityCounts {
+    counts_of(interviews.iter().filter(|i| period.contains(i.date)))
+}
+
+/// The counts of `interviews` (already the period's).
+pub(crate) fn counts_of<'a>(interviews: impl Iterator<Item = &'a Interview>) -> ActivityCounts {
     let mut counts = ActivityCounts {
         interviews_in_person: 0,
         interviews_by_phone: 0,
@@ -48,7 +53,7 @@ pub fn activity_counts(interviews: &[Interview], period: &Period) -> ActivityCou
         patients_seen: 0,
     };
     let mut patients = HashSet::new();
-    for i in interviews.iter().filter(|i| period.contains(i.date)) {
+    for i in interviews {
         match i.modality {
             Modality::InPerson => counts.interviews_in_person += 1,
             Modality::Phone => counts.interviews_by_phone += 1,
@@ -64,14 +69,22 @@ pub fn activity_counts(interviews: &[Interview], period: &Period) -> ActivityCou
 /// Indicator `interviews_per_patient`: interviews within the period over distinct patients
 /// seen within it (numerator: interviews, denominator: patients).
 pub fn interviews_per_patient(interviews: &[Interview], period: &Period) -> Ratio {
-    let c = activity_counts(interviews, period);
-    Ratio::new(c.interviews_total, c.patients_seen)
+    per_patient(&activity_counts(interviews, period))
 }
 
 /// Indicator `remote_share`: interviews by phone or video within the period over all
 /// interviews within it.
 pub fn remote_share(interviews: &[Interview], period: &Period) -> Ratio {
-    let c = activity_counts(interviews, period);
+    remote(&activity_counts(interviews, period))
+}
+
+/// `interviews_per_patient` of counts.
+pub(crate) fn per_patient(c: &ActivityCounts) -> Ratio {
+    Ratio::new(c.interviews_total, c.patients_seen)
+}
+
+/// `remote_share` of counts.
+pub(crate) fn remote(c: &ActivityCounts) -> Ratio {
     Ratio::new(
         c.interviews_by_phone + c.interviews_by_video,
         c.interviews_total,

@@ -7,7 +7,8 @@
 //! (bounds included).
 //!
 //! - From interviews ([`interviews`]): [`activity_counts`], [`interviews_per_patient`],
-//!   [`remote_share`]. The monthly tables are [`crate::report`].
+//!   [`remote_share`]; per partner or establishment ([`grouped`]): the same with `_by`
+//!   and a [`GroupBy`](crate::report::GroupBy). The monthly tables are [`crate::report`].
 //! - From a consistent [`Journal`](crate::journal::Journal) ([`referrals`]):
 //!   [`referral_delay`] (median and 90th percentile by nearest rank), [`referral_sources`],
 //!   [`orientation_rate`], [`decline_rate`].
@@ -18,12 +19,14 @@
 
 pub mod activities;
 pub mod definitions;
+pub mod grouped;
 pub mod interviews;
 pub mod referrals;
 pub mod values;
 
 pub use activities::{extra_clinical_activities, AreaCount, ExtraClinicalActivities};
 pub use definitions::{IndicatorCatalogue, IndicatorDefinition, IndicatorUnit};
+pub use grouped::{activity_counts_by, interviews_per_patient_by, remote_share_by, Grouped};
 pub use interviews::{activity_counts, interviews_per_patient, remote_share, ActivityCounts};
 pub use referrals::{
     decline_rate, orientation_rate, referral_delay, referral_sources, ReferralDelay,

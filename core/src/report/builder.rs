@@ -280,12 +280,9 @@ impl ActivityReportBuilder {
         let mut order: Vec<usize> = (0..n_groups)
             .filter(|&g| self.groups.get(g).is_some_and(|s| s.seen_in_period))
             .collect();
-        order.sort_by(|&a, &b| {
-            let ka = self.groups.get(a).map(|s| s.label.key());
-            let kb = self.groups.get(b).map(|s| s.label.key());
-            let rank =
-                |k: Option<Option<&str>>| (k.flatten().is_none(), k.flatten().map(str::to_owned));
-            rank(ka).cmp(&rank(kb))
+        order.sort_by(|&a, &b| match (self.groups.get(a), self.groups.get(b)) {
+            (Some(a), Some(b)) => a.label.report_order(&b.label),
+            _ => std::cmp::Ordering::Equal,
         });
 
         let mut rows = Vec::with_capacity(order.len() * n_buckets);

@@ -15,6 +15,10 @@ pub enum ReportErrorKind {
         /// The last day asked for.
         end: chrono::NaiveDate,
     },
+    /// A bound of the period was not given and the log holds no interview to take it from
+    /// (see [`crate::report::Period::resolve`]).
+    #[error("no period: the log holds no interview, give the start and end of the period")]
+    NoPeriod,
     /// The period holds more buckets than [`crate::report::MAX_BUCKETS`].
     #[error("the period holds {buckets} buckets, at most {max} allowed")]
     TooManyBuckets {
@@ -66,6 +70,7 @@ impl ErrorKind for ReportErrorKind {
     fn code(&self) -> &'static str {
         match self {
             ReportErrorKind::InvalidPeriod { .. } => "invalid_period",
+            ReportErrorKind::NoPeriod => "no_period",
             ReportErrorKind::TooManyBuckets { .. } => "too_many_buckets",
             ReportErrorKind::InvalidGap { .. } => "invalid_gap",
             ReportErrorKind::InterviewInGap { .. } => "interview_in_gap",

@@ -60,6 +60,26 @@ impl GroupLabel {
         }
     }
 
+    /// The order of groups in every output: by key, the group without a key (interviews
+    /// without an establishment) last.
+    pub fn report_order(&self, other: &GroupLabel) -> std::cmp::Ordering {
+        let (a, b) = (self.key(), other.key());
+        (a.is_none(), a).cmp(&(b.is_none(), b))
+    }
+
+    /// The label of `interview`'s group under `by`.
+    pub fn of(interview: &crate::interview::Interview, by: GroupBy) -> GroupLabel {
+        match by {
+            GroupBy::Partner => GroupLabel::Partner {
+                partner: interview.partner.clone(),
+            },
+            GroupBy::Establishment => GroupLabel::Establishment {
+                establishment: interview.establishment.clone(),
+            },
+            GroupBy::All => GroupLabel::All {},
+        }
+    }
+
     /// A human title for the group (`PP-A`, `EST-01`, `no establishment`, `all`).
     pub fn title(&self) -> &str {
         match self {

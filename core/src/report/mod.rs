@@ -15,7 +15,8 @@
 //! - [`coverage`]: "not reported" is not zero;
 //! - [`disclosure`]: masking small counts, with secondary suppression;
 //! - [`builder`]: the streaming aggregation and [`activity_report`];
-//! - [`output`]: the report and its JSON; [`render`]: tables and CSV; `xlsx`: Excel
+//! - [`output`]: the report and its JSON; [`render`]: tables and CSV; [`preview`]: bounded
+//!   views for notebooks and consoles; `xlsx`: Excel
 //!   workbooks with charts (feature `xlsx`, on by default).
 //!
 //! Every bucket of the period appears for every group with at least one interview in the
@@ -50,6 +51,7 @@ pub mod grouping;
 pub mod new_patients;
 pub mod output;
 pub mod period;
+pub mod preview;
 pub mod render;
 pub mod request;
 #[cfg(feature = "xlsx")]

@@ -13,6 +13,11 @@
 //! assert!(!year.contains(d(2024, 1, 1)));
 //! assert_eq!(Period::new(d(2023, 2, 1), d(2023, 1, 31)).unwrap_err().code(), "invalid_period");
 //! ```
+//!
+//! **The default period** (the same in the CLI, Python and Kotlin): a bound not given is the
+//! day of the log's first interview (start) or last interview (end), every row of the log
+//! counted, whatever its group; see [`Period::resolve`]. With neither bound and an empty
+//! log there is no period: `no_period`.
 
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
@@ -63,6 +68,47 @@ impl Period {
             bounds = Some(bounds.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
         }
         bounds.and_then(|(lo, hi)| Period::new(lo, hi).ok())
+    }
+
+    /// The period of a report whose bounds may be missing: `start` or else the first day of
+    /// `log_span`, `end` or else its last day. `log_span` is the first and last interview
+    /// days of the log (`None` for an empty log; only looked at when a bound is missing).
+    ///
+    /// Errors: `no_period` when a bound is missing and the log is empty (entity `Period`,
+    /// field `start` or `end`); `invalid_period` when the resulting end is before the start
+    /// (e.g. `end` given before the log's first interview).
+    ///
+    /// ```
+    /// use patient_partner::report::Period;
+    /// use chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+    /// let span = Some((d(1, 9), d(11, 30)));
+    /// let p = Period::resolve(None, Some(d(12, 31)), span).unwrap();
+    /// assert_eq!((p.start(), p.end()), (d(1, 9), d(12, 31)));
+    /// assert_eq!(Period::resolve(None, None, None).unwrap_err().code(), "no_period");
+    /// assert_eq!(Period::resolve(Some(d(1, 1)), Some(d(1, 31)), None).unwrap().days(), 31);
+    /// ```
+    pub fn resolve(
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+        log_span: Option<(NaiveDate, NaiveDate)>,
+    ) -> Result<Period, ReportError> {
+        let missing = |field: &'static str| {
+            ReportError::new(ReportErrorKind::NoPeriod)
+                .entity("Period")
+                .field(field)
+        };
+        let start = match (start, log_span) {
+            (Some(s), _) => s,
+            (None, Some((first, _))) => first,
+            (None, None) => return Err(missing("start")),
+        };
+        let end = match (end, log_span) {
+            (Some(e), _) => e,
+            (None, Some((_, last))) => last,
+            (None, None) => return Err(missing("end")),
+        };
+        Period::new(start, end)
     }
 
     /// A period from `start` to `end`, both included; `invalid_period` if `end < start`.

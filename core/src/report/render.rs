@@ -27,6 +27,55 @@ fn cell(value: Option<u64>, masked: bool) -> String {
 /// The report as aligned text tables, one per group.
 pub fn to_table(report: &ActivityReport) -> String {
     let mut out = String::new();
+    let marks = write_tables(&mut out, report, report.groups(), usize::MAX);
+    write_legend(&mut out, report, marks);
+    out
+}
+
+/// Which marks the tables written so far used, so that the legend explains only those.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Marks {
+    pub(crate) partial: bool,
+    pub(crate) partially_reported: bool,
+    pub(crate) not_reported: bool,
+    pub(crate) masked: bool,
+}
+
+impl Marks {
+    pub(crate) fn of_row(&mut self, row: &ReportRow) {
+        self.partial |= row.partial;
+        self.partially_reported |= row.reporting == Reporting::PartiallyReported;
+        self.not_reported |= row.reporting == Reporting::NotReported;
+        self.masked |= !row.masked.is_empty();
+    }
+}
+
+/// The rows of a group to show when at most `max_buckets` may be: all of them, or the first
+/// and last halves with the number left out between them.
+pub(crate) fn shown_buckets(
+    rows: &[ReportRow],
+    max_buckets: usize,
+) -> (&[ReportRow], usize, &[ReportRow]) {
+    if rows.len() <= max_buckets {
+        return (rows, 0, &[]);
+    }
+    let tail = max_buckets / 2;
+    let head = max_buckets - tail;
+    (
+        &rows[..head],
+        rows.len() - head - tail,
+        &rows[rows.len() - tail..],
+    )
+}
+
+/// Writes one aligned table per group of `groups`, at most `max_buckets` bucket rows each
+/// (the middle ones elided as `…`).
+pub(crate) fn write_tables<'a>(
+    out: &mut String,
+    report: &ActivityReport,
+    groups: impl Iterator<Item = (&'a TotalsRow, &'a [ReportRow])>,
+    max_buckets: usize,
+) -> Marks {
     let bucket_name = report.bucket.wire_name();
     let headers = [
         bucket_name,
@@ -36,10 +85,8 @@ pub fn to_table(report: &ActivityReport) -> String {
         "total",
         "new patients",
     ];
-    let mut any_partial = false;
-    let mut any_partially_reported = false;
-    let mut any_masked = false;
-    for (g, (totals, rows)) in report.groups().enumerate() {
+    let mut marks = Marks::default();
+    for (g, (totals, rows)) in groups.enumerate() {
         if g > 0 {
             out.push('\n');
         }
@@ -52,17 +99,16 @@ pub fn to_table(report: &ActivityReport) -> String {
             bucket_name
         );
         let mut lines: Vec<[String; 6]> = Vec::new();
-        for row in rows {
+        let (head, elided, tail) = shown_buckets(rows, max_buckets);
+        let mut push_row = |lines: &mut Vec<[String; 6]>, row: &ReportRow| {
             let mut key = row.bucket.key().to_owned();
             if row.partial {
                 key.push('*');
-                any_partial = true;
             }
             if row.reporting == Reporting::PartiallyReported {
                 key.push('+');
-                any_partially_reported = true;
             }
-            any_masked |= !row.masked.is_empty();
+            marks.of_row(row);
             let m = |c: Column| row.masked.contains(&c);
             lines.push([
                 key,
@@ -72,8 +118,24 @@ pub fn to_table(report: &ActivityReport) -> String {
                 cell(row.total, m(Column::Total)),
                 cell(row.new_patients, m(Column::NewPatients)),
             ]);
+        };
+        for row in head {
+            push_row(&mut lines, row);
         }
-        any_masked |= !totals.masked.is_empty();
+        if elided > 0 {
+            lines.push([
+                format!("… {elided} more"),
+                "…".to_owned(),
+                "…".to_owned(),
+                "…".to_owned(),
+                "…".to_owned(),
+                "…".to_owned(),
+            ]);
+        }
+        for row in tail {
+            push_row(&mut lines, row);
+        }
+        marks.masked |= !totals.masked.is_empty();
         let m = |c: Column| totals.masked.contains(&c);
         lines.push([
             "total".to_owned(),
@@ -103,10 +165,10 @@ pub fn to_table(report: &ActivityReport) -> String {
             }
             out.push('\n');
         };
-        write_line(&mut out, headers);
+        write_line(out, headers);
         for line in &lines {
             write_line(
-                &mut out,
+                out,
                 [&line[0], &line[1], &line[2], &line[3], &line[4], &line[5]],
             );
         }
@@ -116,27 +178,27 @@ pub fn to_table(report: &ActivityReport) -> String {
             cell(totals.patients, m(Column::Patients))
         );
     }
-    if any_partial {
+    marks
+}
+
+/// Writes the legend of the marks used.
+pub(crate) fn write_legend(out: &mut String, report: &ActivityReport, marks: Marks) {
+    if marks.partial {
         out.push_str("* bucket cut by the period (it starts or ends inside it)\n");
     }
-    if any_partially_reported {
+    if marks.partially_reported {
         out.push_str("+ bucket partially reported (counts are a lower bound)\n");
     }
-    if report
-        .rows
-        .iter()
-        .any(|r| r.reporting == Reporting::NotReported)
-    {
+    if marks.not_reported {
         out.push_str("– not reported (no data handed in: not zero)\n");
     }
-    if any_masked {
+    if marks.masked {
         let _ = writeln!(
             out,
             "(m) masked by disclosure control (counts below {}, and cells that would reveal them)",
             report.suppress_below.unwrap_or(0)
         );
     }
-    out
 }
 
 fn group_columns(group: &GroupLabel) -> Option<String> {

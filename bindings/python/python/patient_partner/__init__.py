@@ -16,7 +16,9 @@ core; this package converts values. Start with:
 - Interview logs: :func:`read_interviews_csv`, :func:`read_interviews_json`,
   :func:`parse_interviews_csv`, :func:`parse_interviews_json` return :class:`Interviews`.
 - Reports: :func:`activity_report` returns an :class:`ActivityReport` (``to_dict()``,
-  ``to_dicts()``, ``to_pandas()``, ``to_polars()``, ``to_excel(path)``, HTML in Jupyter).
+  ``to_dicts()``, ``to_pandas()``, ``to_polars()``, ``to_excel(path)``; a bounded
+  preview in Jupyter and ``repr()``, set by :data:`options` ``.display.max_groups`` /
+  ``.max_buckets``).
 - Domain: :class:`Interview`, :class:`Activity`, :class:`Referral`,
   :class:`ReferralTransition`, :class:`ReferralLifecycle`, :func:`referral_transition`,
   :class:`Journal`, :class:`RoleCatalogue`, :func:`mission_profile`, :func:`parse_id`,
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
     InterviewsLike = Any
 
 from . import _files
+from ._options import options
 from ._files import ImportedList, read_activities, read_interviews, read_referrals, report_file
 from ._native import (
     Activity,
@@ -126,6 +129,7 @@ from .errors import (
 )
 
 __all__ = [
+    "options",
     "Activity",
     "ActivityError",
     "ActivityReport",

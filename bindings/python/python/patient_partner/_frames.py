@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import html
 import io
 import math
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
@@ -200,49 +199,3 @@ def interviews_to_polars(records: List[Dict[str, Any]]) -> Any:
     }
     columns = {c: [r.get(c) for r in recs] for c in INTERVIEW_COLUMNS}
     return pl.DataFrame(columns, schema=schema)
-
-
-_COUNTS = ("in_person", "phone", "video", "total", "new_patients")
-
-
-def report_to_html(report: Dict[str, Any]) -> str:
-    """The report as HTML: one table per group, its totals in bold; masked or not reported
-    cells shown as an en dash."""
-    key = {"partner": "partner", "establishment": "establishment"}.get(report["group_by"])
-    bucket = report["bucket"]
-    esc = html.escape
-    parts = [
-        '<div class="patient-partner-report">',
-        f"<p><b>Activity report</b> {esc(report['period']['start'])} to "
-        f"{esc(report['period']['end'])}, by {esc(report['group_by'])} and {esc(bucket)}"
-        + (
-            f", counts below {report['suppress_below']} masked"
-            if report.get("suppress_below") is not None
-            else ""
-        )
-        + "</p>",
-    ]
-    head = "".join(f"<th>{esc(c)}</th>" for c in (bucket, *_COUNTS))
-
-    def cell(v: Any) -> str:
-        return "&ndash;" if v is None else esc(str(v))
-
-    rows = report["rows"]
-    i = 0
-    for totals in report["totals"]:
-        n = int(totals["buckets"])
-        title = totals.get(key) if key else "all"
-        parts.append(f"<h4>{esc(str(title if title is not None else '(none)'))}</h4>")
-        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
-        for row in rows[i : i + n]:
-            label = esc(str(row[bucket])) + ("*" if row.get("partial") else "")
-            cells = "".join(f"<td>{cell(row.get(c))}</td>" for c in _COUNTS)
-            parts.append(f"<tr><td>{label}</td>{cells}</tr>")
-        i += n
-        cells = "".join(f"<td><b>{cell(totals.get(c))}</b></td>" for c in _COUNTS)
-        parts.append(
-            f"<tr><td><b>total</b></td>{cells}</tr></tbody></table>"
-            f"<p>distinct patients: {cell(totals.get('patients'))}</p>"
-        )
-    parts.append("</div>")
-    return "\n".join(parts)
