@@ -21,9 +21,13 @@ French modality labels.
 """
 
 import os
+from typing import Any, Dict, List, Tuple
+
+# year, month, day, partner, patient, modality, referral, duration
+Row = Tuple[int, int, int, str, str, str, str, int]
 
 # BRIEF section 5. None: not reported.
-PARTNERS = {
+PARTNERS: Dict[str, Dict[str, Any]] = {
     "PP-A": {
         "in_person": [3, 1, 4, 0, 3, 0, 0, 0, 1, 8, 6, None],
         "phone": [12, 12, 9, 12, 14, 18, 10, 11, 9, 5, 8, None],
@@ -42,7 +46,9 @@ ESTABLISHMENT = "EST-01"
 FRENCH = {"in_person": "présentiel", "phone": "téléphone"}
 
 
-def month_rows(partner, spec, rows, counters):
+def month_rows(
+    partner: str, spec: Dict[str, Any], rows: List[Row], counters: Dict[str, int]
+) -> List[str]:
     seen = []
     next_patient = spec["first_patient"]
     returning = 0
@@ -73,8 +79,8 @@ def month_rows(partner, spec, rows, counters):
     return seen
 
 
-def main():
-    rows = []
+def main() -> None:
+    rows: List[Row] = []
     counters = {"referral": 0}
     for partner, spec in PARTNERS.items():
         month_rows(partner, spec, rows, counters)

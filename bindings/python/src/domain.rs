@@ -9,7 +9,7 @@ use patient_partner::indicators::{self, IndicatorCatalogue};
 use patient_partner::journal::Journal;
 use patient_partner::mission::Mission;
 use patient_partner::referral::{Consent, ReferralEvent, ReferralLifecycle, ReferralState};
-use patient_partner::report::Period;
+use patient_partner::report::{GroupBy, Period};
 use patient_partner::{Error, Modality, Vocabulary};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -557,48 +557,140 @@ pub fn indicator_catalogue(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     guard(|| to_py(py, IndicatorCatalogue::builtin()))
 }
 
-/// Interviews by modality, total, and distinct patients over `[start, end]`.
+/// The period of an interview indicator: the bounds given, a missing one from the log's
+/// first or last interview (the core's `Period::resolve`, as the reports default).
+fn log_period(
+    log: &[patient_partner::Interview],
+    start: Option<&Bound<'_, PyAny>>,
+    end: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Period> {
+    let start = start.map(py_date).transpose()?;
+    let end = end.map(py_date).transpose()?;
+    let span = match (start, end) {
+        (Some(_), Some(_)) => None,
+        _ => date_span(log),
+    };
+    Period::resolve(start, end, span).py()
+}
+
+/// The first and last interview days of a log (`None` when empty).
+pub fn date_span(
+    log: &[patient_partner::Interview],
+) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    Period::spanning(log.iter().map(|i| i.date)).map(|p| (p.start(), p.end()))
+}
+
+/// An interview indicator, over all interviews (`by=None`: one dict) or per group (a list
+/// of flat dicts, the group key first: a data frame in one call).
+fn interview_indicator<'py, T, G>(
+    py: Python<'py>,
+    interviews: &Bound<'py, PyAny>,
+    start: Option<&Bound<'py, PyAny>>,
+    end: Option<&Bound<'py, PyAny>>,
+    by: Option<&str>,
+    whole: fn(&[patient_partner::Interview], &Period) -> T,
+    grouped: fn(&[patient_partner::Interview], &Period, GroupBy) -> Vec<G>,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    T: serde::Serialize + Send,
+    G: serde::Serialize + Send,
+{
+    guard(|| {
+        let log = interviews_arg(interviews)?;
+        let p = log_period(&log, start, end)?;
+        match by {
+            None => {
+                let r = py.detach(move || whole(&log, &p));
+                to_py(py, &r)
+            }
+            Some(by) => {
+                let by: GroupBy = parse_wire(by).py()?;
+                let r = py.detach(move || grouped(&log, &p, by));
+                to_py(py, &r)
+            }
+        }
+    })
+}
+
+/// Interviews by modality, total, and distinct patients over `[start, end]` (by default the
+/// log's first to last interview); per group with `by=`.
 #[pyfunction]
+#[pyo3(signature = (interviews, start=None, end=None, *, by=None))]
 pub fn activity_counts<'py>(
     py: Python<'py>,
     interviews: &Bound<'py, PyAny>,
-    start: &Bound<'py, PyAny>,
-    end: &Bound<'py, PyAny>,
+    start: Option<&Bound<'py, PyAny>>,
+    end: Option<&Bound<'py, PyAny>>,
+    by: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(|| {
-        let (log, p) = (interviews_arg(interviews)?, period(start, end)?);
-        let r = py.detach(move || indicators::activity_counts(&log, &p));
-        to_py(py, &r)
-    })
+    interview_indicator(
+        py,
+        interviews,
+        start,
+        end,
+        by,
+        indicators::activity_counts,
+        indicators::activity_counts_by,
+    )
 }
 
-/// Interviews per distinct patient over `[start, end]` (a ratio dict).
+/// Interviews per distinct patient over `[start, end]` (a ratio dict; per group with `by=`).
 #[pyfunction]
+#[pyo3(signature = (interviews, start=None, end=None, *, by=None))]
 pub fn interviews_per_patient<'py>(
     py: Python<'py>,
     interviews: &Bound<'py, PyAny>,
-    start: &Bound<'py, PyAny>,
-    end: &Bound<'py, PyAny>,
+    start: Option<&Bound<'py, PyAny>>,
+    end: Option<&Bound<'py, PyAny>>,
+    by: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(|| {
-        let (log, p) = (interviews_arg(interviews)?, period(start, end)?);
-        let r = py.detach(move || indicators::interviews_per_patient(&log, &p));
-        to_py(py, &r)
-    })
+    interview_indicator(
+        py,
+        interviews,
+        start,
+        end,
+        by,
+        indicators::interviews_per_patient,
+        indicators::interviews_per_patient_by,
+    )
 }
 
-/// Phone and video interviews over all interviews in `[start, end]` (a ratio dict).
+/// Phone and video interviews over all interviews in `[start, end]` (a ratio dict; per group
+/// with `by=`).
 #[pyfunction]
+#[pyo3(signature = (interviews, start=None, end=None, *, by=None))]
 pub fn remote_share<'py>(
     py: Python<'py>,
     interviews: &Bound<'py, PyAny>,
-    start: &Bound<'py, PyAny>,
-    end: &Bound<'py, PyAny>,
+    start: Option<&Bound<'py, PyAny>>,
+    end: Option<&Bound<'py, PyAny>>,
+    by: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    interview_indicator(
+        py,
+        interviews,
+        start,
+        end,
+        by,
+        indicators::remote_share,
+        indicators::remote_share_by,
+    )
+}
+
+/// The period of a report: the bounds given, a missing one from `span` (the log's first
+/// and last interview days), by the core's rule (`no_period` when there is none).
+#[pyfunction]
+#[pyo3(signature = (start=None, end=None, span=None))]
+pub fn default_period(
+    start: Option<&Bound<'_, PyAny>>,
+    end: Option<&Bound<'_, PyAny>>,
+    span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+) -> PyResult<(chrono::NaiveDate, chrono::NaiveDate)> {
     guard(|| {
-        let (log, p) = (interviews_arg(interviews)?, period(start, end)?);
-        let r = py.detach(move || indicators::remote_share(&log, &p));
-        to_py(py, &r)
+        let start = start.map(py_date).transpose()?;
+        let end = end.map(py_date).transpose()?;
+        let p = Period::resolve(start, end, span).py()?;
+        Ok((p.start(), p.end()))
     })
 }
 

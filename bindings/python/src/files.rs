@@ -165,6 +165,28 @@ pub fn read_activities_file<'py>(
     })
 }
 
+/// The first and last interview days of a log file (every row checked, nothing held):
+/// what a report's period defaults to. `None` for a log without interviews.
+#[pyfunction]
+#[pyo3(signature = (source, *, sheet=None, encoding=None, columns=None, strict=false))]
+pub fn interviews_file_date_span(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    sheet: Option<String>,
+    encoding: Option<String>,
+    columns: Option<BTreeMap<String, String>>,
+    strict: bool,
+) -> PyResult<Option<(chrono::NaiveDate, chrono::NaiveDate)>> {
+    guard(|| {
+        let options = options(sheet, encoding, columns, strict)?;
+        let input = Source::from_py(source)?.open()?;
+        py.detach(move || -> Result<_, patient_partner::Error> {
+            Ok(import::InterviewReader::open(input, &options)?.date_bounds()?)
+        })
+        .py()
+    })
+}
+
 /// The activity report of a log file (workbook or CSV; path or bytes), streamed into the
 /// report without holding the log: `(report, summary)`. The GIL is released throughout.
 #[pyfunction]

@@ -51,6 +51,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(files::read_referrals_file, m)?)?;
     m.add_function(wrap_pyfunction!(files::read_activities_file, m)?)?;
     m.add_function(wrap_pyfunction!(files::compute_activity_report_file, m)?)?;
+    m.add_function(wrap_pyfunction!(files::interviews_file_date_span, m)?)?;
+    m.add_function(wrap_pyfunction!(domain::default_period, m)?)?;
     m.add_function(wrap_pyfunction!(report::read_interviews_csv, m)?)?;
     m.add_function(wrap_pyfunction!(report::parse_interviews_csv, m)?)?;
     m.add_function(wrap_pyfunction!(report::read_interviews_json, m)?)?;

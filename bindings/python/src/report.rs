@@ -112,6 +112,12 @@ impl PyInterviews {
     }
 
     /// Each interview as a dict of its JSON form.
+    /// The first and last interview days, `None` for an empty log (what a report's period
+    /// defaults to).
+    fn date_span(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        crate::domain::date_span(&self.inner)
+    }
+
     fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(|| to_py(py, self.inner.as_slice()))
     }

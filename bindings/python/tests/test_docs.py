@@ -60,3 +60,21 @@ def test_notebook_runs() -> None:
     executed = REPO / "target" / "notebooks" / "activity_report.executed.ipynb"
     executed.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, executed)
+
+
+def test_notebook_and_examples_are_mypy_strict_clean(tmp_path: Path) -> None:
+    import json
+
+    from mypy import api
+
+    path = REPO / "examples" / "notebooks" / "activity_report.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    code = "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    assert "pp.activity_report" in code
+    script = tmp_path / "activity_report_notebook.py"
+    script.write_text(code + "\n", encoding="utf-8")
+    examples = REPO / "examples" / "data" / "generate_reference_log.py"
+    out, err, status = api.run(
+        ["--strict", "--no-incremental", "--cache-dir=/dev/null", str(script), str(examples)]
+    )
+    assert status == 0, out + err

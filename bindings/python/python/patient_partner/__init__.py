@@ -51,16 +51,36 @@ if TYPE_CHECKING:
     import os
     from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
-    from ._types import FileFormat, IgnoredColumn, ImportSummary, ReportLanguage
+    from ._types import (
+        ActivityCountsDict,
+        FileFormat,
+        GroupBy,
+        GroupedActivityCountsDict,
+        GroupedRatioDict,
+        IgnoredColumn,
+        ImportSummary,
+        RatioDict,
+        ReportLanguage,
+    )
+
+    from typing import overload
 
     DateLike = Union[_dt.date, str]
     # Interviews | list[Interview] | list[dict] | a data frame (polars, pandas, pyarrow, DuckDB)
     InterviewsLike = Any
 
+else:
+
+    def overload(function: object) -> object:  # typing.overload without importing typing
+        return function
+
+
 from . import _files
 from ._options import options
 from ._files import ImportedList, read_activities, read_interviews, read_referrals, report_file
 from ._native import (
+    default_period as _default_period,
+    interviews_file_date_span as _file_date_span,
     Activity,
     ActivityReport,
     Interview,
@@ -78,7 +98,7 @@ from ._native import (
     ReportRequest,
     RoleCatalogue,
     __version__,
-    activity_counts,
+    activity_counts as _activity_counts,
     compute_activity_report,
     compute_activity_report_arrow,
     compute_activity_report_csv,
@@ -87,7 +107,7 @@ from ._native import (
     indicator_catalogue,
     input_schema,
     input_schema_names,
-    interviews_per_patient,
+    interviews_per_patient as _interviews_per_patient,
     mission_profile,
     orientation_rate,
     parse_id,
@@ -108,7 +128,7 @@ from ._native import (
     referral_delay,
     referral_sources,
     referral_transition,
-    remote_share,
+    remote_share as _remote_share,
     vocabulary,
     vocabulary_names,
 )
@@ -207,14 +227,15 @@ __all__ = [
     "vocabulary_names",
 ]
 
-_TYPES = ("FileFormat", "IgnoredColumn", "ImportSummary", "ReportLanguage")
-
-
 def __getattr__(name: str) -> object:
-    # The typing aliases of `_types`, imported on first use (they need `typing`).
-    if name in _TYPES:
-        from . import _types
+    # The typing aliases of `_types` (vocabularies as `Literal`s, result `TypedDict`s),
+    # imported on first use (they need `typing`). Private names are never looked up there
+    # (`from . import _types` itself asks this function for `_types` first).
+    if name.startswith("_"):
+        raise AttributeError(f"module 'patient_partner' has no attribute {name!r}")
+    from . import _types
 
+    if name in _types.__all__:
         return getattr(_types, name)
     raise AttributeError(f"module 'patient_partner' has no attribute {name!r}")
 
@@ -311,6 +332,10 @@ def activity_report(
             pyarrow, DuckDB: see :func:`as_interviews`). A data frame is streamed into the
             report batch by batch, read in Rust with the GIL released.
         start, end: the period, bounds included (``datetime.date`` or ``"YYYY-MM-DD"``).
+            A bound not given is the day of the log's first (``start``) or last (``end``)
+            interview, as in the CLI and Kotlin (the core's ``Period::resolve``); with
+            neither and an empty log, :class:`ReportError` ``no_period``. A data frame is
+            then read whole first (give both bounds to stream it).
         by: ``"partner"`` (one table per partner), ``"establishment"`` or ``"all"``.
         bucket: ``"month"``, ``"quarter"`` or ``"year"``.
         suppress_below: disclosure control: mask every count below this threshold (11 is
@@ -333,6 +358,11 @@ def activity_report(
         DataImportError: a bad row in dicts (``line``, ``column``) or a data frame
             (``row``, ``column``, ``field``).
     """
+    if request is None and (start is None or end is None):
+        log = as_interviews(interviews, columns=columns, strict=strict)
+        start, end = _default_period(start, end, log.date_span())
+        req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, None)
+        return compute_activity_report(log, req)
     req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
     if not isinstance(interviews, (Interviews, str, bytes)):
         from . import _frames
@@ -370,8 +400,14 @@ def activity_report_csv(
     left aside). A CSV log is streamed: it is never held in memory (memory grows with the
     distinct (group, patient) pairs and with groups × buckets, not with the rows), and the
     GIL is released
-    throughout. Other arguments as :func:`activity_report`.
+    throughout. A bound of the period not given is taken from the log (its first or last
+    interview) by a first pass over the file. Other arguments as :func:`activity_report`.
     """
+    if request is None and (start is None or end is None):
+        span = _file_date_span(
+            path, sheet=sheet, encoding=encoding, columns=_files._columns(columns), strict=strict
+        )
+        start, end = _default_period(start, end, span)
     req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
     return report_file(
         path, req, sheet=sheet, encoding=encoding, columns=columns, strict=strict
@@ -395,7 +431,7 @@ def _request(
         if isinstance(request, ReportRequest):
             return request
         return ReportRequest.from_dict(dict(request))
-    if start is None or end is None:
+    if start is None or end is None:  # resolved by the callers (`_default_period`)
         raise TypeError("activity_report() needs start= and end= (or request=)")
     req: Dict[str, Any] = {
         "period": {"start": _iso(start), "end": _iso(end)},
@@ -408,3 +444,129 @@ def _request(
         req["coverage"] = [dict(g) for g in coverage]
     return ReportRequest.from_dict(req)
 
+
+
+@overload
+def activity_counts(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = ...,
+    end: Optional[DateLike] = ...,
+    *,
+    by: None = ...,
+    columns: Optional[Mapping[str, str]] = ...,
+    strict: bool = ...,
+) -> ActivityCountsDict: ...
+@overload
+def activity_counts(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = ...,
+    end: Optional[DateLike] = ...,
+    *,
+    by: GroupBy,
+    columns: Optional[Mapping[str, str]] = ...,
+    strict: bool = ...,
+) -> List[GroupedActivityCountsDict]: ...
+
+
+def activity_counts(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = None,
+    end: Optional[DateLike] = None,
+    *,
+    by: Optional[GroupBy] = None,
+    columns: Optional[Mapping[str, str]] = None,
+    strict: bool = False,
+) -> Union[ActivityCountsDict, List[GroupedActivityCountsDict]]:
+    """Interviews in person, by phone, by video, in all, and distinct patients seen, over
+    ``[start, end]``.
+
+    Args:
+        interviews: any input of :func:`activity_report` (``Interviews``, lists, data frames).
+        start, end: the period; a bound not given is the log's first or last interview day
+            (as for reports).
+        by: ``None`` for one :class:`ActivityCountsDict` over every interview; ``"partner"``,
+            ``"establishment"`` or ``"all"`` for a list of them, one per group with the
+            group key first (in the report's group order), ready for
+            ``pandas.DataFrame(...)`` or ``polars.DataFrame(...)``.
+        columns, strict: for a data frame, as :func:`read_interviews`.
+    """
+    log = as_interviews(interviews, columns=columns, strict=strict)
+    result: Union[ActivityCountsDict, List[GroupedActivityCountsDict]] = _activity_counts(log, start, end, by=by)
+    return result
+
+
+@overload
+def interviews_per_patient(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = ...,
+    end: Optional[DateLike] = ...,
+    *,
+    by: None = ...,
+    columns: Optional[Mapping[str, str]] = ...,
+    strict: bool = ...,
+) -> RatioDict: ...
+@overload
+def interviews_per_patient(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = ...,
+    end: Optional[DateLike] = ...,
+    *,
+    by: GroupBy,
+    columns: Optional[Mapping[str, str]] = ...,
+    strict: bool = ...,
+) -> List[GroupedRatioDict]: ...
+
+
+def interviews_per_patient(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = None,
+    end: Optional[DateLike] = None,
+    *,
+    by: Optional[GroupBy] = None,
+    columns: Optional[Mapping[str, str]] = None,
+    strict: bool = False,
+) -> Union[RatioDict, List[GroupedRatioDict]]:
+    """Interviews over distinct patients (a :class:`RatioDict`: ``numerator``,
+    ``denominator``, ``value``), over all interviews or per group with ``by=``; arguments as
+    :func:`activity_counts`."""
+    log = as_interviews(interviews, columns=columns, strict=strict)
+    result: Union[RatioDict, List[GroupedRatioDict]] = _interviews_per_patient(log, start, end, by=by)
+    return result
+
+
+@overload
+def remote_share(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = ...,
+    end: Optional[DateLike] = ...,
+    *,
+    by: None = ...,
+    columns: Optional[Mapping[str, str]] = ...,
+    strict: bool = ...,
+) -> RatioDict: ...
+@overload
+def remote_share(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = ...,
+    end: Optional[DateLike] = ...,
+    *,
+    by: GroupBy,
+    columns: Optional[Mapping[str, str]] = ...,
+    strict: bool = ...,
+) -> List[GroupedRatioDict]: ...
+
+
+def remote_share(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = None,
+    end: Optional[DateLike] = None,
+    *,
+    by: Optional[GroupBy] = None,
+    columns: Optional[Mapping[str, str]] = None,
+    strict: bool = False,
+) -> Union[RatioDict, List[GroupedRatioDict]]:
+    """Phone and video interviews over all interviews (a :class:`RatioDict`), over all
+    interviews or per group with ``by=``; arguments as :func:`activity_counts`."""
+    log = as_interviews(interviews, columns=columns, strict=strict)
+    result: Union[RatioDict, List[GroupedRatioDict]] = _remote_share(log, start, end, by=by)
+    return result

@@ -3,9 +3,28 @@ runtime values are ordinary dicts and strings)."""
 
 from __future__ import annotations
 
-from typing import List, Literal, TypedDict
+from typing import List, Literal, Optional, TypedDict
 
-__all__ = ["ColumnMatch", "FileFormat", "IgnoredColumn", "ImportSummary", "ReportLanguage"]
+from ._vocabularies import *  # noqa: F403 (the core's vocabularies as Literal aliases)
+from ._vocabularies import __all__ as _VOCABULARIES
+
+__all__ = [
+    "ActivityCountsDict",
+    "AreaCountDict",
+    "ColumnMatch",
+    "ExtraClinicalActivitiesDict",
+    "FileFormat",
+    "GroupedActivityCountsDict",
+    "GroupedRatioDict",
+    "IgnoredColumn",
+    "ImportSummary",
+    "RatioDict",
+    "ReferralDelayDict",
+    "ReferralSourcesDict",
+    "ReportLanguage",
+    "SourceShareDict",
+    *_VOCABULARIES,
+]
 
 #: The language of a written report (``ActivityReport.to_excel(lang=...)``).
 ReportLanguage = Literal["fr", "en"]
@@ -47,3 +66,80 @@ class ImportSummary(_ImportSummaryBase, total=False):
     encoding: str
     separator: str
     sheet: str
+
+
+class ActivityCountsDict(TypedDict):
+    """:func:`activity_counts` over every interview of the period."""
+
+    interviews_in_person: int
+    interviews_by_phone: int
+    interviews_by_video: int
+    interviews_total: int
+    patients_seen: int
+
+
+class RatioDict(TypedDict):
+    """A share with its counts (``value`` is ``None`` when the denominator is 0)."""
+
+    numerator: int
+    denominator: int
+    value: Optional[float]
+
+
+class GroupedActivityCountsDict(ActivityCountsDict, total=False):
+    """One group's :func:`activity_counts` (``by=``): the group key (``partner`` or
+    ``establishment``, ``None`` for interviews without one; neither for ``"all"``)."""
+
+    partner: str
+    establishment: Optional[str]
+
+
+class GroupedRatioDict(RatioDict, total=False):
+    """One group's ratio (``by=``), keyed as :class:`GroupedActivityCountsDict`."""
+
+    partner: str
+    establishment: Optional[str]
+
+
+class ReferralDelayDict(TypedDict):
+    """:func:`referral_delay`: days from receipt to first interview (nearest rank)."""
+
+    referrals: int
+    with_interview: int
+    without_interview: int
+    median_days: Optional[int]
+    p90_days: Optional[int]
+
+
+class _SourceShareBase(TypedDict):
+    source: Literal["referring_physician", "care_team"]
+    share: RatioDict
+
+
+class SourceShareDict(_SourceShareBase, total=False):
+    """One source's part of the referrals (``profession`` for care-team sources)."""
+
+    profession: Profession  # noqa: F405
+
+
+class ReferralSourcesDict(TypedDict):
+    """:func:`referral_sources`."""
+
+    referrals: int
+    sources: List[SourceShareDict]
+
+
+class AreaCountDict(TypedDict):
+    """One area of :class:`ExtraClinicalActivitiesDict`."""
+
+    area: ExtraClinicalArea  # noqa: F405
+    activities: int
+    minutes: int
+
+
+class ExtraClinicalActivitiesDict(TypedDict):
+    """:func:`extra_clinical_activities`."""
+
+    activities: int
+    minutes: int
+    by_area: List[AreaCountDict]
