@@ -34,7 +34,8 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
 }
 
 /// The deepest nesting of lists and dicts accepted from Python, as serde_json accepts from
-/// JSON text (128): a deeper value is a `ValueError`, never a stack overflow.
+/// JSON text (128): a deeper value is a `ConversionError` (a `ValueError`), never a stack
+/// overflow.
 pub const MAX_DEPTH: usize = 128;
 
 /// A Python object as a serde JSON value (see the module docs for what is accepted).
@@ -44,9 +45,10 @@ pub fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
 
 fn py_to_value_at(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
     if depth > MAX_DEPTH {
-        return Err(PyValueError::new_err(format!(
-            "the value is nested deeper than {MAX_DEPTH} levels of lists and dicts"
-        )));
+        return Err(crate::errors::conversion_error(
+            "nested_too_deep",
+            format!("the value is nested deeper than {MAX_DEPTH} levels of lists and dicts"),
+        ));
     }
     if obj.is_none() {
         return Ok(Value::Null);
@@ -61,7 +63,10 @@ fn py_to_value_at(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
         if let Ok(u) = obj.extract::<u64>() {
             return Ok(Value::Number(u.into()));
         }
-        return Err(PyValueError::new_err("integer out of range"));
+        return Err(crate::errors::conversion_error(
+            "integer_out_of_range",
+            "integer out of range: whole numbers of 64 bits at most".to_owned(),
+        ));
     }
     if obj.is_instance_of::<PyFloat>() {
         let f: f64 = obj.extract()?;

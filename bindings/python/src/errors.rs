@@ -103,6 +103,20 @@ pub fn guard<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     }
 }
 
+/// `patient_partner.ConversionError` of `kind` (a Python value that cannot become a core
+/// document: `nested_too_deep`, `integer_out_of_range`).
+pub fn conversion_error(kind: &str, message: String) -> PyErr {
+    Python::attach(|py| {
+        build(
+            py,
+            "ConversionError",
+            message,
+            kind,
+            &patient_partner::ErrorContext::default(),
+        )
+    })
+}
+
 /// `patient_partner.InternalError` with `message` (a bug of the library, e.g. a lock left
 /// poisoned by an earlier panic).
 pub fn internal(message: &str) -> PyErr {

@@ -25,6 +25,7 @@ def test_every_family_has_its_class_under_the_base() -> None:
         pp.ReportError,
         pp.PolicyError,
         pp.InternalError,
+        pp.ConversionError,
     ]
     assert len(set(families)) == len(families)
     for cls in families:
@@ -38,6 +39,7 @@ def test_every_family_has_its_class_under_the_base() -> None:
         "DataImportWarning",
     }
     assert issubclass(pp.DataImportWarning, UserWarning)
+    assert issubclass(pp.ConversionError, ValueError)  # a value the core cannot take
 
 
 def test_invalid_id() -> None:
@@ -172,8 +174,18 @@ def test_deeply_nested_values_are_refused_not_a_crash() -> None:
     deep: object = []
     for _ in range(20_000):
         deep = [deep]
-    with pytest.raises(ValueError, match="nested deeper than 128"):
+    with pytest.raises(pp.ConversionError, match="nested deeper than 128") as info:
         pp.RoleCatalogue.from_dict({"roles": deep})
+    assert info.value.kind == "nested_too_deep" and isinstance(info.value, ValueError)
+    # Dicts count as lists do; 128 levels are still accepted (then the core judges).
+    nested: object = "x"
+    for _ in range(127):
+        nested = {"k": nested}
+    with pytest.raises(pp.EngagementError):
+        pp.RoleCatalogue.from_dict({"roles": nested})
+    with pytest.raises(pp.ConversionError) as info:
+        pp.RoleCatalogue.from_dict({"roles": [2**70]})
+    assert info.value.kind == "integer_out_of_range"
     # JSON text as deep is refused by the core's reader (serde_json's limit of 128).
     text = '{"roles": ' + "[" * 20_000 + "]" * 20_000 + "}"
     with pytest.raises(pp.EngagementError):

@@ -147,14 +147,27 @@ fn build(interviews: Vec<Interview>, request: &ReportRequest) -> FfiResult<CoreR
     pp::report::activity_report(&interviews, request).map_err(core)
 }
 
+/// The period asked for, or the core's default (`Period::resolve`: the first to the last
+/// interview; `no_period` for an empty log).
+fn period_of(period: Option<Period>, interviews: &[pp::Interview]) -> FfiResult<pp::report::Period> {
+    match period {
+        Some(p) => p.try_into(),
+        None => {
+            let span = pp::report::Period::spanning(interviews.iter().map(|i| i.date))
+                .map(|p| (p.start(), p.end()));
+            pp::report::Period::resolve(None, None, span).map_err(core)
+        }
+    }
+}
+
 fn request_of(
-    period: Period,
+    period: pp::report::Period,
     group_by: GroupBy,
     bucket: Bucket,
     new_patient_rule: NewPatientRule,
     suppress_below: Option<u64>,
 ) -> FfiResult<ReportRequest> {
-    let mut request = ReportRequest::new(period.try_into()?);
+    let mut request = ReportRequest::new(period);
     request.group_by = group_by.into();
     request.bucket = bucket.into();
     request.new_patient_rule = new_patient_rule.into();
@@ -164,18 +177,23 @@ fn request_of(
 }
 
 /// The activity report of `interviews` over `period` (typed settings; no coverage gaps).
+/// `period` `null`: the first to the last interview, as in the CLI and Python (an empty log
+/// then fails with `no_period`).
 #[uniffi::export(default(suppress_below = None))]
 pub fn activity_report(
     interviews: Vec<Interview>,
-    period: Period,
+    period: Option<Period>,
     group_by: GroupBy,
     bucket: Bucket,
     new_patient_rule: NewPatientRule,
     suppress_below: Option<u64>,
 ) -> FfiResult<ActivityReport> {
     guard(|| {
+        let interviews = to_core_interviews(interviews)?;
+        let period = period_of(period, &interviews)?;
         let request = request_of(period, group_by, bucket, new_patient_rule, suppress_below)?;
-        Ok(ActivityReport::from(&build(interviews, &request)?))
+        let report = pp::report::activity_report(&interviews, &request).map_err(core)?;
+        Ok(ActivityReport::from(&report))
     })
 }
 

@@ -134,6 +134,7 @@ from ._native import (
 )
 from .errors import (
     ActivityError,
+    ConversionError,
     DataImportError,
     DataImportWarning,
     EngagementError,
@@ -153,6 +154,7 @@ __all__ = [
     "Activity",
     "ActivityError",
     "ActivityReport",
+    "ConversionError",
     "DataImportError",
     "DataImportWarning",
     "EngagementError",

@@ -12,7 +12,9 @@ per family of the core's errors (``ErrorCategory`` in Rust), with the same attri
 A Rust panic (a bug) is raised as :class:`InternalError`, never as anything else.
 
 Errors of the *call itself* (an argument of the wrong Python type, an unknown id type
-name, a malformed event dict) are the usual ``TypeError`` and ``ValueError``; a missing
+name, a malformed event dict) are the usual ``TypeError`` and ``ValueError``; a Python
+value that cannot become a document of the core (nested deeper than 128 lists and dicts,
+an integer beyond 64 bits) is :class:`ConversionError`, a ``ValueError`` too; a missing
 optional package (pandas, polars) is ``ImportError``. Files that cannot be opened raise
 ``OSError`` (``FileNotFoundError``...).
 """
@@ -37,6 +39,7 @@ __all__ = [
     "ReportError",
     "PolicyError",
     "InternalError",
+    "ConversionError",
     "DataImportWarning",
 ]
 
@@ -209,3 +212,9 @@ class PolicyError(PatientPartnerError):
 class InternalError(PatientPartnerError):
     """A bug in patient_partner (a Rust panic, caught at the boundary): please report it.
     ``kind`` is ``internal_error``."""
+
+
+class ConversionError(PatientPartnerError, ValueError):
+    """A Python value that cannot become a document of the core: nested deeper than 128
+    levels of lists and dicts (``kind`` ``nested_too_deep``, as serde_json's limit for JSON
+    text), or an integer outside 64 bits (``integer_out_of_range``). Also a ``ValueError``."""

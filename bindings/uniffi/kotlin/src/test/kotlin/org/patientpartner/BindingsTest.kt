@@ -86,6 +86,22 @@ class BindingsTest {
     }
 
     @Test
+    fun `no period means the first to the last interview, as in the CLI and Python`() {
+        val log = listOf(
+            interview("INT-2", LocalDate.of(2023, 3, 14)),
+            interview("INT-1", LocalDate.of(2023, 1, 9), patient = "PAT-0002"),
+        )
+        val report = activityReport(log, null, GroupBy.ALL, Bucket.MONTH, NewPatientRule.FIRST_IN_PERIOD)
+        assertEquals(Period(LocalDate.of(2023, 1, 9), LocalDate.of(2023, 3, 14)), report.period)
+        assertEquals(3, report.rows.size)
+        val e = assertThrows<PatientPartnerException.Report> {
+            activityReport(emptyList(), null, GroupBy.ALL, Bucket.MONTH, NewPatientRule.FIRST_IN_PERIOD)
+        }
+        assertEquals("no_period", e.kind)
+        assertEquals("Period", e.entity)
+    }
+
+    @Test
     fun `a refused referral transition is a Referral exception`() {
         val e = assertThrows<PatientPartnerException.Referral> {
             referralNextState("received", """{"kind": "assign", "partner": "PP-001"}""", null)
