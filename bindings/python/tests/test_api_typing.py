@@ -35,3 +35,17 @@ def test_typed_use() -> None:
     journal = pp.Journal()
     summary: Dict[str, Any] = journal.summary()
     assert summary["referrals"] == 0
+
+
+def test_typed_indicators() -> None:
+    log = pp.read_interviews_csv(REPO / "examples" / "data" / "interviews_2023.csv")
+    counts: pp.ActivityCountsDict = pp.activity_counts(log, "2023-01-01", "2023-12-31")
+    shares: List[pp.GroupedRatioDict] = pp.remote_share(log, by="partner")
+    modality: pp.Modality = "phone"
+    by: pp.GroupBy = "establishment"
+    per_site: List[pp.GroupedActivityCountsDict] = pp.activity_counts(log, by=by)
+    assert counts["interviews_total"] == 189 and modality in pp.Modality.__args__  # type: ignore[attr-defined]
+    assert [s["partner"] for s in shares] == ["PP-A", "PP-B"]
+    assert per_site[0]["establishment"] == "EST-01"
+    pp.options.display.max_groups = 5
+    pp.options.display.reset()

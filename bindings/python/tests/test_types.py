@@ -36,3 +36,38 @@ def test_typed_dicts_name_the_fields_the_core_returns() -> None:
     counts = pp.activity_counts(log)
     assert set(counts) == set(pp.ActivityCountsDict.__annotations__)
     assert set(pp.remote_share(log)) == set(pp.RatioDict.__annotations__)
+
+
+def test_every_type_is_re_exported_for_type_checkers() -> None:
+    import re
+
+    from patient_partner import _types
+
+    source = (REPO / "bindings" / "python" / "python" / "patient_partner" / "__init__.py").read_text(
+        encoding="utf-8"
+    )
+    reexported = set(re.findall(r"from \._types import (\w+) as \1\n", source))
+    assert reexported == set(_types.__all__) - set(_vocabularies.__all__)
+    assert "from ._vocabularies import *" in source
+    for name in _types.__all__:
+        assert getattr(pp, name) is getattr(_types, name)
+
+
+def test_an_editor_catches_a_misspelt_value_and_a_wrong_result_type(tmp_path: Path) -> None:
+    from mypy import api
+
+    script = tmp_path / "user_code.py"
+    script.write_text(
+        "import patient_partner as pp\n"
+        "log = pp.Interviews()\n"
+        "ok: pp.ActivityCountsDict = pp.activity_counts(log)\n"
+        "rows: list[pp.GroupedRatioDict] = pp.remote_share(log, by='partner')\n"
+        "wrong: pp.RatioDict = pp.remote_share(log, by='partner')\n"
+        "fax: pp.Modality = 'fax'\n"
+        "state: pp.ReferralState = 'canceled'\n",
+        encoding="utf-8",
+    )
+    out, _, status = api.run(["--strict", "--no-incremental", "--cache-dir=/dev/null", str(script)])
+    assert status == 1
+    errors = [line for line in out.splitlines() if ": error:" in line]
+    assert [e.split(":")[1] for e in errors] == ["5", "6", "7"], out

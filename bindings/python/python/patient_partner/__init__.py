@@ -51,19 +51,24 @@ if TYPE_CHECKING:
     import os
     from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
-    from ._types import (
-        ActivityCountsDict,
-        FileFormat,
-        GroupBy,
-        GroupedActivityCountsDict,
-        GroupedRatioDict,
-        IgnoredColumn,
-        ImportSummary,
-        RatioDict,
-        ReportLanguage,
-    )
+    # For type checkers, re-exported (at run time `__getattr__` imports them on first use).
+    from ._types import ActivityCountsDict as ActivityCountsDict
+    from ._types import AreaCountDict as AreaCountDict
+    from ._types import ColumnMatch as ColumnMatch
+    from ._types import ExtraClinicalActivitiesDict as ExtraClinicalActivitiesDict
+    from ._types import FileFormat as FileFormat
+    from ._types import GroupedActivityCountsDict as GroupedActivityCountsDict
+    from ._types import GroupedRatioDict as GroupedRatioDict
+    from ._types import IgnoredColumn as IgnoredColumn
+    from ._types import ImportSummary as ImportSummary
+    from ._types import RatioDict as RatioDict
+    from ._types import ReferralDelayDict as ReferralDelayDict
+    from ._types import ReferralSourcesDict as ReferralSourcesDict
+    from ._types import ReportLanguage as ReportLanguage
+    from ._types import SourceShareDict as SourceShareDict
+    from ._vocabularies import *  # noqa: F403 (pp.Modality, pp.GroupBy...)
 
-    from typing import overload
+    from typing import overload as _overload
 
     DateLike = Union[_dt.date, str]
     # Interviews | list[Interview] | list[dict] | a data frame (polars, pandas, pyarrow, DuckDB)
@@ -71,7 +76,7 @@ if TYPE_CHECKING:
 
 else:
 
-    def overload(function: object) -> object:  # typing.overload without importing typing
+    def _overload(function: object) -> object:  # typing.overload without importing typing
         return function
 
 
@@ -150,7 +155,6 @@ from .errors import (
 )
 
 __all__ = [
-    "options",
     "Activity",
     "ActivityError",
     "ActivityReport",
@@ -205,6 +209,7 @@ __all__ = [
     "input_schema_names",
     "interviews_per_patient",
     "mission_profile",
+    "options",
     "orientation_rate",
     "parse_id",
     "parse_interviews_csv",
@@ -448,7 +453,7 @@ def _request(
 
 
 
-@overload
+@_overload
 def activity_counts(
     interviews: InterviewsLike,
     start: Optional[DateLike] = ...,
@@ -458,7 +463,7 @@ def activity_counts(
     columns: Optional[Mapping[str, str]] = ...,
     strict: bool = ...,
 ) -> ActivityCountsDict: ...
-@overload
+@_overload
 def activity_counts(
     interviews: InterviewsLike,
     start: Optional[DateLike] = ...,
@@ -497,7 +502,7 @@ def activity_counts(
     return result
 
 
-@overload
+@_overload
 def interviews_per_patient(
     interviews: InterviewsLike,
     start: Optional[DateLike] = ...,
@@ -507,7 +512,7 @@ def interviews_per_patient(
     columns: Optional[Mapping[str, str]] = ...,
     strict: bool = ...,
 ) -> RatioDict: ...
-@overload
+@_overload
 def interviews_per_patient(
     interviews: InterviewsLike,
     start: Optional[DateLike] = ...,
@@ -536,7 +541,7 @@ def interviews_per_patient(
     return result
 
 
-@overload
+@_overload
 def remote_share(
     interviews: InterviewsLike,
     start: Optional[DateLike] = ...,
@@ -546,7 +551,7 @@ def remote_share(
     columns: Optional[Mapping[str, str]] = ...,
     strict: bool = ...,
 ) -> RatioDict: ...
-@overload
+@_overload
 def remote_share(
     interviews: InterviewsLike,
     start: Optional[DateLike] = ...,
