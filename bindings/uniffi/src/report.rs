@@ -149,7 +149,10 @@ fn build(interviews: Vec<Interview>, request: &ReportRequest) -> FfiResult<CoreR
 
 /// The period asked for, or the core's default (`Period::resolve`: the first to the last
 /// interview; `no_period` for an empty log).
-fn period_of(period: Option<Period>, interviews: &[pp::Interview]) -> FfiResult<pp::report::Period> {
+fn period_of(
+    period: Option<Period>,
+    interviews: &[pp::Interview],
+) -> FfiResult<pp::report::Period> {
     match period {
         Some(p) => p.try_into(),
         None => {
