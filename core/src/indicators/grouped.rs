@@ -67,7 +67,7 @@ fn split<'a>(
     out
 }
 
-/// [`activity_counts`] per group.
+/// [`activity_counts`](super::activity_counts) per group.
 pub fn activity_counts_by(
     interviews: &[Interview],
     period: &Period,
