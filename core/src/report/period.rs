@@ -16,7 +16,7 @@
 //!
 //! **The default period** (the same in the CLI, Python and Kotlin): a bound not given is the
 //! day of the log's first interview (start) or last interview (end), every row of the log
-//! counted, whatever its group; see [`Period::resolve`]. With neither bound and an empty
+//! counted, whatever its group; see [`Period::resolve`]. With a bound missing and an empty
 //! log there is no period: `no_period`.
 
 use chrono::{Datelike, NaiveDate};

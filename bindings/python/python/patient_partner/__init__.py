@@ -340,8 +340,8 @@ def activity_report(
             report batch by batch, read in Rust with the GIL released.
         start, end: the period, bounds included (``datetime.date`` or ``"YYYY-MM-DD"``).
             A bound not given is the day of the log's first (``start``) or last (``end``)
-            interview, as in the CLI and Kotlin (the core's ``Period::resolve``); with
-            neither and an empty log, :class:`ReportError` ``no_period``. A data frame is
+            interview, as in the CLI and Kotlin (the core's ``Period::resolve``); with a
+            bound missing and an empty log, :class:`ReportError` ``no_period``. A data frame is
             then read whole first (give both bounds to stream it).
         by: ``"partner"`` (one table per partner), ``"establishment"`` or ``"all"``.
         bucket: ``"month"``, ``"quarter"`` or ``"year"``.
