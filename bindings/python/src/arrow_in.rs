@@ -158,6 +158,79 @@ impl FrameBatch for Batch {
     }
 }
 
+/// The batches of a sequence of frames read one after the other as one stream: a polars
+/// DataFrame comes as `iter(df.iter_slices(n))`, because polars' `__arrow_c_stream__`
+/// converts the whole frame when it is asked for (+386 MiB for a 10M-row log, measured),
+/// while a slice's export costs only that slice. The next slice is fetched with the GIL,
+/// the batches are read without it; row positions run on across slices.
+struct Slices {
+    slices: Py<PyAny>,
+    current: Box<dyn RecordBatchReader + Send>,
+    schema: Arc<Schema>,
+}
+
+impl Slices {
+    /// The stream of the slices of `iterator`; `None` when it yields none.
+    fn open(iterator: &Bound<'_, PyAny>) -> PyResult<Option<Self>> {
+        let Some(first) = next_slice(iterator)? else {
+            return Ok(None);
+        };
+        let schema = first.schema();
+        Ok(Some(Slices {
+            slices: iterator.clone().unbind(),
+            current: first,
+            schema,
+        }))
+    }
+}
+
+fn next_slice(iterator: &Bound<'_, PyAny>) -> PyResult<Option<Box<dyn RecordBatchReader + Send>>> {
+    match iterator.call_method0("__next__") {
+        Ok(slice) => Ok(Some(slice.extract::<AnyRecordBatch>()?.into_reader()?)),
+        Err(e) if e.is_instance_of::<pyo3::exceptions::PyStopIteration>(iterator.py()) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+impl Iterator for Slices {
+    type Item = Result<RecordBatch, arrow_schema::ArrowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(batch) = self.current.next() {
+                return Some(batch);
+            }
+            let next = Python::attach(|py| next_slice(self.slices.bind(py)));
+            match next {
+                Ok(Some(reader)) if reader.schema() == self.schema => self.current = reader,
+                Ok(Some(_)) => {
+                    return Some(Err(arrow_schema::ArrowError::SchemaError(
+                        "the slices of the frame do not share one schema".to_owned(),
+                    )))
+                }
+                Ok(None) => return None,
+                Err(e) => return Some(Err(arrow_schema::ArrowError::ExternalError(Box::new(e)))),
+            }
+        }
+    }
+}
+
+impl RecordBatchReader for Slices {
+    fn schema(&self) -> Arc<Schema> {
+        Arc::clone(&self.schema)
+    }
+}
+
+/// The Arrow stream of `data`: an object exporting Arrow, or an iterator of such objects
+/// (slices of one frame, see [`Slices`]); `None` for an iterator that yields nothing.
+fn reader_of(data: &Bound<'_, PyAny>) -> PyResult<Option<Box<dyn RecordBatchReader + Send>>> {
+    let exports = data.hasattr("__arrow_c_stream__")? || data.hasattr("__arrow_c_array__")?;
+    if !exports && data.hasattr("__next__")? {
+        return Ok(Slices::open(data)?.map(|s| Box::new(s) as Box<dyn RecordBatchReader + Send>));
+    }
+    Ok(Some(data.extract::<AnyRecordBatch>()?.into_reader()?))
+}
+
 /// A frame's stream, its columns matched by the core.
 struct Opened {
     reader: Box<dyn RecordBatchReader + Send>,
@@ -165,11 +238,15 @@ struct Opened {
 }
 
 fn open(
-    data: AnyRecordBatch,
+    data: &Bound<'_, PyAny>,
     columns: Option<BTreeMap<String, String>>,
     strict: bool,
 ) -> PyResult<Opened> {
-    let reader = data.into_reader()?;
+    let Some(reader) = reader_of(data)? else {
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "the frame's slices were empty: pass the frame itself",
+        ));
+    };
     let schema: Arc<Schema> = reader.schema();
     let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
     let frame = InterviewFrame::open(&names, &options(None, None, columns, strict)?).py()?;
@@ -221,7 +298,7 @@ fn report(
 #[pyo3(signature = (data, request, *, columns=None, strict=false, index=None))]
 pub fn compute_activity_report_arrow<'py>(
     py: Python<'py>,
-    data: AnyRecordBatch,
+    data: &Bound<'py, PyAny>,
     request: &PyReportRequest,
     columns: Option<BTreeMap<String, String>>,
     strict: bool,
@@ -247,7 +324,7 @@ pub fn compute_activity_report_arrow<'py>(
 #[pyo3(signature = (data, *, columns=None, strict=false, index=None))]
 pub fn read_interviews_arrow<'py>(
     py: Python<'py>,
-    data: AnyRecordBatch,
+    data: &Bound<'py, PyAny>,
     columns: Option<BTreeMap<String, String>>,
     strict: bool,
     index: Option<Bound<'py, PyAny>>,

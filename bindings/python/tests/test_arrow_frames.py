@@ -266,3 +266,17 @@ def test_duplicate_columns_of_a_pandas_frame_are_refused() -> None:
     with pytest.raises(pp.DataImportError) as info:
         pp.activity_report(pdf, START, END)
     assert info.value.kind in ("duplicate_column",), info.value
+
+
+def test_polars_frames_are_read_slice_by_slice(monkeypatch: pytest.MonkeyPatch) -> None:
+    # polars exports a whole frame at once when asked for its stream; slices are exported
+    # one at a time. Small slices: the report, the rows and the errors are the same.
+    from patient_partner import _frames
+
+    monkeypatch.setattr(_frames, "POLARS_SLICE_ROWS", 10)
+    assert pp.activity_report(polars_log(), START, END) == csv_report()
+    assert len(pp.as_interviews(polars_log())) == len(pp.read_interviews_csv(LOG))
+    with pytest.raises(pp.DataImportError) as info:
+        pp.activity_report(bad_frame(), START, END)
+    assert (info.value.row, info.value.column) == (57, 4)  # slice 6, row 7 of it
+    assert pp.activity_report(polars_log().head(0), START, END).totals == []

@@ -118,6 +118,10 @@ def _pandas_column(pa: Any, series: Any) -> Any:
         return pa.array([None if _is_missing(v) else _cell(v) for v in series], pa.string())
 
 
+#: Rows per slice when a polars DataFrame is read (its export is per slice, see arrow_source).
+POLARS_SLICE_ROWS = 262_144
+
+
 def arrow_source(obj: Any) -> Optional[Tuple[Any, Any]]:
     """``(an object exporting Arrow, the pandas index or None)`` for a data frame of any
     library, or ``None`` when ``obj`` is not one. polars LazyFrames are collected; pandas
@@ -130,6 +134,10 @@ def arrow_source(obj: Any) -> Optional[Tuple[Any, Any]]:
     if is_pandas(obj):
         index = None if _default_index(obj.index) else obj.index
         return _pandas_to_arrow(obj), index
+    if library == "polars" and type(obj).__name__ == "DataFrame" and obj.height > 0:
+        # polars converts a whole frame when its `__arrow_c_stream__` is asked for (+386 MiB
+        # for 10M rows); slices (zero-copy views) are exported one at a time instead.
+        return iter(obj.iter_slices(POLARS_SLICE_ROWS)), None
     if hasattr(obj, "__arrow_c_stream__") or hasattr(obj, "__arrow_c_array__"):
         return obj, None
     if library == "duckdb" and hasattr(obj, "fetch_record_batch"):
