@@ -17,8 +17,8 @@ use patient_partner::import::{
 };
 use patient_partner::report::xlsx::{to_xlsx, ReportLanguage, XlsxOptions};
 use patient_partner::report::{
-    render, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule, Period, ReportRequest,
-    ReportingGap,
+    render, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule, Period, ReportErrorKind,
+    ReportRequest, ReportingGap,
 };
 
 const EXAMPLES: &str = "\
@@ -345,7 +345,7 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
             .map_err(|e| fail(&e.into()))?,
     };
     let period = Period::resolve(args.from, args.to, span).map_err(|e| {
-        if e.code() == "no_period" {
+        if matches!(e.kind(), ReportErrorKind::NoPeriod) {
             data(format!(
                 "{shown}: the log holds no interview (give --from and --to for an empty report)"
             ))

@@ -566,11 +566,7 @@ fn log_period(
 ) -> PyResult<Period> {
     let start = start.map(py_date).transpose()?;
     let end = end.map(py_date).transpose()?;
-    let span = match (start, end) {
-        (Some(_), Some(_)) => None,
-        _ => date_span(log),
-    };
-    Period::resolve(start, end, span).py()
+    Period::resolve_for(start, end, log).py()
 }
 
 /// The first and last interview days of a log (`None` when empty).

@@ -155,11 +155,7 @@ fn period_of(
 ) -> FfiResult<pp::report::Period> {
     match period {
         Some(p) => p.try_into(),
-        None => {
-            let span = pp::report::Period::spanning(interviews.iter().map(|i| i.date))
-                .map(|p| (p.start(), p.end()));
-            pp::report::Period::resolve(None, None, span).map_err(core)
-        }
+        None => pp::report::Period::resolve_for(None, None, interviews).map_err(core),
     }
 }
 

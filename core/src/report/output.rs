@@ -59,6 +59,18 @@ crate::bilingual_enum! {
     }
 }
 
+impl Column {
+    /// The count columns of a bucket row, in the order every output shows them (the
+    /// totals row adds [`Column::Patients`]).
+    pub const BUCKET_COUNTS: [Column; 5] = [
+        Column::InPerson,
+        Column::Phone,
+        Column::Video,
+        Column::Total,
+        Column::NewPatients,
+    ];
+}
+
 /// The bucket a row belongs to, as it appears in JSON (`month`, `quarter` or `year`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(untagged)]

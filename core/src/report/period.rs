@@ -111,6 +111,20 @@ impl Period {
         Period::new(start, end)
     }
 
+    /// [`Period::resolve`] for a log held in memory: its span is computed only when a bound
+    /// is missing.
+    pub fn resolve_for(
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+        interviews: &[crate::interview::Interview],
+    ) -> Result<Period, ReportError> {
+        let span = match (start, end) {
+            (Some(_), Some(_)) => None,
+            _ => Period::spanning(interviews.iter().map(|i| i.date)).map(|p| (p.start, p.end)),
+        };
+        Period::resolve(start, end, span)
+    }
+
     /// A period from `start` to `end`, both included; `invalid_period` if `end < start`.
     pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Self, ReportError> {
         if end < start {

@@ -239,24 +239,13 @@ fn html_cell(out: &mut String, value: Option<u64>, masked: bool, threshold: Opti
     }
 }
 
-const COUNT_HEADERS: [&str; 5] = ["in person", "phone", "video", "total", "new patients"];
-
-/// The columns of [`COUNT_HEADERS`], in order.
-const COUNT_COLUMNS: [Column; 5] = [
-    Column::InPerson,
-    Column::Phone,
-    Column::Video,
-    Column::Total,
-    Column::NewPatients,
-];
-
 fn html_counts(
     out: &mut String,
     values: [Option<u64>; 5],
     masked: impl Fn(Column) -> bool,
     threshold: Option<u64>,
 ) {
-    for (value, column) in values.into_iter().zip(COUNT_COLUMNS) {
+    for (value, column) in values.into_iter().zip(Column::BUCKET_COUNTS) {
         html_cell(out, value, masked(column), threshold);
     }
 }
@@ -302,8 +291,8 @@ fn html_group(
         esc(totals.group.title()),
         report.bucket.wire_name()
     );
-    for h in COUNT_HEADERS {
-        let _ = write!(out, "<th>{h}</th>");
+    for column in Column::BUCKET_COUNTS {
+        let _ = write!(out, "<th>{}</th>", column.label_en());
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     let (head, elided, tail) = shown_buckets(rows, options.buckets());
@@ -314,7 +303,7 @@ fn html_group(
         let _ = writeln!(
             out,
             "<tr class=\"pp-elided\"><th title=\"{elided} buckets not shown\">…</th>{}</tr>",
-            "<td>…</td>".repeat(COUNT_HEADERS.len())
+            "<td>…</td>".repeat(Column::BUCKET_COUNTS.len())
         );
     }
     for row in tail {
@@ -336,7 +325,7 @@ fn html_group(
     let _ = writeln!(
         out,
         "<td colspan=\"{}\"></td></tr>\n</tbody></table>",
-        COUNT_HEADERS.len() - 1
+        Column::BUCKET_COUNTS.len() - 1
     );
 }
 

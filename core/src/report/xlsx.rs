@@ -317,14 +317,6 @@ fn sheet_name(title: &str, taken: &mut BTreeSet<String>) -> String {
     }
 }
 
-const COUNT_COLUMNS: [Column; 5] = [
-    Column::InPerson,
-    Column::Phone,
-    Column::Video,
-    Column::Total,
-    Column::NewPatients,
-];
-
 /// The first column (0-based) of the hidden copy the chart reads.
 const CHART_DATA_COLUMN: u16 = 12;
 
@@ -404,7 +396,7 @@ fn write_group(
             &formats.header,
         )
         .map_err(e)?;
-    for (j, column) in COUNT_COLUMNS.iter().enumerate() {
+    for (j, column) in Column::BUCKET_COUNTS.iter().enumerate() {
         sheet
             .write_string_with_format(
                 header_row,
@@ -447,7 +439,7 @@ fn write_group(
             row.total,
             row.new_patients,
         ];
-        for (j, (column, value)) in COUNT_COLUMNS.iter().zip(values).enumerate() {
+        for (j, (column, value)) in Column::BUCKET_COUNTS.iter().zip(values).enumerate() {
             let col = j as u16 + 1;
             let cell = shown(value, &row.masked, *column);
             write_cell(
@@ -486,7 +478,7 @@ fn write_group(
         totals.total,
         totals.new_patients,
     ];
-    for (j, (column, value)) in COUNT_COLUMNS.iter().zip(total_values).enumerate() {
+    for (j, (column, value)) in Column::BUCKET_COUNTS.iter().zip(total_values).enumerate() {
         write_cell(
             sheet,
             r,
@@ -568,7 +560,7 @@ fn write_group(
             .write_string(
                 header_row,
                 CHART_DATA_COLUMN + j,
-                words.column(COUNT_COLUMNS[j as usize]),
+                words.column(Column::BUCKET_COUNTS[j as usize]),
             )
             .map_err(e)?;
         sheet.set_column_hidden(CHART_DATA_COLUMN + j).map_err(e)?;
