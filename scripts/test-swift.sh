@@ -29,10 +29,18 @@ symbols="$(nm -D --defined-only target/debug/libpatient_partner_ffi.so | awk '{p
 [[ -n "$symbols" ]] || { echo "test-swift: the library exports no uniffi symbol" >&2; exit 1; }
 missing=0
 for sym in $symbols; do
-  grep -q "\b$sym\b" "$out/PatientPartnerFFI.h" || { echo "test-swift: $sym not in header" >&2; missing=1; }
+  if grep -q "\b$sym\b" "$out/PatientPartnerFFI.h"; then continue; fi
+  # uniffi 0.32 exports a checksum for a method of an enum (the error's `details()`) but
+  # neither declares it in the header nor checks it from Swift or Kotlin: allowed only when no
+  # generated source refers to it.
+  if [[ $sym == *_checksum_method_* ]] && ! grep -q "\b$sym\b" "$out/PatientPartner.swift"; then
+    echo "test-swift: $sym (enum method checksum) is neither declared nor used: allowed"
+    continue
+  fi
+  echo "test-swift: $sym not in header" >&2; missing=1
 done
 [[ $missing == 0 ]]
-echo "test-swift: all $(wc -w <<<"$symbols") exported symbols are declared in the header"
+echo "test-swift: all $(wc -w <<<"$symbols") exported symbols are declared in the header (unused enum-method checksums aside)"
 
 if [[ ! -x .venv/bin/python ]]; then
   python3 -m venv .venv

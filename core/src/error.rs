@@ -65,9 +65,11 @@ pub enum Error {
     /// See [`crate::activity::ActivityError`].
     #[error(transparent)]
     Activity(#[from] crate::activity::ActivityError),
-    /// See [`crate::journal::JournalError`].
+    /// See [`crate::journal::JournalError`]. A referral, activity or interview that a
+    /// journal refuses for breaking that entity's own rule is gathered as
+    /// [`Error::Referral`], [`Error::Activity`] or [`Error::Interview`].
     #[error(transparent)]
-    Journal(#[from] crate::journal::JournalError),
+    Journal(crate::journal::JournalError),
     /// See [`crate::import::ImportError`]. A record of a file that breaks an activity or
     /// referral rule is gathered as [`Error::Activity`] or [`Error::Referral`] (with the
     /// row's place): the family is the rule's, wherever the value came from.
@@ -98,6 +100,27 @@ impl Error {
             Error::Report(e) => e.code(),
             Error::Policy(e) => e.code(),
         }
+    }
+
+    /// The stable code as an enum ([`ErrorCode`](crate::ErrorCode)), for the bindings that
+    /// expose it typed. Every code a kind returns is listed there (checked by
+    /// `core/tests/error_codes.rs`); a missing one would read as `Panic`, an internal error.
+    pub fn error_code(&self) -> crate::ErrorCode {
+        self.code().parse().unwrap_or(crate::ErrorCode::Panic)
+    }
+
+    /// A short English message for people and logs: where and what, quoting no value of
+    /// the input — no pseudonym, no cell content (`line 3, column 4 (modality): invalid
+    /// modality`; [`ErrorCode::summary`](crate::ErrorCode::summary)). The `Display` message
+    /// keeps the details (the value, shortened and escaped).
+    pub fn summary(&self) -> String {
+        self.error_code().summary(self.context())
+    }
+
+    /// The same in French (`ligne 3, colonne 4 (modality) : modalité invalide`;
+    /// [`ErrorCode::summary_fr`](crate::ErrorCode::summary_fr)).
+    pub fn summary_fr(&self) -> String {
+        self.error_code().summary_fr(self.context())
     }
 
     /// The family of the error (one exception class per family in the bindings).
@@ -142,6 +165,23 @@ impl From<crate::import::ImportError> for Error {
             K::Activity(kind) => Error::Activity(Located::with_context(kind, context)),
             K::Referral(kind) => Error::Referral(Located::with_context(kind, context)),
             kind => Error::Import(Located::with_context(kind, context)),
+        }
+    }
+}
+
+/// A journal that refuses a referral, an activity or an interview because it breaks that
+/// entity's own rule gathers the error in the rule's family (`Error::Referral`…), with the
+/// journal's context kept: the same rule raises the same family from every entry point.
+impl From<crate::journal::JournalError> for Error {
+    fn from(e: crate::journal::JournalError) -> Self {
+        use crate::journal::JournalErrorKind as K;
+        use crate::located::Located;
+        let (kind, context) = e.into_parts();
+        match kind {
+            K::Referral(kind) => Error::Referral(Located::with_context(kind, context)),
+            K::Activity(kind) => Error::Activity(Located::with_context(kind, context)),
+            K::Interview(kind) => Error::Interview(Located::with_context(kind, context)),
+            kind => Error::Journal(Located::with_context(kind, context)),
         }
     }
 }

@@ -37,6 +37,7 @@ mod macros;
 pub mod activity;
 pub mod engagement;
 pub mod error;
+pub mod error_code;
 pub mod ids;
 pub mod import;
 pub mod indicators;
@@ -54,6 +55,7 @@ pub mod vocabulary;
 pub use activity::{Activity, ActivityModality};
 pub use engagement::{EngagementLevel, Role, RoleCatalogue, Scope};
 pub use error::{Error, ErrorCategory, Result};
+pub use error_code::ErrorCode;
 pub use ids::{
     ActivityId, EstablishmentId, InterviewId, MandateId, PartnerId, PatientId, PostId,
     ProfessionalId, ReferralId,

@@ -106,31 +106,58 @@ impl ErrorContext {
     /// assert_eq!(ErrorContext::default().describe(), None);
     /// ```
     pub fn describe(&self) -> Option<String> {
+        self.describe_in(&ENGLISH)
+    }
+
+    /// The same phrase in French (`ligne 4, colonne 4 (modality)`, `feuille « Log », cellule
+    /// D17`, `ligne 16 du tableau (index « r17 »)`, `champ fte`): field names stay the wire
+    /// names the user's file or document used.
+    ///
+    /// ```
+    /// use patient_partner::ErrorContext;
+    /// let csv = ErrorContext { line: Some(4), column: Some(4), field: Some("modality".into()),
+    ///     ..Default::default() };
+    /// assert_eq!(csv.describe_fr().as_deref(), Some("ligne 4, colonne 4 (modality)"));
+    /// let sheet = ErrorContext { sheet: Some("Log".into()), line: Some(17), column: Some(4),
+    ///     ..Default::default() };
+    /// assert_eq!(sheet.describe_fr().as_deref(), Some("feuille « Log », cellule D17"));
+    /// let field = ErrorContext { field: Some("fte".into()), ..Default::default() };
+    /// assert_eq!(field.describe_fr().as_deref(), Some("champ fte"));
+    /// ```
+    pub fn describe_fr(&self) -> Option<String> {
+        self.describe_in(&FRENCH)
+    }
+
+    fn describe_in(&self, w: &Words) -> Option<String> {
         let mut parts: Vec<String> = Vec::new();
         if let (None, None, Some(row)) = (&self.sheet, self.line, self.row) {
             match &self.row_label {
-                Some(label) => parts.push(format!("frame row {row} (index {label:?})")),
-                None => parts.push(format!("frame row {row}")),
+                Some(label) => parts.push(format!(
+                    "{} (index {})",
+                    (w.frame_row)(row),
+                    (w.quote)(label)
+                )),
+                None => parts.push((w.frame_row)(row)),
             }
             if let Some(column) = self.column {
-                parts.push(format!("column {column}"));
+                parts.push(format!("{} {column}", w.column));
             }
         } else if let Some(sheet) = &self.sheet {
-            parts.push(format!("sheet {sheet:?}"));
+            parts.push(format!("{} {}", w.sheet, (w.quote)(sheet)));
             match (self.cell(), self.line, self.column) {
-                (Some(cell), _, _) => parts.push(format!("cell {cell}")),
-                (None, Some(row), None) => parts.push(format!("row {row}")),
+                (Some(cell), _, _) => parts.push(format!("{} {cell}", w.cell)),
+                (None, Some(row), None) => parts.push(format!("{} {row}", w.row)),
                 (None, None, Some(column)) => {
-                    parts.push(format!("column {}", column_letters(column)))
+                    parts.push(format!("{} {}", w.column, column_letters(column)))
                 }
                 _ => {}
             }
         } else {
             if let Some(line) = self.line {
-                parts.push(format!("line {line}"));
+                parts.push(format!("{} {line}", w.line));
             }
             if let Some(column) = self.column {
-                parts.push(format!("column {column}"));
+                parts.push(format!("{} {column}", w.column));
             }
         }
         // The place in a file says enough; the entity names things otherwise.
@@ -141,11 +168,45 @@ impl ErrorContext {
         match (&self.field, head.is_empty()) {
             (None, true) => None,
             (None, false) => Some(head),
-            (Some(field), true) => Some(format!("field {field}")),
+            (Some(field), true) => Some(format!("{} {field}", w.field)),
             (Some(field), false) => Some(format!("{head} ({field})")),
         }
     }
 }
+
+/// The words of [`ErrorContext::describe_in`] in one language.
+struct Words {
+    line: &'static str,
+    column: &'static str,
+    sheet: &'static str,
+    cell: &'static str,
+    row: &'static str,
+    field: &'static str,
+    frame_row: fn(u64) -> String,
+    quote: fn(&str) -> String,
+}
+
+const ENGLISH: Words = Words {
+    line: "line",
+    column: "column",
+    sheet: "sheet",
+    cell: "cell",
+    row: "row",
+    field: "field",
+    frame_row: |row| format!("frame row {row}"),
+    quote: |text| format!("{text:?}"),
+};
+
+const FRENCH: Words = Words {
+    line: "ligne",
+    column: "colonne",
+    sheet: "feuille",
+    cell: "cellule",
+    row: "ligne",
+    field: "champ",
+    frame_row: |row| format!("ligne {row} du tableau"),
+    quote: |text| format!("« {text} »"),
+};
 
 /// The most characters of a value quoted in a message.
 pub const QUOTE_CHARS: usize = 80;

@@ -11,7 +11,14 @@ const LAYERS: &[&[&str]] = &[
     // The error context and the generic located error: import nothing of the crate.
     &["located"],
     // Identifiers, vocabularies, text helpers, the vocabulary macro.
-    &["ids", "vocabulary", "text", "macros", "bilingual_enum"],
+    &[
+        "ids",
+        "vocabulary",
+        "text",
+        "macros",
+        "bilingual_enum",
+        "error_code",
+    ],
     &["interview", "mission"],
     &["activity", "referral", "engagement"],
     &["journal", "import"],

@@ -15,15 +15,16 @@ use crate::error::PatientPartnerError;
 
 fn lift_date(text: String) -> uniffi::Result<NaiveDate> {
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
-        PatientPartnerError::InvalidArgument {
-            kind: "invalid_date".to_owned(),
-            reason: format!("{text:?} is not an ISO-8601 date (YYYY-MM-DD): {e}"),
-            entity: Some("LocalDate".to_owned()),
-            field: None,
-            line: None,
-            column: None,
-            sheet: None,
-        }
+        PatientPartnerError::argument(
+            patient_partner::ErrorCode::InvalidDate,
+            patient_partner::ErrorContext {
+                entity: Some("LocalDate".to_owned()),
+                ..Default::default()
+            },
+            patient_partner::text::short_message(&format!(
+                "{text:?} is not an ISO-8601 date (YYYY-MM-DD): {e}"
+            )),
+        )
         .into()
     })
 }

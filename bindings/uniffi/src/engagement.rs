@@ -6,6 +6,7 @@ use patient_partner::engagement::{Participation, Role};
 use patient_partner::{Mission, Vocabulary};
 
 use crate::error::{core, guard, FfiResult};
+use crate::records::Activity;
 use crate::values::to_json;
 
 /// The result of a classification (core: `engagement::Classification`).
@@ -178,9 +179,22 @@ pub fn mission_profile(mission: String) -> FfiResult<MissionProfile> {
     })
 }
 
-/// Validates an activity document (JSON text) and returns it as the core serialises it (ids
-/// trimmed, absent optional fields left out).
+/// Checks an activity (core: `Activity::validate`: duration 1 to 1440 minutes, participants
+/// for group missions, a co-animator for therapeutic education workshops).
 #[uniffi::export]
-pub fn validate_activity_json(activity: String) -> FfiResult<String> {
-    guard(|| Ok(to_json(&pp::Activity::from_json(&activity)?)))
+pub fn validate_activity(activity: Activity) -> FfiResult<()> {
+    guard(|| pp::Activity::try_from(activity)?.validate().map_err(core))
+}
+
+/// Reads an activity document (JSON text, schema `core/schemas/activity.schema.json`) and
+/// validates it; `malformed_document` with the line and column when it is not one.
+#[uniffi::export]
+pub fn activity_from_json(text: String) -> FfiResult<Activity> {
+    guard(|| Ok(Activity::from(&pp::Activity::from_json(&text)?)))
+}
+
+/// An activity as the core's JSON document (ids trimmed, absent optional fields left out).
+#[uniffi::export]
+pub fn activity_to_json(activity: Activity) -> FfiResult<String> {
+    guard(|| Ok(to_json(&pp::Activity::try_from(activity)?)))
 }

@@ -3,331 +3,253 @@
 //! [`PatientPartnerError`] has one variant per core [`ErrorCategory`] (Kotlin:
 //! `PatientPartnerException.InvalidId`, `…Referral`…, subclasses of one sealed exception class;
 //! Swift: cases of `enum PatientPartnerError: Error`), plus `InvalidArgument` (a value given to
-//! the bindings could not be decoded: bad JSON shape for a type the core has no typed reader
-//! for, or a malformed date) and `Internal` (a Rust panic, caught). Every variant carries the
-//! same fields:
-//! - `kind`: the stable snake_case code, [`patient_partner::Error::code`] (what vectors compare);
-//! - `reason`: the core's English message (named `reason` because Kotlin exceptions already
-//!   have a `message`, which here summarises every field);
-//! - `entity`, `field`, `line`, `column`, `sheet`: the [`patient_partner::ErrorContext`].
+//! the bindings could not be decoded: a document of the wrong shape, a malformed date, a
+//! negative count) and `Internal` (a Rust panic, caught). Every variant carries the same
+//! [`ErrorDetails`] record (the application-services `components/support/error` pattern),
+//! reachable from the base type too: `e.details()` in Kotlin and Swift, whatever the family.
 //!
-//! The mapping from the core is in ONE place: `impl From<patient_partner::Error>`.
+//! The family is the rule's, whatever the entry point (the core's `Error` gathers it). The
+//! mapping from the core is in ONE place: `impl From<patient_partner::Error>`.
 
+use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use patient_partner::{Error, ErrorCategory};
+use patient_partner::{Error, ErrorCategory, ErrorCode, ErrorContext};
 
-/// Any error raised by patient-partner, with its stable code and its context.
+/// Everything known about an error: what (`kind`, `code`), where (`entity`, `field`, `line`,
+/// `column`, `sheet`), and how to say it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Display)]
+pub struct ErrorDetails {
+    /// The rule that failed, as an enum of the stable codes.
+    pub kind: ErrorCode,
+    /// The same stable code as text (`consent_required`): what the conformance vectors and
+    /// every other language report.
+    pub code: String,
+    /// A short English message — where and what — that quotes no value of the input (no
+    /// pseudonym, no cell content): safe to log and to show (`line 3, column 4 (modality):
+    /// invalid modality`). It is also the exception's `toString()` / Swift `description`.
+    pub message: String,
+    /// The same in French (`ligne 3, colonne 4 (modality) : modalité invalide`).
+    pub message_fr: String,
+    /// The core's full English message, which may quote the offending value (shortened and
+    /// escaped): show it to the person who typed the value, do not log it.
+    pub detail: String,
+    /// The entity concerned (a record's id, an id type, a vocabulary), if known.
+    pub entity: Option<String>,
+    /// The field concerned, if known.
+    pub field: Option<String>,
+    /// The 1-based line, for file input (for a workbook, the row as the sheet numbers it).
+    pub line: Option<i64>,
+    /// The 1-based column, for file input (for a workbook, 4 is column D).
+    pub column: Option<i64>,
+    /// The sheet, for workbooks.
+    pub sheet: Option<String>,
+}
+
+impl ErrorDetails {
+    /// The details of an error with code `kind` at `context`, `detail` being the full message.
+    pub(crate) fn new(kind: ErrorCode, context: &ErrorContext, detail: String) -> Self {
+        let signed = |n: Option<u64>| n.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+        ErrorDetails {
+            kind,
+            code: patient_partner::Vocabulary::wire_name(&kind).to_owned(),
+            message: kind.summary(context),
+            message_fr: kind.summary_fr(context),
+            detail,
+            entity: context.entity.clone(),
+            field: context.field.clone(),
+            line: signed(context.line),
+            column: signed(context.column),
+            sheet: context.sheet.clone(),
+        }
+    }
+}
+
+impl fmt::Display for ErrorDetails {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}]", self.message, self.code)
+    }
+}
+
+/// Any error raised by patient-partner: its family (the variant) and its [`ErrorDetails`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+#[uniffi::export(Display)]
 pub enum PatientPartnerError {
     /// An identifier was rejected (empty, too long, control character).
-    #[error("[{kind}] {reason}")]
+    #[error("{details}")]
     InvalidId {
-        /// The stable error code.
-        kind: String,
-        /// The core's message.
-        reason: String,
-        /// The entity concerned.
-        entity: Option<String>,
-        /// The field concerned.
-        field: Option<String>,
-        /// The 1-based line, for file input.
-        line: Option<u64>,
-        /// The 1-based column, for file input.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
     /// A value is not in its vocabulary.
-    #[error("[{kind}] {reason}")]
+    #[error("{details}")]
     UnknownValue {
-        /// The stable error code.
-        kind: String,
-        /// The core's message.
-        reason: String,
-        /// The entity concerned (the vocabulary).
-        entity: Option<String>,
-        /// The field concerned.
-        field: Option<String>,
-        /// The 1-based line, for file input.
-        line: Option<u64>,
-        /// The 1-based column, for file input.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
     /// Engagement catalogue or classification.
-    #[error("[{kind}] {reason}")]
+    #[error("{details}")]
     Engagement {
-        /// The stable error code.
-        kind: String,
-        /// The core's message.
-        reason: String,
-        /// The entity concerned.
-        entity: Option<String>,
-        /// The field concerned.
-        field: Option<String>,
-        /// The 1-based line, for file input.
-        line: Option<u64>,
-        /// The 1-based column, for file input.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
     /// A referral or its lifecycle.
-    #[error("[{kind}] {reason}")]
+    #[error("{details}")]
     Referral {
-        /// The stable error code.
-        kind: String,
-        /// The core's message.
-        reason: String,
-        /// The entity concerned.
-        entity: Option<String>,
-        /// The field concerned.
-        field: Option<String>,
-        /// The 1-based line, for file input.
-        line: Option<u64>,
-        /// The 1-based column, for file input.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
     /// An interview (its recorded duration).
-    #[error("[{kind}] {reason}")]
+    #[error("{details}")]
     Interview {
-        /// The stable error code.
-        kind: String,
-        /// The core's message.
-        reason: String,
-        /// The entity concerned.
-        entity: Option<String>,
-        /// The field concerned.
-        field: Option<String>,
-        /// The 1-based line, for file input.
-        line: Option<u64>,
-        /// The 1-based column, for file input.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
     /// An activity record.
-    #[error("[{kind}] {reason}")]
+    #[error("{details}")]
     Activity {
-        /// The stable error code.
-        kind: String,
-        /// The core's message.
-        reason: String,
-        /// The entity concerned.
-        entity: Option<String>,
-        /// The field concerned.
-        field: Option<String>,
-        /// The 1-based line, for file input.
-        line: Option<u64>,
-        /// The 1-based column, for file input.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
     /// An impossible history in a journal.
-    #[error("[{kind}] {reason}")]
+    #[error("{details}")]
     Journal {
-        /// The stable error code.
-        kind: String,
-        /// The core's message.
-        reason: String,
-        /// The entity concerned.
-        entity: Option<String>,
-        /// The field concerned.
-        field: Option<String>,
-        /// The 1-based line, for file input.
-        line: Option<u64>,
-        /// The 1-based column, for file input.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
-    /// A file or document could not be read.
-    #[error("[{kind}] {reason}")]
+    /// A file or document could not be imported.
+    #[error("{details}")]
     Import {
-        /// The stable error code.
-        kind: String,
-        /// The core's message.
-        reason: String,
-        /// The entity concerned.
-        entity: Option<String>,
-        /// The field concerned.
-        field: Option<String>,
-        /// The 1-based line, for file input.
-        line: Option<u64>,
-        /// The 1-based column, for file input.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
     /// A report or indicator request.
-    #[error("[{kind}] {reason}")]
+    #[error("{details}")]
     Report {
-        /// The stable error code.
-        kind: String,
-        /// The core's message.
-        reason: String,
-        /// The entity concerned.
-        entity: Option<String>,
-        /// The field concerned.
-        field: Option<String>,
-        /// The 1-based line, for file input.
-        line: Option<u64>,
-        /// The 1-based column, for file input.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
-    /// Programme rules: posts, contracts, mandates, policies.
-    #[error("[{kind}] {reason}")]
+    /// The programme rules (posts, mandates, funding, label).
+    #[error("{details}")]
     Policy {
-        /// The stable error code.
-        kind: String,
-        /// The core's message.
-        reason: String,
-        /// The entity concerned.
-        entity: Option<String>,
-        /// The field concerned.
-        field: Option<String>,
-        /// The 1-based line, for file input.
-        line: Option<u64>,
-        /// The 1-based column, for file input.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
-    /// A value given to the bindings could not be decoded before the core was called (JSON
-    /// text of the wrong shape for a type the core has no typed reader for, a malformed date).
-    #[error("[{kind}] {reason}")]
+    /// A value given to the bindings could not be decoded before calling the core (a
+    /// document of the wrong shape, a malformed date, a negative count).
+    #[error("{details}")]
     InvalidArgument {
-        /// `invalid_json` or `invalid_date`.
-        kind: String,
-        /// What could not be decoded.
-        reason: String,
-        /// The type that was expected.
-        entity: Option<String>,
-        /// The argument concerned.
-        field: Option<String>,
-        /// The 1-based line in the JSON text.
-        line: Option<u64>,
-        /// The 1-based column in the JSON text.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
-    /// A bug: a Rust panic caught at the boundary (kind `panic`), or an error category these
-    /// bindings do not know yet (kind: its code). Please report it.
-    #[error("[{kind}] {reason}")]
+    /// A Rust panic, caught (kind `panic`): a bug of the library, please report it.
+    #[error("{details}")]
     Internal {
-        /// `panic`, or the code of an unmapped core error.
-        kind: String,
-        /// The panic message or the core's message.
-        reason: String,
-        /// The entity concerned, if known.
-        entity: Option<String>,
-        /// The field concerned, if known.
-        field: Option<String>,
-        /// Always absent for a panic.
-        line: Option<u64>,
-        /// Always absent for a panic.
-        column: Option<u64>,
-        /// The sheet, for workbooks (`line` is then the row, `column` 4 is column D).
-        sheet: Option<String>,
+        /// What, where, and how to say it.
+        details: ErrorDetails,
     },
 }
 
+#[uniffi::export]
 impl PatientPartnerError {
-    /// The stable code of the error (`kind`).
-    pub fn kind(&self) -> &str {
+    /// What, where, and how to say it, whatever the family.
+    pub fn details(&self) -> ErrorDetails {
+        self.details_ref().clone()
+    }
+}
+
+impl PatientPartnerError {
+    fn details_ref(&self) -> &ErrorDetails {
         match self {
-            Self::InvalidId { kind, .. }
-            | Self::UnknownValue { kind, .. }
-            | Self::Engagement { kind, .. }
-            | Self::Referral { kind, .. }
-            | Self::Interview { kind, .. }
-            | Self::Activity { kind, .. }
-            | Self::Journal { kind, .. }
-            | Self::Import { kind, .. }
-            | Self::Report { kind, .. }
-            | Self::Policy { kind, .. }
-            | Self::InvalidArgument { kind, .. }
-            | Self::Internal { kind, .. } => kind,
+            Self::InvalidId { details }
+            | Self::UnknownValue { details }
+            | Self::Engagement { details }
+            | Self::Referral { details }
+            | Self::Interview { details }
+            | Self::Activity { details }
+            | Self::Journal { details }
+            | Self::Import { details }
+            | Self::Report { details }
+            | Self::Policy { details }
+            | Self::InvalidArgument { details }
+            | Self::Internal { details } => details,
+        }
+    }
+
+    /// The stable code of the error.
+    pub fn kind(&self) -> ErrorCode {
+        self.details_ref().kind
+    }
+
+    /// A value given to the bindings that they could not decode (`InvalidArgument`).
+    pub(crate) fn argument(kind: ErrorCode, context: ErrorContext, detail: String) -> Self {
+        Self::InvalidArgument {
+            details: ErrorDetails::new(kind, &context, detail),
         }
     }
 
     /// A caught panic.
     pub(crate) fn panic(reason: String) -> Self {
         Self::Internal {
-            kind: "panic".to_owned(),
-            reason,
-            entity: None,
-            field: None,
-            line: None,
-            column: None,
-            sheet: None,
+            details: ErrorDetails::new(ErrorCode::Panic, &ErrorContext::default(), reason),
         }
+    }
+
+    /// A signed count given by Kotlin or Swift that the core cannot hold (a negative
+    /// duration or number of participants): `InvalidArgument`, kind `integer_out_of_range`.
+    pub(crate) fn out_of_range(entity: &str, field: &str, value: impl fmt::Display) -> Self {
+        Self::argument(
+            ErrorCode::IntegerOutOfRange,
+            ErrorContext {
+                entity: Some(entity.to_owned()),
+                field: Some(field.to_owned()),
+                ..Default::default()
+            },
+            format!("`{field}` must not be negative, got {value}"),
+        )
     }
 
     /// JSON text given as the argument `field` could not be read as a `type_name`.
     pub(crate) fn invalid_json(type_name: &str, field: &str, e: &serde_json::Error) -> Self {
-        Self::InvalidArgument {
-            kind: "invalid_json".to_owned(),
-            reason: patient_partner::text::short_message(&format!(
+        Self::argument(
+            ErrorCode::InvalidJson,
+            ErrorContext {
+                entity: Some(type_name.to_owned()),
+                field: Some(field.to_owned()),
+                line: u64::try_from(e.line()).ok().filter(|l| *l > 0),
+                column: u64::try_from(e.column()).ok().filter(|c| *c > 0),
+                ..Default::default()
+            },
+            patient_partner::text::short_message(&format!(
                 "`{field}` is not a valid {type_name}: {e}"
             )),
-            entity: Some(type_name.to_owned()),
-            field: Some(field.to_owned()),
-            line: u64::try_from(e.line()).ok().filter(|l| *l > 0),
-            column: u64::try_from(e.column()).ok().filter(|c| *c > 0),
-            sheet: None,
-        }
+        )
     }
 }
 
 /// The ONE mapping from the core's error to the bindings' error, by [`Error::category`].
 impl From<Error> for PatientPartnerError {
     fn from(e: Error) -> Self {
-        let ctx = e.context().clone();
-        let kind = e.code().to_owned();
-        let reason = e.to_string();
-        let (entity, field, line, column, sheet) =
-            (ctx.entity, ctx.field, ctx.line, ctx.column, ctx.sheet);
-        macro_rules! variant {
-            ($v:ident) => {
-                PatientPartnerError::$v {
-                    kind,
-                    reason,
-                    entity,
-                    field,
-                    line,
-                    column,
-                    sheet,
-                }
-            };
-        }
+        let details = ErrorDetails::new(e.error_code(), e.context(), e.to_string());
         match e.category() {
-            ErrorCategory::InvalidId => variant!(InvalidId),
-            ErrorCategory::UnknownValue => variant!(UnknownValue),
-            ErrorCategory::Engagement => variant!(Engagement),
-            ErrorCategory::Referral => variant!(Referral),
-            ErrorCategory::Interview => variant!(Interview),
-            ErrorCategory::Activity => variant!(Activity),
-            ErrorCategory::Journal => variant!(Journal),
-            ErrorCategory::Import => variant!(Import),
-            ErrorCategory::Report => variant!(Report),
-            ErrorCategory::Policy => variant!(Policy),
+            ErrorCategory::InvalidId => Self::InvalidId { details },
+            ErrorCategory::UnknownValue => Self::UnknownValue { details },
+            ErrorCategory::Engagement => Self::Engagement { details },
+            ErrorCategory::Referral => Self::Referral { details },
+            ErrorCategory::Interview => Self::Interview { details },
+            ErrorCategory::Activity => Self::Activity { details },
+            ErrorCategory::Journal => Self::Journal { details },
+            ErrorCategory::Import => Self::Import { details },
+            ErrorCategory::Report => Self::Report { details },
+            ErrorCategory::Policy => Self::Policy { details },
             // `ErrorCategory` is non-exhaustive: a category added to the core after these
             // bindings still arrives typed, with its real code.
-            _ => variant!(Internal),
+            _ => Self::Internal { details },
         }
     }
 }
 
-/// Converts any module error of the core through [`Error`].
 /// Any module error of the core (`ReferralError`, `ImportError`…), through [`Error`].
 impl<K> From<patient_partner::Located<K>> for PatientPartnerError
 where
@@ -338,6 +260,7 @@ where
     }
 }
 
+/// Converts any core error to the bindings' error (for `map_err`).
 pub(crate) fn core<E: Into<Error>>(e: E) -> PatientPartnerError {
     PatientPartnerError::from(e.into())
 }
@@ -377,9 +300,14 @@ mod tests {
     fn core_errors_keep_code_category_and_context() {
         let e = core(PatientId::new(" ").unwrap_err());
         match e {
-            PatientPartnerError::InvalidId { kind, entity, .. } => {
-                assert_eq!(kind, "empty_id");
-                assert_eq!(entity.as_deref(), Some("PatientId"));
+            PatientPartnerError::InvalidId { details } => {
+                assert_eq!(details.kind, ErrorCode::EmptyId);
+                assert_eq!(details.code, "empty_id");
+                assert_eq!(details.entity.as_deref(), Some("PatientId"));
+                assert!(
+                    details.message_fr.ends_with(" : identifiant vide"),
+                    "{details}"
+                );
             }
             other => panic!("wrong variant {other:?}"),
         }
@@ -388,7 +316,10 @@ mod tests {
     #[test]
     fn a_panic_becomes_a_typed_internal_error() {
         let e = guard::<()>(|| panic!("boom")).unwrap_err();
-        assert_eq!(e.kind(), "panic");
-        assert!(matches!(e, PatientPartnerError::Internal { ref reason, .. } if reason == "boom"));
+        assert_eq!(e.kind(), ErrorCode::Panic);
+        assert!(
+            matches!(e, PatientPartnerError::Internal { ref details } if details.detail == "boom")
+        );
+        assert_eq!(e.to_string(), "Internal error [panic]");
     }
 }

@@ -94,18 +94,6 @@ impl ImportOptions {
 
 use patient_partner::import::{ColumnMatch, FileFormat, IgnoredColumn, ImportSummary};
 
-/// The format of a file, from its content.
-#[uniffi::remote(Enum)]
-pub enum FileFormat {
-    Csv,
-    Xlsx,
-    Xlsb,
-    Xls,
-    Ods,
-    Json,
-    Frame,
-}
-
 /// A column the import used, and the header it was read from.
 #[uniffi::remote(Record)]
 pub struct ColumnMatch {

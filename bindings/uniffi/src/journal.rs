@@ -6,31 +6,36 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use chrono::NaiveDate;
 use patient_partner as pp;
-use patient_partner::{ids, Vocabulary};
+use patient_partner::ids::ReferralId;
+use patient_partner::referral::{Referral, ReferralEvent, ReferralState, ReferralTransition};
 
 use crate::error::{core, guard, FfiResult};
-use crate::values::{from_core_interviews, from_json, to_json, Interview};
+use crate::records::Activity;
+use crate::referral::ReferralHistory;
+use crate::report::{report_of, ActivityReport, ReportRequest};
+use crate::values::{from_core_interviews, to_json, Interview};
 
 /// What a journal holds, in numbers (core: `journal::JournalSummary`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct JournalSummary {
     /// Number of referrals.
-    pub referrals: u64,
+    pub referrals: i64,
     /// Number of accepted transitions.
-    pub transitions: u64,
+    pub transitions: i64,
     /// Number of interviews.
-    pub interviews: u64,
+    pub interviews: i64,
     /// Number of activities.
-    pub activities: u64,
-    /// The current state (wire name) of each referral, by id.
-    pub referral_states: HashMap<String, String>,
-    /// How many referrals are in each state (wire name); states with none are left out.
-    pub state_counts: HashMap<String, u64>,
+    pub activities: i64,
+    /// The current state of each referral, by id.
+    pub referral_states: HashMap<ReferralId, ReferralState>,
+    /// How many referrals are in each state; states with none are left out.
+    pub state_counts: HashMap<ReferralState, i64>,
 }
 
-fn count(n: usize) -> u64 {
-    u64::try_from(n).unwrap_or(u64::MAX)
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 impl From<pp::journal::JournalSummary> for JournalSummary {
@@ -40,15 +45,11 @@ impl From<pp::journal::JournalSummary> for JournalSummary {
             transitions: count(s.transitions),
             interviews: count(s.interviews),
             activities: count(s.activities),
-            referral_states: s
-                .referral_states
-                .iter()
-                .map(|(id, st)| (id.as_str().to_owned(), st.wire_name().to_owned()))
-                .collect(),
+            referral_states: s.referral_states.into_iter().collect(),
             state_counts: s
                 .state_counts
-                .iter()
-                .map(|(st, n)| (st.wire_name().to_owned(), count(*n)))
+                .into_iter()
+                .map(|(st, n)| (st, count(n)))
                 .collect(),
         }
     }
@@ -100,24 +101,30 @@ impl Journal {
         guard(|| self.lock().ingest_json(&text).map_err(core))
     }
 
-    /// Adds a referral (a referral document, JSON text).
-    pub fn add_referral_json(&self, referral: String) -> FfiResult<()> {
-        guard(|| {
-            let referral = pp::Referral::from_json(&referral)?;
-            self.lock().add_referral(referral).map_err(core)
+    /// Adds a referral (state `received`), checked by the core (`Referral::validate`; its
+    /// id must be new).
+    pub fn add_referral(&self, referral: Referral) -> FfiResult<()> {
+        guard(|| self.lock().add_referral(referral).map_err(core))
+    }
+
+    /// Applies `event`, dated `date`, to the referral `referral` of the journal; returns its
+    /// new state. Refused (and nothing changed) when the lifecycle forbids it.
+    pub fn apply(
+        &self,
+        referral: ReferralId,
+        date: NaiveDate,
+        event: ReferralEvent,
+    ) -> FfiResult<ReferralState> {
+        self.add_transition(ReferralTransition {
+            referral,
+            date,
+            event,
         })
     }
 
-    /// Applies a dated transition to a referral of the journal (JSON text:
-    /// `{"referral": id, "date": "YYYY-MM-DD", "event": {...}}`); returns the new state
-    /// (wire name).
-    pub fn add_transition_json(&self, transition: String) -> FfiResult<String> {
-        guard(|| {
-            let transition: pp::ReferralTransition =
-                from_json("ReferralTransition", "transition", &transition)?;
-            let state = self.lock().add_transition(transition).map_err(core)?;
-            Ok(state.wire_name().to_owned())
-        })
+    /// Applies a dated transition to a referral of the journal; returns its new state.
+    pub fn add_transition(&self, transition: ReferralTransition) -> FfiResult<ReferralState> {
+        guard(|| self.lock().add_transition(transition).map_err(core))
     }
 
     /// Adds an interview.
@@ -128,25 +135,82 @@ impl Journal {
         })
     }
 
-    /// Adds an activity (an activity document, JSON text).
-    pub fn add_activity_json(&self, activity: String) -> FfiResult<()> {
+    /// Adds an activity (validated by the core: `Activity::validate`; its id must be new).
+    pub fn add_activity(&self, activity: Activity) -> FfiResult<()> {
         guard(|| {
-            let activity = pp::Activity::from_json(&activity)?;
+            let activity = pp::Activity::try_from(activity)?;
             self.lock().add_activity(activity).map_err(core)
         })
     }
 
-    /// The current state (wire name) of a referral, or `null` if the journal does not know it.
-    pub fn state_of(&self, referral: String) -> FfiResult<Option<String>> {
+    /// The current state of a referral, or `null` if the journal does not know it.
+    pub fn state_of(&self, referral: ReferralId) -> FfiResult<Option<ReferralState>> {
+        guard(|| Ok(self.lock().state_of(&referral)))
+    }
+
+    /// Every referral, in the order of their ids.
+    pub fn referrals(&self) -> FfiResult<Vec<Referral>> {
         guard(|| {
-            let id = ids::ReferralId::new(referral).map_err(core)?;
-            Ok(self.lock().state_of(&id).map(|s| s.wire_name().to_owned()))
+            Ok(self
+                .lock()
+                .referrals()
+                .map(|r| r.referral().clone())
+                .collect())
+        })
+    }
+
+    /// One referral, or `null` if the journal does not know it.
+    pub fn referral(&self, referral: ReferralId) -> FfiResult<Option<Referral>> {
+        guard(|| {
+            Ok(self
+                .lock()
+                .referral(&referral)
+                .map(|r| r.referral().clone()))
+        })
+    }
+
+    /// The accepted transitions of a referral, in order, or `null` if the journal does not
+    /// know it.
+    pub fn history(&self, referral: ReferralId) -> FfiResult<Option<Vec<ReferralTransition>>> {
+        guard(|| {
+            Ok(self
+                .lock()
+                .referral(&referral)
+                .map(|r| r.history().to_vec()))
+        })
+    }
+
+    /// Where a referral of the journal stands (state, consent, last date, partner), or
+    /// `null` if the journal does not know it.
+    pub fn referral_status(&self, referral: ReferralId) -> FfiResult<Option<ReferralHistory>> {
+        guard(|| {
+            Ok(self
+                .lock()
+                .referral(&referral)
+                .map(|r| ReferralHistory::from(r.lifecycle())))
         })
     }
 
     /// Every interview, in the order they were ingested.
     pub fn interviews(&self) -> FfiResult<Vec<Interview>> {
         guard(|| Ok(from_core_interviews(self.lock().interviews())))
+    }
+
+    /// Every activity, in the order they were ingested.
+    pub fn activities(&self) -> FfiResult<Vec<Activity>> {
+        guard(|| {
+            Ok(self
+                .lock()
+                .activities()
+                .iter()
+                .map(Activity::from)
+                .collect())
+        })
+    }
+
+    /// The activity report of the journal's interviews (no copy leaves Rust).
+    pub fn activity_report(&self, request: ReportRequest) -> FfiResult<ActivityReport> {
+        guard(|| report_of(self.lock().interviews(), &request))
     }
 
     /// What the journal holds, in numbers.

@@ -4,22 +4,26 @@
 //! function here converts its arguments to the core's types, calls the core, and converts the
 //! result back. No rule of the programme lives in this crate.
 //!
-//! What crosses the boundary, and how:
+//! What crosses the boundary, and how (ADR 0010):
+//! - The core's own types where uniffi can carry them unchanged (`#[uniffi::remote(...)]`):
+//!   every vocabulary ([`vocabulary`]), the referral types and the reporting gaps
+//!   ([`records`], [`report::ReportingGap`]). No mirror, no conversion code.
+//! - Identifiers as custom types bridged by a one-field record ([`ids`]): one type per kind
+//!   of id in Kotlin and Swift, validated by the core's rules when lifted.
+//! - Mirror records only where the foreign type must differ: signed counts
+//!   ([`Interview`], [`Activity`], [`report::ReportRequest`], the report's rows, the
+//!   journal's summary) and the period ([`Period`], validated when converted).
 //! - Dates are `chrono::NaiveDate`, exposed as `java.time.LocalDate` in Kotlin (see
 //!   `uniffi.toml`) and as an ISO-8601 `String` (`YYYY-MM-DD`) in Swift ([`date`]).
-//! - Identifiers are strings; they are validated by the core when a function receives them.
-//! - Small closed vocabularies used everywhere ([`Modality`], [`IdType`], [`GroupBy`],
-//!   [`Bucket`], [`NewPatientRule`]) are enums; the larger ones (missions, roles, states…)
-//!   cross as their stable snake_case wire names, parsed by the core (an unknown name is a
-//!   typed `UnknownValue` error).
-//! - Documents (referrals, activities, journal documents, role catalogues, report requests,
-//!   policies, posts, mandates, label checklists) cross as JSON text read by the core's own
-//!   serde: the `*_json` functions.
-//! - Objects: [`Journal`] (thread-safe, mutable), [`engagement::RoleCatalogue`] and
-//!   [`policy::Policy`] (immutable).
+//! - Files and documents (CSV, workbooks, JSON documents) are read from text or bytes; the
+//!   `*_from_json` / `*_to_json` functions exist for documents only. The programme rules'
+//!   posts, mandates and checklists and the indicator results still cross as JSON (issue 13,
+//!   in progress).
+//! - Objects: [`Journal`] (thread-safe, mutable: the app's workflow), [`engagement::RoleCatalogue`]
+//!   and [`policy::Policy`] (immutable).
 //! - Every error is a [`PatientPartnerError`]: one variant per core error category, carrying
-//!   the stable `kind` code and the context (entity, field, line, column). A Rust panic is
-//!   caught and becomes [`PatientPartnerError::Internal`], never an untyped crash.
+//!   the stable `kind` code and the context (entity, field, line, column). A Rust panic is caught
+//!   and becomes [`PatientPartnerError::Internal`], never an untyped crash.
 #![deny(missing_docs)]
 // The error crosses the boundary by value (serialised once per failed call): its size is not a
 // cost worth boxing for.
@@ -30,17 +34,21 @@ uniffi::setup_scaffolding!();
 pub mod date;
 pub mod engagement;
 pub mod error;
+pub mod ids;
 pub mod import;
 pub mod indicators;
 pub mod journal;
 pub mod policy;
+pub mod records;
 pub mod referral;
 pub mod report;
 pub mod values;
+pub mod vocabulary;
 
 pub use error::PatientPartnerError;
 pub use journal::Journal;
-pub use values::{Bucket, GroupBy, IdType, Interview, Modality, NewPatientRule, Period};
+pub use records::Activity;
+pub use values::{IdType, Interview, Period};
 
 /// The version of the core crate these bindings were built with.
 #[uniffi::export]

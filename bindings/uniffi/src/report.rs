@@ -3,13 +3,13 @@
 
 use chrono::NaiveDate;
 use patient_partner as pp;
-use patient_partner::report::{ActivityReport as CoreReport, ReportRequest};
-use patient_partner::Vocabulary;
-
-use crate::error::{core, guard, FfiResult};
-use crate::values::{
-    to_core_interviews, to_json, Bucket, GroupBy, Interview, NewPatientRule, Period,
+use patient_partner::report::{
+    ActivityReport as CoreReport, Bucket, Column, GroupBy, NewPatientRule,
+    ReportRequest as CoreRequest, Reporting, ReportingGap,
 };
+
+use crate::error::{core, guard, FfiResult, PatientPartnerError};
+use crate::values::{from_json, to_core_interviews, to_json, Interview, Period};
 
 /// One bucket of one group (core: `report::ReportRow`). A `null` count is not reported or
 /// masked by disclosure control (see `masked`).
@@ -28,20 +28,20 @@ pub struct ReportRow {
     pub end: NaiveDate,
     /// Whether the period cuts the bucket.
     pub partial: bool,
-    /// `reported`, `partially_reported` or `not_reported`.
-    pub reporting: String,
+    /// Whether the bucket was reported, partly or not at all.
+    pub reporting: Reporting,
     /// Interviews in person.
-    pub in_person: Option<u64>,
+    pub in_person: Option<i64>,
     /// Interviews by phone.
-    pub phone: Option<u64>,
+    pub phone: Option<i64>,
     /// Interviews by video.
-    pub video: Option<u64>,
+    pub video: Option<i64>,
     /// All interviews.
-    pub total: Option<u64>,
+    pub total: Option<i64>,
     /// Patients new in this bucket.
-    pub new_patients: Option<u64>,
-    /// The columns masked by disclosure control (wire names).
-    pub masked: Vec<String>,
+    pub new_patients: Option<i64>,
+    /// The columns masked by disclosure control.
+    pub masked: Vec<Column>,
 }
 
 /// The totals of one group over the period (core: `report::TotalsRow`).
@@ -52,23 +52,23 @@ pub struct TotalsRow {
     /// A human title for the group.
     pub group_title: String,
     /// Interviews in person.
-    pub in_person: Option<u64>,
+    pub in_person: Option<i64>,
     /// Interviews by phone.
-    pub phone: Option<u64>,
+    pub phone: Option<i64>,
     /// Interviews by video.
-    pub video: Option<u64>,
+    pub video: Option<i64>,
     /// All interviews.
-    pub total: Option<u64>,
+    pub total: Option<i64>,
     /// The sum of the buckets' new patients.
-    pub new_patients: Option<u64>,
+    pub new_patients: Option<i64>,
     /// Distinct patients seen in the period by this group.
-    pub patients: Option<u64>,
+    pub patients: Option<i64>,
     /// How many buckets the period holds.
-    pub buckets: u64,
+    pub buckets: i64,
     /// How many of them are not reported.
-    pub buckets_not_reported: u64,
-    /// The columns masked by disclosure control (wire names).
-    pub masked: Vec<String>,
+    pub buckets_not_reported: i64,
+    /// The columns masked by disclosure control.
+    pub masked: Vec<Column>,
 }
 
 /// An activity report (core: `report::ActivityReport`).
@@ -76,32 +76,37 @@ pub struct TotalsRow {
 pub struct ActivityReport {
     /// The days reported.
     pub period: Period,
-    /// `partner`, `establishment` or `all`.
-    pub group_by: String,
-    /// `month`, `quarter` or `year`.
-    pub bucket: String,
-    /// `first_in_period` or `first_ever`.
-    pub new_patient_rule: String,
+    /// What one table was made of.
+    pub group_by: GroupBy,
+    /// The size of the rows.
+    pub bucket: Bucket,
+    /// When a patient counted as new.
+    pub new_patient_rule: NewPatientRule,
     /// The disclosure threshold applied, if any.
-    pub suppress_below: Option<u64>,
+    pub suppress_below: Option<i64>,
     /// One row per group and bucket, groups in key order, buckets in time order.
     pub rows: Vec<ReportRow>,
     /// One totals row per group, in the same order.
     pub totals: Vec<TotalsRow>,
 }
 
-fn wire_names(cols: &[pp::report::Column]) -> Vec<String> {
-    cols.iter().map(|c| c.wire_name().to_owned()).collect()
+/// A count of the core as a signed count (a report's counts are bounded by its rows).
+fn count(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn counts(n: Option<u64>) -> Option<i64> {
+    n.map(count)
 }
 
 impl From<&CoreReport> for ActivityReport {
     fn from(r: &CoreReport) -> Self {
         ActivityReport {
             period: Period::from(&r.period),
-            group_by: r.group_by.wire_name().to_owned(),
-            bucket: r.bucket.wire_name().to_owned(),
-            new_patient_rule: r.new_patient_rule.wire_name().to_owned(),
-            suppress_below: r.suppress_below,
+            group_by: r.group_by,
+            bucket: r.bucket,
+            new_patient_rule: r.new_patient_rule,
+            suppress_below: counts(r.suppress_below),
             rows: r
                 .rows
                 .iter()
@@ -112,13 +117,13 @@ impl From<&CoreReport> for ActivityReport {
                     start: row.start,
                     end: row.end,
                     partial: row.partial,
-                    reporting: row.reporting.wire_name().to_owned(),
-                    in_person: row.in_person,
-                    phone: row.phone,
-                    video: row.video,
-                    total: row.total,
-                    new_patients: row.new_patients,
-                    masked: wire_names(&row.masked),
+                    reporting: row.reporting,
+                    in_person: counts(row.in_person),
+                    phone: counts(row.phone),
+                    video: counts(row.video),
+                    total: counts(row.total),
+                    new_patients: counts(row.new_patients),
+                    masked: row.masked.clone(),
                 })
                 .collect(),
             totals: r
@@ -127,86 +132,142 @@ impl From<&CoreReport> for ActivityReport {
                 .map(|t| TotalsRow {
                     group: t.group.key().map(str::to_owned),
                     group_title: t.group.title().to_owned(),
-                    in_person: t.in_person,
-                    phone: t.phone,
-                    video: t.video,
-                    total: t.total,
-                    new_patients: t.new_patients,
-                    patients: t.patients,
-                    buckets: t.buckets,
-                    buckets_not_reported: t.buckets_not_reported,
-                    masked: wire_names(&t.masked),
+                    in_person: counts(t.in_person),
+                    phone: counts(t.phone),
+                    video: counts(t.video),
+                    total: counts(t.total),
+                    new_patients: counts(t.new_patients),
+                    patients: counts(t.patients),
+                    buckets: count(t.buckets),
+                    buckets_not_reported: count(t.buckets_not_reported),
+                    masked: t.masked.clone(),
                 })
                 .collect(),
         }
     }
 }
 
-fn build(interviews: Vec<Interview>, request: &ReportRequest) -> FfiResult<CoreReport> {
+fn build(interviews: Vec<Interview>, request: &CoreRequest) -> FfiResult<CoreReport> {
     let interviews = to_core_interviews(interviews)?;
     pp::report::activity_report(&interviews, request).map_err(core)
 }
 
-/// The period asked for, or the core's default (`Period::resolve`: the first to the last
-/// interview; `no_period` for an empty log).
-fn period_of(
-    period: Option<Period>,
-    interviews: &[pp::Interview],
-) -> FfiResult<pp::report::Period> {
-    match period {
-        Some(p) => p.try_into(),
-        None => pp::report::Period::resolve_for(None, None, interviews).map_err(core),
+/// A period in which a group did not report (core: `report::ReportingGap`): its buckets are
+/// marked not reported instead of showing zeros.
+#[uniffi::remote(Record)]
+pub struct ReportingGap {
+    /// The group concerned (a partner or establishment id); `null` for every group.
+    pub group: Option<String>,
+    /// The first day not reported.
+    pub start: NaiveDate,
+    /// The last day not reported.
+    pub end: NaiveDate,
+}
+
+/// What a report counts and how (core: `report::ReportRequest`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ReportRequest {
+    /// The days reported; `null`: the first to the last interview, as in the CLI and Python
+    /// (an empty log then fails with `no_period`).
+    #[uniffi(default = None)]
+    pub period: Option<Period>,
+    /// What one table is made of.
+    pub group_by: GroupBy,
+    /// The size of the rows.
+    pub bucket: Bucket,
+    /// When a patient counts as new.
+    pub new_patient_rule: NewPatientRule,
+    /// Periods in which a group did not report.
+    #[uniffi(default = [])]
+    pub coverage: Vec<ReportingGap>,
+    /// Disclosure control: counts below this threshold are masked (11 in the reference
+    /// tables), with the secondary masking that keeps them from being recomputed.
+    #[uniffi(default = None)]
+    pub suppress_below: Option<i64>,
+}
+
+impl ReportRequest {
+    /// The core's request (validated: `ReportRequest::validate`), the default period taken
+    /// from `interviews` when none is given (`Period::resolve_for`).
+    pub(crate) fn to_core(&self, interviews: &[pp::Interview]) -> FfiResult<CoreRequest> {
+        let period = match self.period {
+            Some(p) => p.try_into()?,
+            None => pp::report::Period::resolve_for(None, None, interviews).map_err(core)?,
+        };
+        let mut request = CoreRequest::new(period);
+        request.group_by = self.group_by;
+        request.bucket = self.bucket;
+        request.new_patient_rule = self.new_patient_rule;
+        request.coverage = self.coverage.clone();
+        request.suppress_below = self
+            .suppress_below
+            .map(|n| {
+                u64::try_from(n).map_err(|_| {
+                    PatientPartnerError::out_of_range("ReportRequest", "suppress_below", n)
+                })
+            })
+            .transpose()?;
+        request.validate().map_err(core)?;
+        Ok(request)
     }
 }
 
-fn request_of(
-    period: pp::report::Period,
-    group_by: GroupBy,
-    bucket: Bucket,
-    new_patient_rule: NewPatientRule,
-    suppress_below: Option<u64>,
-) -> FfiResult<ReportRequest> {
-    let mut request = ReportRequest::new(period);
-    request.group_by = group_by.into();
-    request.bucket = bucket.into();
-    request.new_patient_rule = new_patient_rule.into();
-    request.suppress_below = suppress_below;
-    request.validate().map_err(core)?;
-    Ok(request)
+/// Reads declared reporting gaps from a coverage file (JSON text: a list of
+/// `{"group", "start", "end"}`), each checked by the core (`ReportingGap::validate`).
+#[uniffi::export]
+pub fn reporting_gaps_from_json(text: String) -> FfiResult<Vec<ReportingGap>> {
+    guard(|| {
+        let gaps: Vec<ReportingGap> = from_json("list of ReportingGap", "coverage", &text)?;
+        for gap in &gaps {
+            gap.validate().map_err(core)?;
+        }
+        Ok(gaps)
+    })
 }
 
-/// The activity report of `interviews` over `period` (typed settings; no coverage gaps).
-/// `period` `null`: the first to the last interview, as in the CLI and Python (an empty log
-/// then fails with `no_period`).
-#[uniffi::export(default(suppress_below = None))]
+/// The core's default request (one table per partner, monthly rows, a patient new in the
+/// bucket of its first interview in the period, no coverage gaps, no masking) over
+/// `period` (`null`: the first to the last interview). Change what differs with Kotlin's
+/// `copy(...)` or Swift's `var`.
+#[uniffi::export]
+pub fn default_report_request(period: Option<Period>) -> FfiResult<ReportRequest> {
+    guard(|| {
+        // Any valid period: only the defaults of the other fields are read.
+        let day = chrono::NaiveDate::MIN;
+        let core_default = CoreRequest::new(pp::report::Period::new(day, day).map_err(core)?);
+        Ok(ReportRequest {
+            period,
+            group_by: core_default.group_by,
+            bucket: core_default.bucket,
+            new_patient_rule: core_default.new_patient_rule,
+            coverage: core_default.coverage,
+            suppress_below: counts(core_default.suppress_below),
+        })
+    })
+}
+
+/// The activity report of `interviews` for `request`.
+#[uniffi::export]
 pub fn activity_report(
     interviews: Vec<Interview>,
-    period: Option<Period>,
-    group_by: GroupBy,
-    bucket: Bucket,
-    new_patient_rule: NewPatientRule,
-    suppress_below: Option<u64>,
+    request: ReportRequest,
 ) -> FfiResult<ActivityReport> {
     guard(|| {
         let interviews = to_core_interviews(interviews)?;
-        let period = period_of(period, &interviews)?;
-        let request = request_of(period, group_by, bucket, new_patient_rule, suppress_below)?;
+        let request = request.to_core(&interviews)?;
         let report = pp::report::activity_report(&interviews, &request).map_err(core)?;
         Ok(ActivityReport::from(&report))
     })
 }
 
-/// The activity report for a report request given as JSON text (schema
-/// `core/schemas/report_request.schema.json`, with coverage gaps and every option).
-#[uniffi::export]
-pub fn activity_report_for_request(
-    interviews: Vec<Interview>,
-    request: String,
+/// The core's activity report of already-held interviews (the journal's).
+pub(crate) fn report_of(
+    interviews: &[pp::Interview],
+    request: &ReportRequest,
 ) -> FfiResult<ActivityReport> {
-    guard(|| {
-        let request = ReportRequest::from_json_str(&request).map_err(core)?;
-        Ok(ActivityReport::from(&build(interviews, &request)?))
-    })
+    let request = request.to_core(interviews)?;
+    let report = pp::report::activity_report(interviews, &request).map_err(core)?;
+    Ok(ActivityReport::from(&report))
 }
 
 /// The activity report as the core's JSON (`{"period", "group_by", …, "rows", "totals"}`), for
@@ -214,7 +275,7 @@ pub fn activity_report_for_request(
 #[uniffi::export]
 pub fn activity_report_json(interviews: Vec<Interview>, request: String) -> FfiResult<String> {
     guard(|| {
-        let request = ReportRequest::from_json_str(&request).map_err(core)?;
+        let request = CoreRequest::from_json_str(&request).map_err(core)?;
         Ok(to_json(&build(interviews, &request)?))
     })
 }
@@ -223,7 +284,7 @@ pub fn activity_report_json(interviews: Vec<Interview>, request: String) -> FfiR
 #[uniffi::export]
 pub fn activity_report_table(interviews: Vec<Interview>, request: String) -> FfiResult<String> {
     guard(|| {
-        let request = ReportRequest::from_json_str(&request).map_err(core)?;
+        let request = CoreRequest::from_json_str(&request).map_err(core)?;
         Ok(pp::report::render::to_table(&build(interviews, &request)?))
     })
 }
@@ -233,7 +294,7 @@ pub fn activity_report_table(interviews: Vec<Interview>, request: String) -> Ffi
 #[uniffi::export]
 pub fn activity_report_csv(interviews: Vec<Interview>, request: String) -> FfiResult<String> {
     guard(|| {
-        let request = ReportRequest::from_json_str(&request).map_err(core)?;
+        let request = CoreRequest::from_json_str(&request).map_err(core)?;
         Ok(pp::report::render::to_csv(&build(interviews, &request)?))
     })
 }

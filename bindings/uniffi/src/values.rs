@@ -3,57 +3,30 @@
 use chrono::NaiveDate;
 use patient_partner as pp;
 use patient_partner::ids;
+use patient_partner::ids::{EstablishmentId, InterviewId, PartnerId, PatientId, ReferralId};
+use patient_partner::Modality;
+
+use crate::records::{signed, unsigned};
 
 use crate::error::{core, guard, FfiResult};
-
-/// How an interview took place (core: [`pp::Modality`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum Modality {
-    /// In person (`in_person`, *présentiel*).
-    InPerson,
-    /// By phone (`phone`, *téléphone*).
-    Phone,
-    /// By video (`video`, *visio*).
-    Video,
-}
-
-impl From<pp::Modality> for Modality {
-    fn from(m: pp::Modality) -> Self {
-        match m {
-            pp::Modality::InPerson => Modality::InPerson,
-            pp::Modality::Phone => Modality::Phone,
-            pp::Modality::Video => Modality::Video,
-        }
-    }
-}
-
-impl From<Modality> for pp::Modality {
-    fn from(m: Modality) -> Self {
-        match m {
-            Modality::InPerson => pp::Modality::InPerson,
-            Modality::Phone => pp::Modality::Phone,
-            Modality::Video => pp::Modality::Video,
-        }
-    }
-}
 
 /// Reads a modality from its wire name or French label, any case (core:
 /// `Modality::parse_lenient`); `unknown_value` otherwise.
 #[uniffi::export]
 pub fn parse_modality(value: String) -> FfiResult<Modality> {
-    guard(|| Ok(pp::Modality::parse_lenient(&value).map_err(core)?.into()))
+    guard(|| pp::Modality::parse_lenient(&value).map_err(core))
 }
 
 /// The stable wire name of a modality (`in_person`, `phone`, `video`).
 #[uniffi::export]
 pub fn modality_wire_name(modality: Modality) -> String {
-    pp::Vocabulary::wire_name(&pp::Modality::from(modality)).to_owned()
+    pp::Vocabulary::wire_name(&modality).to_owned()
 }
 
 /// The French label of a modality (`présentiel`, `téléphone`, `visio`).
 #[uniffi::export]
 pub fn modality_label_fr(modality: Modality) -> String {
-    pp::Vocabulary::label_fr(&pp::Modality::from(modality)).to_owned()
+    pp::Vocabulary::label_fr(&modality).to_owned()
 }
 
 /// The kinds of identifier the core validates.
@@ -100,68 +73,68 @@ pub fn parse_id(id_type: IdType, value: String) -> FfiResult<String> {
     })
 }
 
-/// One interview of a patient partner with a patient (core: [`pp::Interview`]).
+/// One interview of a patient partner with a patient (core: `Interview`; a mirror record
+/// only because its duration is signed here, as Kotlin and Swift expect).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Interview {
     /// The interview's own identifier, when the source log has one.
     #[uniffi(default = None)]
-    pub id: Option<String>,
+    pub id: Option<InterviewId>,
     /// The day it took place.
     pub date: NaiveDate,
     /// The patient partner who held it.
-    pub partner: String,
+    pub partner: PartnerId,
     /// The patient, by pseudonym.
-    pub patient: String,
+    pub patient: PatientId,
     /// In person, by phone or by video.
     pub modality: Modality,
     /// The referral it answers, if any.
     #[uniffi(default = None)]
-    pub referral: Option<String>,
+    pub referral: Option<ReferralId>,
     /// Its duration in minutes, if recorded (1 to 1440).
     #[uniffi(default = None)]
-    pub duration_minutes: Option<u32>,
+    pub duration_minutes: Option<i32>,
     /// The establishment where it was held, if recorded.
     #[uniffi(default = None)]
-    pub establishment: Option<String>,
+    pub establishment: Option<EstablishmentId>,
 }
 
 impl From<&pp::Interview> for Interview {
     fn from(i: &pp::Interview) -> Self {
         Interview {
-            id: i.id.as_ref().map(|x| x.as_str().to_owned()),
+            id: i.id.clone(),
             date: i.date,
-            partner: i.partner.as_str().to_owned(),
-            patient: i.patient.as_str().to_owned(),
-            modality: i.modality.into(),
-            referral: i.referral.as_ref().map(|x| x.as_str().to_owned()),
-            duration_minutes: i.duration_minutes,
-            establishment: i.establishment.as_ref().map(|x| x.as_str().to_owned()),
+            partner: i.partner.clone(),
+            patient: i.patient.clone(),
+            modality: i.modality,
+            referral: i.referral.clone(),
+            duration_minutes: i.duration_minutes.map(signed),
+            establishment: i.establishment.clone(),
         }
     }
 }
 
 impl TryFrom<Interview> for pp::Interview {
     type Error = crate::PatientPartnerError;
-    /// Validates the identifiers (the core's id rules) and the interview
-    /// (`Interview::validate`: its duration).
+    /// Converts the duration and checks the interview (`Interview::validate`: its duration);
+    /// the ids were validated when they were lifted.
     fn try_from(i: Interview) -> FfiResult<Self> {
+        let entity =
+            i.id.as_ref()
+                .map_or("Interview", |id| id.as_str())
+                .to_owned();
         let interview = pp::Interview {
-            id: i.id.map(ids::InterviewId::new).transpose().map_err(core)?,
+            duration_minutes: i
+                .duration_minutes
+                .map(|m| unsigned(m, &entity, "duration_minutes"))
+                .transpose()?,
+            id: i.id,
             date: i.date,
-            partner: ids::PartnerId::new(i.partner).map_err(core)?,
-            patient: ids::PatientId::new(i.patient).map_err(core)?,
-            modality: i.modality.into(),
-            referral: i
-                .referral
-                .map(ids::ReferralId::new)
-                .transpose()
-                .map_err(core)?,
-            duration_minutes: i.duration_minutes,
-            establishment: i
-                .establishment
-                .map(ids::EstablishmentId::new)
-                .transpose()
-                .map_err(core)?,
+            partner: i.partner,
+            patient: i.patient,
+            modality: i.modality,
+            referral: i.referral,
+            establishment: i.establishment,
         };
         interview.validate().map_err(core)?;
         Ok(interview)
@@ -234,77 +207,17 @@ pub fn period_of_year(year: i32) -> FfiResult<Period> {
         let end = NaiveDate::from_ymd_opt(year, 12, 31);
         match (start, end) {
             (Some(start), Some(end)) => Ok(Period { start, end }),
-            _ => Err(crate::PatientPartnerError::InvalidArgument {
-                kind: "invalid_date".to_owned(),
-                reason: format!("year {year} is out of range"),
-                entity: Some("Period".to_owned()),
-                field: Some("year".to_owned()),
-                line: None,
-                column: None,
-                sheet: None,
-            }),
+            _ => Err(crate::PatientPartnerError::argument(
+                pp::ErrorCode::InvalidDate,
+                pp::ErrorContext {
+                    entity: Some("Period".to_owned()),
+                    field: Some("year".to_owned()),
+                    ..Default::default()
+                },
+                format!("year {year} is out of range"),
+            )),
         }
     })
-}
-
-/// What a report makes one table of (core: `report::GroupBy`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum GroupBy {
-    /// One table per patient partner.
-    Partner,
-    /// One table per establishment.
-    Establishment,
-    /// One table for every interview.
-    All,
-}
-
-impl From<GroupBy> for pp::report::GroupBy {
-    fn from(g: GroupBy) -> Self {
-        match g {
-            GroupBy::Partner => pp::report::GroupBy::Partner,
-            GroupBy::Establishment => pp::report::GroupBy::Establishment,
-            GroupBy::All => pp::report::GroupBy::All,
-        }
-    }
-}
-
-/// The size of the rows of a report (core: `report::Bucket`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum Bucket {
-    /// Calendar months (`YYYY-MM`).
-    Month,
-    /// Calendar quarters (`YYYY-Qn`).
-    Quarter,
-    /// Calendar years (`YYYY`).
-    Year,
-}
-
-impl From<Bucket> for pp::report::Bucket {
-    fn from(b: Bucket) -> Self {
-        match b {
-            Bucket::Month => pp::report::Bucket::Month,
-            Bucket::Quarter => pp::report::Bucket::Quarter,
-            Bucket::Year => pp::report::Bucket::Year,
-        }
-    }
-}
-
-/// When a patient counts as new (core: `report::NewPatientRule`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum NewPatientRule {
-    /// New in the bucket of the first interview within the period (the reference tables).
-    FirstInPeriod,
-    /// New only at the first interview ever (needs the history before the period).
-    FirstEver,
-}
-
-impl From<NewPatientRule> for pp::report::NewPatientRule {
-    fn from(r: NewPatientRule) -> Self {
-        match r {
-            NewPatientRule::FirstInPeriod => pp::report::NewPatientRule::FirstInPeriod,
-            NewPatientRule::FirstEver => pp::report::NewPatientRule::FirstEver,
-        }
-    }
 }
 
 /// Reads JSON text as a `T` with the core's serde; `InvalidArgument` (`invalid_json`) if it

@@ -26,7 +26,7 @@ fun main() {
         try {
             parseId(IdType.PATIENT, " ")
         } catch (e: PatientPartnerException.InvalidId) {
-            sink += e.kind.length
+            sink += e.details.code.length
         }
     }
     println("kotlin coreVersion() (no argument, no rule): %.1f ns/call".format(empty))

@@ -16,25 +16,30 @@ import java.util.concurrent.TimeUnit
 class BindingsTest {
 
     private fun interview(id: String?, date: LocalDate, patient: String = "PAT-0001", modality: Modality = Modality.PHONE) =
-        Interview(id = id, date = date, partner = "PP-001", patient = patient, modality = modality,
-            referral = null, durationMinutes = 45u, establishment = null)
+        Interview(id = id?.let(::InterviewId), date = date, partner = PartnerId("PP-001"), patient = PatientId(patient),
+            modality = modality, durationMinutes = 45)
+
+    private fun request(period: Period?, groupBy: GroupBy = GroupBy.PARTNER) =
+        defaultReportRequest(period).copy(groupBy = groupBy)
 
     // ---- exceptions: one subclass per category, with kind and context ----
 
     @Test
     fun `an invalid id is an InvalidId exception naming the id type`() {
         val e = assertThrows<PatientPartnerException.InvalidId> { parseId(IdType.PATIENT, "   ") }
-        assertEquals("empty_id", e.kind)
-        assertEquals("PatientId", e.entity)
-        assertNull(e.line)
-        assertTrue(e.message!!.contains("kind=empty_id"), e.message)
+        assertEquals("empty_id", e.details.code)
+        assertEquals("PatientId", e.details.entity)
+        assertNull(e.details.line)
+        assertEquals(ErrorCode.EMPTY_ID, e.details.kind)
+        assertEquals("PatientId: empty identifier [empty_id]", e.toString())
+        assertEquals("PatientId : identifiant vide", e.details.messageFr)
     }
 
     @Test
     fun `an unknown modality is an UnknownValue exception naming the vocabulary`() {
         val e = assertThrows<PatientPartnerException.UnknownValue> { parseModality("fax") }
-        assertEquals("unknown_value", e.kind)
-        assertEquals("Modality", e.entity)
+        assertEquals("unknown_value", e.details.code)
+        assertEquals("Modality", e.details.entity)
         assertEquals(Modality.VIDEO, parseModality("Visio"))
         assertEquals("téléphone", modalityLabelFr(Modality.PHONE))
     }
@@ -43,10 +48,25 @@ class BindingsTest {
     fun `a bad CSV row is an Import exception with its line and column`() {
         val csv = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-1,phone\n2023-01-10,PP-A,PAT-2,fax\n"
         val e = assertThrows<PatientPartnerException.Import> { readInterviewsCsv(csv) }
-        assertEquals("invalid_modality", e.kind)
-        assertEquals("modality", e.field)
-        assertEquals(3uL, e.line)
-        assertEquals(4uL, e.column)
+        assertEquals("invalid_modality", e.details.code)
+        assertEquals("modality", e.details.field)
+        assertEquals(3L, e.details.line)
+        assertEquals(4L, e.details.column)
+    }
+
+    @Test
+    fun `error messages meant for logs quote no value of the input, in English and French`() {
+        val csv = "date,partner,patient,modality\n2023-01-09,PP-A,PAT-SECRET-1,fax\n"
+        val e = assertThrows<PatientPartnerException.Import> { readInterviewsCsv(csv) }
+        val d = e.details()  // the same record from the base class, whatever the family
+        assertEquals(e.details, d)
+        assertEquals(ErrorCode.INVALID_MODALITY, d.kind)
+        assertEquals("line 2, column 4 (modality): invalid modality", d.message)
+        assertEquals("ligne 2, colonne 4 (modality) : modalité invalide", d.messageFr)
+        assertTrue(d.detail.contains("fax"), d.detail)  // the detail names the value, for the user
+        for (text in listOf(d.message, d.messageFr, e.message!!, e.toString())) {
+            assertTrue(!text.contains("fax") && !text.contains("PAT-SECRET"), text)
+        }
     }
 
     @Test
@@ -56,33 +76,31 @@ class BindingsTest {
             val e = assertThrows<PatientPartnerException.Journal> {
                 journal.addInterview(interview("INT-1", LocalDate.of(2023, 1, 10)))
             }
-            assertEquals("duplicate_id", e.kind)
-            assertEquals("INT-1", e.entity)
-            assertEquals(1uL, journal.summary().interviews)
+            assertEquals("duplicate_id", e.details.code)
+            assertEquals("INT-1", e.details.entity)
+            assertEquals(1L, journal.summary().interviews)
         }
     }
 
     @Test
     fun `an interview of 0 minutes is an Interview exception, checked by the core's rule`() {
-        val zero = interview("INT-0", LocalDate.of(2023, 1, 9)).copy(durationMinutes = 0u)
+        val zero = interview("INT-0", LocalDate.of(2023, 1, 9)).copy(durationMinutes = 0)
         val e = assertThrows<PatientPartnerException.Interview> {
-            activityReport(listOf(zero), Period(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 31)),
-                GroupBy.PARTNER, Bucket.MONTH, NewPatientRule.FIRST_IN_PERIOD)
+            activityReport(listOf(zero), request(Period(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 31))))
         }
-        assertEquals("zero_duration", e.kind)
-        assertEquals("INT-0", e.entity)
-        assertEquals("duration_minutes", e.field)
+        assertEquals("zero_duration", e.details.code)
+        assertEquals("INT-0", e.details.entity)
+        assertEquals("duration_minutes", e.details.field)
     }
 
     @Test
     fun `a reversed period is a Report exception`() {
         val e = assertThrows<PatientPartnerException.Report> {
-            activityReport(emptyList(), Period(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 1, 31)),
-                GroupBy.PARTNER, Bucket.MONTH, NewPatientRule.FIRST_IN_PERIOD)
+            activityReport(emptyList(), request(Period(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 1, 31))))
         }
-        assertEquals("invalid_period", e.kind)
-        assertEquals("Period", e.entity)
-        assertEquals("end", e.field)
+        assertEquals("invalid_period", e.details.code)
+        assertEquals("Period", e.details.entity)
+        assertEquals("end", e.details.field)
     }
 
     @Test
@@ -91,39 +109,39 @@ class BindingsTest {
             interview("INT-2", LocalDate.of(2023, 3, 14)),
             interview("INT-1", LocalDate.of(2023, 1, 9), patient = "PAT-0002"),
         )
-        val report = activityReport(log, null, GroupBy.ALL, Bucket.MONTH, NewPatientRule.FIRST_IN_PERIOD)
+        val report = activityReport(log, request(null, GroupBy.ALL))
         assertEquals(Period(LocalDate.of(2023, 1, 9), LocalDate.of(2023, 3, 14)), report.period)
         assertEquals(3, report.rows.size)
         val e = assertThrows<PatientPartnerException.Report> {
-            activityReport(emptyList(), null, GroupBy.ALL, Bucket.MONTH, NewPatientRule.FIRST_IN_PERIOD)
+            activityReport(emptyList(), request(null, GroupBy.ALL))
         }
-        assertEquals("no_period", e.kind)
-        assertEquals("Period", e.entity)
+        assertEquals("no_period", e.details.code)
+        assertEquals("Period", e.details.entity)
     }
 
     @Test
     fun `a refused referral transition is a Referral exception`() {
         val e = assertThrows<PatientPartnerException.Referral> {
-            referralNextState("received", """{"kind": "assign", "partner": "PP-001"}""", null)
+            referralNextState(ReferralState.RECEIVED, ReferralEvent.Assign(PartnerId("PP-001")), Consent.NotAsked)
         }
-        assertEquals("consent_required", e.kind)
-        assertEquals("consent", e.field)
+        assertEquals("consent_required", e.details.code)
+        assertEquals("consent", e.details.field)
     }
 
     @Test
     fun `JSON of the wrong shape is an InvalidArgument exception`() {
         val e = assertThrows<PatientPartnerException.InvalidArgument> {
-            referralNextState("received", """{"kind": "teleport"}""", null)
+            referralEventFromJson("""{"kind": "teleport"}""")
         }
-        assertEquals("invalid_json", e.kind)
-        assertEquals("event", e.field)
+        assertEquals("invalid_json", e.details.code)
+        assertEquals("event", e.details.field)
     }
 
     @Test
     fun `a Rust panic arrives as a typed Internal exception and the library keeps working`() {
         val e = assertThrows<PatientPartnerException.Internal> { diagnosticsTriggerPanic("deliberate") }
-        assertEquals("panic", e.kind)
-        assertEquals("deliberate", e.reason)
+        assertEquals("panic", e.details.code)
+        assertEquals("deliberate", e.details.detail)
         assertEquals("PAT-7", parseId(IdType.PATIENT, " PAT-7 "))
     }
 
@@ -131,7 +149,7 @@ class BindingsTest {
     fun `every exception is a subclass of the one sealed class`() {
         val caught: PatientPartnerException = assertThrows { parseId(IdType.REFERRAL, "x".repeat(10_000)) }
         assertTrue(caught is PatientPartnerException.InvalidId)
-        assertEquals("id_too_long", ErrorDetails.of(caught).kind)
+        assertEquals("id_too_long", caught.details().code)
     }
 
     // ---- dates: java.time.LocalDate both ways ----
@@ -155,19 +173,18 @@ class BindingsTest {
         val e = assertThrows<PatientPartnerException.Import> {
             readInterviewsCsv("date,partner,patient,modality\n29/02/2023,PP-001,PAT-0001,phone\n")
         }
-        assertEquals(2uL, e.line)
-        assertEquals(1uL, e.column)
+        assertEquals(2L, e.details.line)
+        assertEquals(1L, e.details.column)
     }
 
     @Test
     fun `a leap-day interview is counted in February`() {
         val report = activityReport(listOf(interview(null, LocalDate.of(2024, 2, 29), modality = Modality.VIDEO)),
-            Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31)), GroupBy.PARTNER, Bucket.MONTH,
-            NewPatientRule.FIRST_IN_PERIOD)
+            request(Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31))))
         val feb = report.rows.single { it.bucket == "2024-02" }
         assertEquals(LocalDate.of(2024, 2, 29), feb.end)
-        assertEquals(1uL, feb.video)
-        assertEquals(1uL, report.totals.single().patients)
+        assertEquals(1L, feb.video)
+        assertEquals(1L, report.totals.single().patients)
     }
 
     // ---- threads: one journal shared by many ----
@@ -193,7 +210,7 @@ class BindingsTest {
                             try {
                                 journal.addInterview(interview("INT-SEED", day))
                             } catch (e: PatientPartnerException.Journal) {
-                                refused.add(e.kind)
+                                refused.add(e.details.code)
                             }
                         }
                     }
@@ -202,7 +219,7 @@ class BindingsTest {
             start.countDown()
             jobs.forEach { it.get(60, TimeUnit.SECONDS) }
             pool.shutdown()
-            assertEquals((threads * perThread + 1).toULong(), journal.summary().interviews)
+            assertEquals((threads * perThread + 1).toLong(), journal.summary().interviews)
             assertEquals(threads * perThread + 1, journal.interviews().map { it.id }.toSet().size)
             assertEquals(List(threads) { "duplicate_id" }, refused.toList())
         }
@@ -214,22 +231,37 @@ class BindingsTest {
     fun `the README quick start does what it says`() {
         val log = java.io.File(VectorsTest.repoRoot, "examples/data/interviews_2023.csv")
         val interviews = readInterviewsCsv(log.readText())
-        val report = activityReport(
-            interviews, Period(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31)),
-            GroupBy.PARTNER, Bucket.MONTH, NewPatientRule.FIRST_IN_PERIOD,
-        )
+        val report = activityReport(interviews, defaultReportRequest(periodOfYear(2023)))
         assertEquals(listOf("PP-A", "PP-B"), report.totals.map { it.group })
         Policy.builtin().use { policy ->
             val split = policy.cofinancingSplit("patient_partner", ftePermille = 600, payCents = 2_400_000)
             assertEquals(listOf(1_000_000L, 400_000L), listOf(split.agencyCents, split.outsideProgrammeCents))
         }
+        val whole = activityReport(interviews, defaultReportRequest(null).copy(groupBy = GroupBy.ALL, bucket = Bucket.YEAR))
+        assertEquals(Period(interviews.minOf { it.date }, interviews.maxOf { it.date }), whole.period)
+        assertEquals(interviews.size.toLong(), whole.totals.single().total)
         Journal().use { journal ->
-            val e = assertThrows<PatientPartnerException.Journal> {
-                journal.addInterview(Interview(id = "INT-1", date = LocalDate.of(2024, 2, 29),
-                    partner = "PP-001", patient = "PAT-0001", modality = Modality.PHONE,
-                    referral = "REF-404", durationMinutes = 30u, establishment = null))
+            val day = { d: Int -> LocalDate.of(2023, 1, d) }
+            val referral = Referral(id = ReferralId("REF-1"), patient = PatientId("PAT-0001"), received = day(3),
+                source = ReferralSource.CareTeam(Profession.NURSE, professional = null),
+                needs = listOf(Need.EXPERIENCE_SHARING), stage = PathwayStage.TREATMENT, consent = Consent.Given(day(3)))
+            journal.addReferral(referral)
+            val partner = PartnerId("PP-007")
+            assertEquals(ReferralState.ASSIGNED, journal.apply(referral.id, day(4), ReferralEvent.Assign(partner)))
+            journal.apply(referral.id, day(5), ReferralEvent.Start)
+            journal.addInterview(Interview(date = day(5), partner = partner, patient = referral.patient,
+                modality = Modality.VIDEO, referral = referral.id, durationMinutes = 45))
+            journal.apply(referral.id, day(26), ReferralEvent.Close(ReferralOutcome.ORIENTED,
+                listOf(Orientation.Professional(Profession.PSYCHOLOGIST))))
+            journal.addActivity(Activity(id = ActivityId("ACT-1"), date = day(12), partner = partner,
+                mission = Mission.SUPPORT_GROUP, modality = ActivityModality.HYBRID, durationMinutes = 90, participants = 8))
+            val month = journal.activityReport(defaultReportRequest(Period(day(1), day(31))))
+            assertEquals(1L, month.totals.single().video)
+            val e = assertThrows<PatientPartnerException.Referral> {
+                journal.apply(referral.id, day(27), ReferralEvent.Start)
             }
-            assertEquals(listOf("unknown_referral", "INT-1", "referral"), listOf(e.kind, e.entity, e.field))
+            assertEquals(listOf("transition_from_final_state", "REF-1"), listOf(e.details.code, e.details.entity))
+            assertEquals("REF-1 (event) : adressage déjà terminé", e.details.messageFr)
         }
     }
 
@@ -249,9 +281,9 @@ class BindingsTest {
         val bad = assertThrows<PatientPartnerException.Policy> {
             Policy.builtin().use { it.evaluatePost(post.replace("\"fte_permille\": 600", "\"fte_permille\": 0")) }
         }
-        assertEquals("invalid_fte", bad.kind)
-        assertEquals("POST-1", bad.entity)
-        assertEquals("fte_permille", bad.field)
+        assertEquals("invalid_fte", bad.details.code)
+        assertEquals("POST-1", bad.details.entity)
+        assertEquals("fte_permille", bad.details.field)
     }
 
     // ---- the typed report ----
@@ -264,11 +296,11 @@ class BindingsTest {
             interview(null, LocalDate.of(2023, 2, 3), "PAT-2", Modality.VIDEO),
         )
         val request = """{"period": {"start": "2023-01-01", "end": "2023-03-31"}}"""
-        val typed = activityReportForRequest(interviews, request)
+        val typed = activityReport(interviews, defaultReportRequest(Period(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 3, 31))))
         val json = JSONObject(activityReportJson(interviews, request))
         assertEquals(json.getJSONArray("rows").length(), typed.rows.size)
-        assertEquals(3uL, typed.totals.single().total)
-        assertEquals(json.getJSONArray("totals").getJSONObject(0).getLong("patients").toULong(), typed.totals.single().patients)
+        assertEquals(3L, typed.totals.single().total)
+        assertEquals(json.getJSONArray("totals").getJSONObject(0).getLong("patients"), typed.totals.single().patients)
         assertEquals("PP-001", typed.totals.single().group)
         assertTrue(activityReportTable(interviews, request).contains("PP-001"))
         assertTrue(activityReportCsv(interviews, request).lines().any { it.contains("PP-001") && it.contains("2023-02") })

@@ -28,22 +28,20 @@ class SpreadsheetsTest {
             assertEquals(150uL, imported.summary.rows, name)
             assertEquals(1, imported.summary.ignoredColumns.size, name)
             assertTrue(importSummaryText(imported.summary).contains("ignored column"), name)
-            val report = activityReport(
-                imported.interviews, year, GroupBy.PARTNER, Bucket.MONTH, NewPatientRule.FIRST_IN_PERIOD,
-            )
+            val report = activityReport(imported.interviews, defaultReportRequest(year))
             val partners = want.getJSONObject("partners")
             assertEquals(partners.keySet().size, report.totals.size, name)
             for (t in report.totals) {
                 val table = partners.getJSONObject(t.group!!)
-                assertEquals(table.getLong("patients").toULong(), t.patients, "$name ${t.group}")
-                assertEquals(table.getJSONObject("total").getLong("total").toULong(), t.total, "$name ${t.group}")
+                assertEquals(table.getLong("patients"), t.patients, "$name ${t.group}")
+                assertEquals(table.getJSONObject("total").getLong("total"), t.total, "$name ${t.group}")
             }
             for (r in report.rows) {
                 val cell = partners.getJSONObject(r.group!!).getJSONObject("months").getJSONObject(r.bucket)
-                assertEquals(cell.getLong("in_person").toULong(), r.inPerson, "$name ${r.group} ${r.bucket}")
-                assertEquals(cell.getLong("phone").toULong(), r.phone, "$name ${r.group} ${r.bucket}")
-                assertEquals(cell.getLong("video").toULong(), r.video, "$name ${r.group} ${r.bucket}")
-                assertEquals(cell.getLong("new_patients").toULong(), r.newPatients, "$name ${r.group} ${r.bucket}")
+                assertEquals(cell.getLong("in_person"), r.inPerson, "$name ${r.group} ${r.bucket}")
+                assertEquals(cell.getLong("phone"), r.phone, "$name ${r.group} ${r.bucket}")
+                assertEquals(cell.getLong("video"), r.video, "$name ${r.group} ${r.bucket}")
+                assertEquals(cell.getLong("new_patients"), r.newPatients, "$name ${r.group} ${r.bucket}")
             }
         }
     }
@@ -53,16 +51,16 @@ class SpreadsheetsTest {
         val csv = assertThrows<PatientPartnerException.Import> {
             readInterviewsFile(File(dir, "interviews_errors_cp1252_crlf.csv").readBytes(), ImportOptions())
         }
-        assertEquals("invalid_modality", csv.kind)
-        assertEquals(28uL, csv.line)
-        assertEquals(4uL, csv.column)
+        assertEquals("invalid_modality", csv.details.code)
+        assertEquals(28L, csv.details.line)
+        assertEquals(4L, csv.details.column)
         val xlsx = assertThrows<PatientPartnerException.Import> {
             readInterviewsFile(File(dir, "interviews_errors.xlsx").readBytes(), ImportOptions())
         }
-        assertEquals("Entretiens 2023", xlsx.sheet)
-        assertEquals(17uL, xlsx.line)
-        assertEquals(4uL, xlsx.column)
-        assertTrue(xlsx.reason.startsWith("sheet \"Entretiens 2023\", cell D17 (modality)"), xlsx.reason)
+        assertEquals("Entretiens 2023", xlsx.details.sheet)
+        assertEquals(17L, xlsx.details.line)
+        assertEquals(4L, xlsx.details.column)
+        assertTrue(xlsx.details.detail.startsWith("sheet \"Entretiens 2023\", cell D17 (modality)"), xlsx.details.detail)
     }
 
     @Test
@@ -70,10 +68,10 @@ class SpreadsheetsTest {
         val strict = assertThrows<PatientPartnerException.Import> {
             readInterviewsFile(File(dir, "interviews_2023.ods").readBytes(), ImportOptions(strict = true))
         }
-        assertEquals("unknown_column", strict.kind)
+        assertEquals("unknown_column", strict.details.code)
         val text = "Jour;Intervenant;Patient;Mode\r\n09/01/2023;PP-9;PAT-1;visio\r\n".toByteArray(Charsets.UTF_8)
         val mapped = readInterviewsFile(text, ImportOptions(columns = mapOf("partner" to "Intervenant")))
-        assertEquals("PP-9", mapped.interviews.single().partner)
+        assertEquals(PartnerId("PP-9"), mapped.interviews.single().partner)
         val fromText = readInterviewsText(
             "Date;Partenaire;Patient;Modalité;Notes\n09/01/2023;PP-1;PAT-1;visio;x\n", ImportOptions(),
         )
@@ -82,7 +80,7 @@ class SpreadsheetsTest {
         val old = assertThrows<PatientPartnerException.Import> {
             readInterviewsCsv("Date;Partenaire;Patient;Modalité;Notes\n09/01/2023;PP-1;PAT-1;visio;x\n")
         }
-        assertEquals("unknown_column", old.kind)
+        assertEquals("unknown_column", old.details.code)
         val referrals = readReferralsFileToJson(File(dir, "referrals_2023.xlsx").readBytes(), ImportOptions())
         assertEquals(expected.getJSONObject("referrals_2023").getInt("count").toULong(), referrals.summary.rows)
         assertEquals(FileFormat.XLSX, referrals.summary.format)
@@ -92,6 +90,6 @@ class SpreadsheetsTest {
         val unknownSheet = assertThrows<PatientPartnerException.Import> {
             readInterviewsFile(File(dir, "interviews_2023.xls").readBytes(), ImportOptions(sheet = "Feuil1"))
         }
-        assertEquals("unknown_sheet", unknownSheet.kind)
+        assertEquals("unknown_sheet", unknownSheet.details.code)
     }
 }

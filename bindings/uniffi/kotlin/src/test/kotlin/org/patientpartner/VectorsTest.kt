@@ -67,14 +67,14 @@ class VectorsTest {
         } else {
             val err = outcome.exceptionOrNull() as? PatientPartnerException
                 ?: throw AssertionError("op `$op`: expected error $wantErr, got ok ${Json.pretty(outcome.getOrNull())}")
-            val d = ErrorDetails.of(err)
+            val d = err.details()
             val problems = mutableListOf<String>()
-            if (wantErr!!.getString("kind") != d.kind) problems += "kind ${d.kind}"
+            if (wantErr!!.getString("kind") != d.code) problems += "kind ${d.code}"
             for (key in listOf("entity", "field")) {
                 if (wantErr.has(key) && wantErr.getString(key) != d.get(key)) problems += "$key ${d.get(key)}"
             }
             for (key in listOf("line", "column")) {
-                if (wantErr.has(key) && wantErr.getLong(key).toULong() != d.get(key)) problems += "$key ${d.get(key)}"
+                if (wantErr.has(key) && wantErr.getLong(key) != d.get(key)) problems += "$key ${d.get(key)}"
             }
             if (problems.isNotEmpty()) {
                 throw AssertionError("op `$op`: expected error $wantErr, got ${describe(err)} (mismatch: $problems)")
@@ -85,32 +85,10 @@ class VectorsTest {
     private fun describe(e: PatientPartnerException) = "${e::class.simpleName}: ${e.message}"
 }
 
-/** The context of any [PatientPartnerException], whatever its subclass. */
-data class ErrorDetails(
-    val kind: String, val reason: String, val entity: String?, val field: String?,
-    val line: ULong?, val column: ULong?,
-) {
-    fun get(key: String): Any? = when (key) {
-        "entity" -> entity; "field" -> field; "line" -> line; "column" -> column
-        else -> throw IllegalArgumentException(key)
-    }
-
-    companion object {
-        fun of(e: PatientPartnerException): ErrorDetails = when (e) {
-            is PatientPartnerException.InvalidId -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-            is PatientPartnerException.UnknownValue -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-            is PatientPartnerException.Engagement -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-            is PatientPartnerException.Interview -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-            is PatientPartnerException.Referral -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-            is PatientPartnerException.Activity -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-            is PatientPartnerException.Journal -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-            is PatientPartnerException.Import -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-            is PatientPartnerException.Report -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-            is PatientPartnerException.Policy -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-            is PatientPartnerException.InvalidArgument -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-            is PatientPartnerException.Internal -> ErrorDetails(e.kind, e.reason, e.entity, e.field, e.line, e.column)
-        }
-    }
+/** The context of a [PatientPartnerException] as the vectors name it (`entity`, `line`…). */
+fun ErrorDetails.get(key: String): Any? = when (key) {
+    "entity" -> entity; "field" -> field; "line" -> line; "column" -> column
+    else -> throw IllegalArgumentException(key)
 }
 
 /** Each op of tests/vectors/README.md, through the public Kotlin API only. */
@@ -145,16 +123,28 @@ object Ops {
             JSONObject().put("mission", p.mission).put("category", p.category).put("format", p.format)
                 .apply { p.area?.let { put("area", it) } }
         }
-        "validate_activity" -> Json.parse(validateActivityJson(doc(input, "activity")))
-        // Referrals
-        "referral_transition" -> referralNextState(str(input, "from"), doc(input, "event"), optDoc(input, "consent"))
-        "referral_history" -> {
-            val h = referralHistory(doc(input, "referral"), doc(input, "transitions"))
-            JSONObject().put("state", h.state).put("consent", Json.parse(h.consentJson))
-                .put("last_date", h.lastDate.toString()).put("transitions", h.transitions.toLong())
-                .apply { h.partner?.let { put("partner", it) } }
+        "validate_activity" -> activityFromJson(doc(input, "activity")).let { activity ->
+            validateActivity(activity)
+            Json.parse(activityToJson(activity))
         }
-        "validate_referral" -> Json.parse(validateReferralJson(doc(input, "referral")))
+        // Referrals
+        "referral_transition" -> wire(
+            referralNextState(
+                ReferralState.valueOf(str(input, "from").uppercase()),
+                referralEventFromJson(doc(input, "event")),
+                optDoc(input, "consent")?.let(::consentFromJson) ?: Consent.NotAsked,
+            ),
+        )
+        "referral_history" -> {
+            val h = referralHistory(referralFromJson(doc(input, "referral")), referralTransitionsFromJson(doc(input, "transitions")))
+            JSONObject().put("state", wire(h.state)).put("consent", Json.parse(consentToJson(h.consent)))
+                .put("last_date", h.lastDate.toString()).put("transitions", h.transitions)
+                .apply { h.partner?.let { put("partner", it.value) } }
+        }
+        "validate_referral" -> referralFromJson(doc(input, "referral")).let { referral ->
+            validateReferral(referral)
+            Json.parse(referralToJson(referral))
+        }
         // Journal
         "ingest_journal" -> Journal.fromJson(doc(input, "document")).use { Json.parse(it.summaryJson()) }
         "ingest_journal_steps" -> Journal().use { journal ->
@@ -165,7 +155,7 @@ object Ops {
                     journal.ingestJson(docs.get(i).toString())
                     results.put("ok")
                 } catch (e: PatientPartnerException) {
-                    results.put(ErrorDetails.of(e).kind)
+                    results.put(e.details().code)
                 }
             }
             JSONObject().put("results", results).put("summary", Json.parse(journal.summaryJson()))
@@ -213,6 +203,9 @@ object Ops {
         val period = period(input)
         return Journal.fromJson(doc(input, "journal")).use { Json.parse(f(it, period)) }
     }
+
+    /** The wire name of a vocabulary value (the Kotlin constant, in lower case). */
+    fun wire(value: Enum<*>): String = value.name.lowercase()
 
     fun interviews(input: JSONObject): List<Interview> = interviewsFromJson(doc(input, "interviews"))
 

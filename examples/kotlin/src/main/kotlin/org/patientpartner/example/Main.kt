@@ -3,9 +3,13 @@ package org.patientpartner.example
 import org.patientpartner.PatientPartnerException
 import org.patientpartner.ReportRow
 import org.patientpartner.TotalsRow
-import org.patientpartner.activityReportForRequest
+import org.patientpartner.Period
+import org.patientpartner.activityReport
+import org.patientpartner.defaultReportRequest
 import org.patientpartner.readInterviewsCsv
+import org.patientpartner.reportingGapsFromJson
 import java.io.File
+import java.time.LocalDate
 import kotlin.system.exitProcess
 
 /**
@@ -19,10 +23,11 @@ fun main(args: Array<String>) {
     val coverage = args.getOrNull(1)?.let(::File) ?: File(log.parentFile, "coverage_2023.json")
     try {
         val interviews = readInterviewsCsv(log.readText())
-        val gaps = if (coverage.isFile) coverage.readText() else "[]"
-        val request = """{"period": {"start": "2023-01-01", "end": "2023-12-31"},
-                          "group_by": "partner", "bucket": "month", "coverage": $gaps}"""
-        val report = activityReportForRequest(interviews, request)
+        val gaps = if (coverage.isFile) reportingGapsFromJson(coverage.readText()) else emptyList()
+        val year = Period(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31))
+        // One table per partner, monthly rows: the defaults; only the period and the gaps differ.
+        val request = defaultReportRequest(year).copy(coverage = gaps)
+        val report = activityReport(interviews, request)
         println("${interviews.size} interviews read from ${log.name}")
         for (totals in report.totals) {
             printTable(totals, report.rows.filter { it.group == totals.group })
@@ -40,7 +45,7 @@ private fun partnerName(id: String?): String = when {
     else -> id
 }
 
-private fun cell(n: ULong?): String = n?.toString() ?: "–"
+private fun cell(n: Long?): String = n?.toString() ?: "–"
 
 private fun printTable(totals: TotalsRow, rows: List<ReportRow>) {
     println()
