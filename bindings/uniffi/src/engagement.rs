@@ -1,79 +1,65 @@
 //! Engagement: the role catalogue (an object), classification, role and mission profiles,
-//! activities. Vocabulary values (missions, roles, levels…) cross as their wire names.
+//! activities, on the core's own types.
 
 use patient_partner as pp;
-use patient_partner::engagement::{Participation, Role};
-use patient_partner::{Mission, Vocabulary};
+use patient_partner::engagement::{
+    Classification, EngagementLevel, EstablishmentPatient, Participation, Remuneration, Role,
+    RoleFit, RoleProfile, Scope, TrainingRequirement,
+};
+use patient_partner::mission::{ExtraClinicalArea, MissionCategory, MissionFormat, MissionProfile};
+use patient_partner::Mission;
 
 use crate::error::{core, guard, FfiResult};
 use crate::records::Activity;
 use crate::values::to_json;
 
-/// The result of a classification (core: `engagement::Classification`).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// The result of a classification.
+#[uniffi::remote(Record)]
 pub struct Classification {
-    /// The engagement level (wire name: `information`, `consultation`, `collaboration`,
-    /// `partnership`).
-    pub level: String,
-    /// The scope (`micro`, `meso`, `macro`).
-    pub scope: String,
+    /// The level on the engagement continuum.
+    pub level: EngagementLevel,
+    /// The scope.
+    pub scope: Scope,
     /// The participation the level was derived from (stated, or the mission's usual one).
-    pub participation: String,
-    /// When a role was given: `typical`, `atypical_level`, `atypical_scope` or `atypical`.
-    pub role_fit: Option<String>,
+    pub participation: Participation,
+    /// When a role was given: whether the result is typical of it.
+    pub role_fit: Option<RoleFit>,
 }
 
-/// One role's entry in a catalogue (core: `engagement::RoleProfile`), values as wire names.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// One role's entry in a catalogue.
+#[uniffi::remote(Record)]
 pub struct RoleProfile {
     /// The role.
-    pub role: String,
+    pub role: Role,
     /// Salaried, paid per intervention or volunteer.
-    pub remuneration: String,
+    pub remuneration: Remuneration,
     /// Whether training is required before taking office.
-    pub training: String,
+    pub training: TrainingRequirement,
     /// Whether the person may be a patient of the establishment.
-    pub establishment_patient: String,
+    pub establishment_patient: EstablishmentPatient,
     /// The typical engagement levels, in catalogue order.
-    pub levels: Vec<String>,
+    pub levels: Vec<EngagementLevel>,
     /// The typical scopes, in catalogue order.
-    pub scopes: Vec<String>,
+    pub scopes: Vec<Scope>,
 }
 
-impl From<&pp::engagement::RoleProfile> for RoleProfile {
-    fn from(p: &pp::engagement::RoleProfile) -> Self {
-        RoleProfile {
-            role: p.role.wire_name().to_owned(),
-            remuneration: p.remuneration.wire_name().to_owned(),
-            training: p.training.wire_name().to_owned(),
-            establishment_patient: p.establishment_patient.wire_name().to_owned(),
-            levels: p.levels.iter().map(|l| l.wire_name().to_owned()).collect(),
-            scopes: p.scopes.iter().map(|s| s.wire_name().to_owned()).collect(),
-        }
-    }
-}
-
-/// What the core says about one mission (core: `mission::MissionProfile`).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// What the core says about one mission: its category, area and format.
+#[uniffi::remote(Record)]
 pub struct MissionProfile {
     /// The mission.
-    pub mission: String,
-    /// `clinical` or `extra_clinical`.
-    pub category: String,
+    pub mission: Mission,
+    /// Clinical or extra-clinical.
+    pub category: MissionCategory,
     /// For an extra-clinical mission, its area.
-    pub area: Option<String>,
-    /// `individual` or `group`.
-    pub format: String,
+    pub area: Option<ExtraClinicalArea>,
+    /// Individual or group.
+    pub format: MissionFormat,
 }
 
 /// A validated role catalogue (core: `engagement::RoleCatalogue`). Immutable, shareable.
 #[derive(Debug, uniffi::Object)]
 pub struct RoleCatalogue {
     inner: pp::RoleCatalogue,
-}
-
-fn parse<T: std::str::FromStr<Err = pp::vocabulary::UnknownValue>>(s: &str) -> FfiResult<T> {
-    s.parse::<T>().map_err(core)
 }
 
 #[uniffi::export]
@@ -97,66 +83,44 @@ impl RoleCatalogue {
         })
     }
 
-    /// Classifies a mission (wire name) with an optional stated participation and an optional
-    /// role (wire names).
+    /// Classifies a mission with an optional stated participation and an optional role
+    /// (core: `RoleCatalogue::classify`).
     pub fn classify(
         &self,
-        mission: String,
-        participation: Option<String>,
-        role: Option<String>,
+        mission: Mission,
+        participation: Option<Participation>,
+        role: Option<Role>,
     ) -> FfiResult<Classification> {
         guard(|| {
-            let mission: Mission = parse(&mission)?;
-            let participation: Option<Participation> =
-                participation.as_deref().map(parse).transpose()?;
-            let role: Option<Role> = role.as_deref().map(parse).transpose()?;
-            let c = self
-                .inner
+            self.inner
                 .classify(mission, participation, role)
-                .map_err(core)?;
-            Ok(Classification {
-                level: c.level.wire_name().to_owned(),
-                scope: c.scope.wire_name().to_owned(),
-                participation: c.participation.wire_name().to_owned(),
-                role_fit: c.role_fit.map(|f| f.wire_name().to_owned()),
-            })
+                .map_err(core)
         })
     }
 
-    /// The profile of a role (wire name); `role_not_in_catalogue` if absent.
-    pub fn profile(&self, role: String) -> FfiResult<RoleProfile> {
-        guard(|| {
-            let role: Role = parse(&role)?;
-            Ok(self.inner.profile(role).map_err(core)?.into())
-        })
+    /// The profile of a role; `role_not_in_catalogue` if absent.
+    pub fn profile(&self, role: Role) -> FfiResult<RoleProfile> {
+        guard(|| Ok(self.inner.profile(role).map_err(core)?.clone()))
     }
 
     /// Every role profile, in catalogue order.
     pub fn profiles(&self) -> Vec<RoleProfile> {
-        self.inner
-            .profiles()
-            .iter()
-            .map(RoleProfile::from)
-            .collect()
+        self.inner.profiles().to_vec()
     }
 
-    /// The roles of the catalogue (wire names), in catalogue order.
-    pub fn roles(&self) -> Vec<String> {
-        let doc = self.inner.document();
-        doc.roles
-            .iter()
-            .map(|p| p.role.wire_name().to_owned())
-            .collect()
+    /// The roles of the catalogue, in catalogue order.
+    pub fn roles(&self) -> Vec<Role> {
+        self.inner.document().roles.iter().map(|p| p.role).collect()
     }
 
     /// The number of mission rules.
-    pub fn mission_rule_count(&self) -> u64 {
-        u64::try_from(self.inner.document().missions.len()).unwrap_or(u64::MAX)
+    pub fn mission_rule_count(&self) -> i64 {
+        i64::try_from(self.inner.document().missions.len()).unwrap_or(i64::MAX)
     }
 
     /// The number of participation rules.
-    pub fn participation_rule_count(&self) -> u64 {
-        u64::try_from(self.inner.document().participations.len()).unwrap_or(u64::MAX)
+    pub fn participation_rule_count(&self) -> i64 {
+        i64::try_from(self.inner.document().participations.len()).unwrap_or(i64::MAX)
     }
 
     /// The catalogue as a document (JSON text).
@@ -165,18 +129,10 @@ impl RoleCatalogue {
     }
 }
 
-/// What the core says about a mission (wire name).
+/// What the core says about a mission (core: `Mission::profile`).
 #[uniffi::export]
-pub fn mission_profile(mission: String) -> FfiResult<MissionProfile> {
-    guard(|| {
-        let p = parse::<Mission>(&mission)?.profile();
-        Ok(MissionProfile {
-            mission: p.mission.wire_name().to_owned(),
-            category: p.category.wire_name().to_owned(),
-            area: p.area.map(|a| a.wire_name().to_owned()),
-            format: p.format.wire_name().to_owned(),
-        })
-    })
+pub fn mission_profile(mission: Mission) -> FfiResult<MissionProfile> {
+    guard(|| Ok(mission.profile()))
 }
 
 /// Checks an activity (core: `Activity::validate`: duration 1 to 1440 minutes, participants

@@ -1,9 +1,13 @@
-//! Import: interview logs (typed), referrals and activities (the core's JSON) from CSV or JSON
-//! text. A bad row rejects the whole import with an `Import` error naming its line and column.
+//! Import: interview logs, referrals and activities, typed, from CSV or JSON text or from a
+//! file's bytes. A bad row rejects the whole import with an `Import` error naming its line and
+//! column (or sheet and cell).
 
+use patient_partner as pp;
 use patient_partner::import;
+use patient_partner::referral::Referral;
 
 use crate::error::{core, guard, FfiResult};
+use crate::records::Activity;
 use crate::values::{from_core_interviews, to_json, Interview};
 
 /// Reads an interview log from CSV text (`date,partner,patient,modality`, optional
@@ -26,28 +30,50 @@ pub fn read_interviews_json(text: String) -> FfiResult<Vec<Interview>> {
     })
 }
 
-/// Reads referrals from CSV text; returns them as the core's JSON (a list of referrals).
+/// Reads referrals from CSV text (each validated: `Referral::validate`).
 #[uniffi::export]
-pub fn read_referrals_csv_to_json(text: String) -> FfiResult<String> {
-    guard(|| Ok(to_json(&import::read_referrals_csv(text.as_bytes())?)))
+pub fn read_referrals_csv(text: String) -> FfiResult<Vec<Referral>> {
+    guard(|| Ok(import::read_referrals_csv(text.as_bytes())?))
 }
 
-/// Reads referrals from JSON text; returns them as the core's JSON (a list of referrals).
+/// Reads referrals from JSON text (an array of referral documents).
 #[uniffi::export]
-pub fn read_referrals_json_to_json(text: String) -> FfiResult<String> {
-    guard(|| Ok(to_json(&import::read_referrals_json(&text)?)))
+pub fn read_referrals_json(text: String) -> FfiResult<Vec<Referral>> {
+    guard(|| Ok(import::read_referrals_json(&text)?))
 }
 
-/// Reads activities from CSV text; returns them as the core's JSON (a list of activities).
+/// Reads activities from CSV text (each validated: `Activity::validate`).
 #[uniffi::export]
-pub fn read_activities_csv_to_json(text: String) -> FfiResult<String> {
-    guard(|| Ok(to_json(&import::read_activities_csv(text.as_bytes())?)))
+pub fn read_activities_csv(text: String) -> FfiResult<Vec<Activity>> {
+    guard(|| Ok(activities(&import::read_activities_csv(text.as_bytes())?)))
 }
 
-/// Reads activities from JSON text; returns them as the core's JSON (a list of activities).
+/// Reads activities from JSON text (an array of activity documents).
 #[uniffi::export]
-pub fn read_activities_json_to_json(text: String) -> FfiResult<String> {
-    guard(|| Ok(to_json(&import::read_activities_json(&text)?)))
+pub fn read_activities_json(text: String) -> FfiResult<Vec<Activity>> {
+    guard(|| Ok(activities(&import::read_activities_json(&text)?)))
+}
+
+/// Referrals as the core's JSON document (a list), to write a file.
+#[uniffi::export]
+pub fn referrals_to_json(referrals: Vec<Referral>) -> String {
+    to_json(&referrals)
+}
+
+/// Activities as the core's JSON document (a list), to write a file.
+#[uniffi::export]
+pub fn activities_to_json(activities: Vec<Activity>) -> FfiResult<String> {
+    guard(|| {
+        let list = activities
+            .into_iter()
+            .map(pp::Activity::try_from)
+            .collect::<FfiResult<Vec<_>>>()?;
+        Ok(to_json(&list))
+    })
+}
+
+fn activities(list: &[pp::Activity]) -> Vec<Activity> {
+    list.iter().map(Activity::from).collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -66,9 +92,11 @@ pub struct ImportOptions {
     /// Headers to read as columns: column (`partner`…) → header (`Intervenant`).
     #[uniffi(default)]
     pub columns: std::collections::HashMap<String, String>,
-    /// Refuse columns the import does not use instead of ignoring them.
-    #[uniffi(default = false)]
-    pub strict: bool,
+    /// What to do with a column the import does not use: `null` or `IGNORE` names it in the
+    /// summary; `REFUSE` refuses the file (`unknown_column`), so that a misspelt column is
+    /// never dropped.
+    #[uniffi(default = None)]
+    pub unknown_columns: Option<UnknownColumns>,
 }
 
 impl ImportOptions {
@@ -85,48 +113,85 @@ impl ImportOptions {
         for (column, header) in columns {
             o = o.column(column.clone(), header.clone());
         }
-        if self.strict {
-            o = o.unknown_columns(import::UnknownColumns::Refuse);
+        if let Some(rule) = self.unknown_columns {
+            o = o.unknown_columns(rule);
         }
         Ok(o)
     }
 }
 
-use patient_partner::import::{ColumnMatch, FileFormat, IgnoredColumn, ImportSummary};
+use patient_partner::import::{ColumnMatch, FileFormat, UnknownColumns};
 
 /// A column the import used, and the header it was read from.
 #[uniffi::remote(Record)]
 pub struct ColumnMatch {
+    /// The field it gave (`date`, `partner`…).
     pub column: String,
+    /// The header as the file wrote it.
     pub header: String,
 }
 
 /// A column of the file that the import did not use.
-#[uniffi::remote(Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct IgnoredColumn {
+    /// Its header.
     pub header: String,
-    pub column: u64,
+    /// Its 1-based position (for a workbook, 4 is column D).
+    pub column: i64,
 }
 
-/// What an import read and left aside.
-#[uniffi::remote(Record)]
+/// What an import read and left aside (core: `import::ImportSummary`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ImportSummary {
+    /// The format found from the content.
     pub format: FileFormat,
+    /// The text encoding, for text files.
     pub encoding: Option<String>,
+    /// The CSV separator, for CSV.
     pub separator: Option<String>,
+    /// The sheet read, for workbooks.
     pub sheet: Option<String>,
+    /// The columns used, with their headers.
     pub columns: Vec<ColumnMatch>,
-    pub rows: u64,
+    /// The rows read (blank rows aside).
+    pub rows: i64,
+    /// The columns left aside.
     pub ignored_columns: Vec<IgnoredColumn>,
-    pub blank_rows: u64,
-    pub blank_row_lines: Vec<u64>,
+    /// The blank rows skipped.
+    pub blank_rows: i64,
+    /// Their lines (or rows).
+    pub blank_row_lines: Vec<i64>,
+    /// The core's one-line account (`read 150 rows (xlsx, sheet "Entretiens 2023"); ignored
+    /// column "Commentaire" (F); …`).
+    pub text: String,
 }
 
-/// The core's one-line text of a summary (`read 150 rows (xlsx, sheet "Entretiens 2023");
-/// ignored column "Commentaire" (F); …`).
-#[uniffi::export]
-pub fn import_summary_text(summary: ImportSummary) -> String {
-    summary.to_string()
+fn signed(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl From<import::ImportSummary> for ImportSummary {
+    fn from(s: import::ImportSummary) -> Self {
+        ImportSummary {
+            text: s.to_string(),
+            format: s.format,
+            encoding: s.encoding,
+            separator: s.separator,
+            sheet: s.sheet,
+            columns: s.columns,
+            rows: signed(s.rows),
+            ignored_columns: s
+                .ignored_columns
+                .into_iter()
+                .map(|c| IgnoredColumn {
+                    header: c.header,
+                    column: signed(c.column),
+                })
+                .collect(),
+            blank_rows: signed(s.blank_rows),
+            blank_row_lines: s.blank_row_lines.into_iter().map(signed).collect(),
+        }
+    }
 }
 
 /// An interview log read from a file, with the summary of the import.
@@ -138,11 +203,20 @@ pub struct InterviewImport {
     pub summary: ImportSummary,
 }
 
-/// Records read from a file as the core's JSON, with the summary of the import.
+/// Referrals read from a file, with the summary of the import.
 #[derive(Debug, Clone, uniffi::Record)]
-pub struct JsonImport {
-    /// The records as the core's JSON (a list).
-    pub json: String,
+pub struct ReferralImport {
+    /// The referrals, in file order.
+    pub referrals: Vec<Referral>,
+    /// What was read and left aside.
+    pub summary: ImportSummary,
+}
+
+/// Activities read from a file, with the summary of the import.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct ActivityImport {
+    /// The activities, in file order.
+    pub activities: Vec<Activity>,
     /// What was read and left aside.
     pub summary: ImportSummary,
 }
@@ -155,7 +229,7 @@ pub fn read_interviews_file(data: Vec<u8>, options: ImportOptions) -> FfiResult<
         let imported = import::read_interviews(&data[..], &options.to_core()?).map_err(core)?;
         Ok(InterviewImport {
             interviews: from_core_interviews(&imported.records),
-            summary: imported.summary,
+            summary: imported.summary.into(),
         })
     })
 }
@@ -166,29 +240,26 @@ pub fn read_interviews_text(text: String, options: ImportOptions) -> FfiResult<I
     read_interviews_file(text.into_bytes(), options)
 }
 
-/// Reads referrals from a file's bytes (workbook or CSV); the referrals as the core's JSON.
+/// Reads referrals from a file's bytes (workbook or CSV in any encoding). All or nothing.
 #[uniffi::export]
-pub fn read_referrals_file_to_json(data: Vec<u8>, options: ImportOptions) -> FfiResult<JsonImport> {
+pub fn read_referrals_file(data: Vec<u8>, options: ImportOptions) -> FfiResult<ReferralImport> {
     guard(|| {
         let imported = import::read_referrals(&data[..], &options.to_core()?)?;
-        Ok(JsonImport {
-            json: to_json(&imported.records),
-            summary: imported.summary,
+        Ok(ReferralImport {
+            referrals: imported.records,
+            summary: imported.summary.into(),
         })
     })
 }
 
-/// Reads activities from a file's bytes (workbook or CSV); the activities as the core's JSON.
+/// Reads activities from a file's bytes (workbook or CSV in any encoding). All or nothing.
 #[uniffi::export]
-pub fn read_activities_file_to_json(
-    data: Vec<u8>,
-    options: ImportOptions,
-) -> FfiResult<JsonImport> {
+pub fn read_activities_file(data: Vec<u8>, options: ImportOptions) -> FfiResult<ActivityImport> {
     guard(|| {
         let imported = import::read_activities(&data[..], &options.to_core()?)?;
-        Ok(JsonImport {
-            json: to_json(&imported.records),
-            summary: imported.summary,
+        Ok(ActivityImport {
+            activities: activities(&imported.records),
+            summary: imported.summary.into(),
         })
     })
 }

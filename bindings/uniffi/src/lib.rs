@@ -7,7 +7,8 @@
 //! What crosses the boundary, and how (ADR 0010):
 //! - The core's own types where uniffi can carry them unchanged (`#[uniffi::remote(...)]`):
 //!   every vocabulary ([`vocabulary`]), the referral types and the reporting gaps
-//!   ([`records`], [`report::ReportingGap`]). No mirror, no conversion code.
+//!   ([`records`], [`report::ReportingGap`]), the engagement profiles, the programme rules'
+//!   posts and mandates ([`policy`]). No mirror, no conversion code.
 //! - Identifiers as custom types bridged by a one-field record ([`ids`]): one type per kind
 //!   of id in Kotlin and Swift, validated by the core's rules when lifted.
 //! - Mirror records only where the foreign type must differ: signed counts
@@ -15,10 +16,9 @@
 //!   journal's summary) and the period ([`Period`], validated when converted).
 //! - Dates are `chrono::NaiveDate`, exposed as `java.time.LocalDate` in Kotlin (see
 //!   `uniffi.toml`) and as an ISO-8601 `String` (`YYYY-MM-DD`) in Swift ([`date`]).
-//! - Files and documents (CSV, workbooks, JSON documents) are read from text or bytes; the
-//!   `*_from_json` / `*_to_json` functions exist for documents only. The programme rules'
-//!   posts, mandates and checklists and the indicator results still cross as JSON (issue 13,
-//!   in progress).
+//! - Files and documents (CSV, workbooks, JSON documents) are read from text or bytes and
+//!   written back; the `*_from_json` / `*_to_json` functions exist for documents only. No
+//!   domain operation takes or returns JSON text.
 //! - Objects: [`Journal`] (thread-safe, mutable: the app's workflow), [`engagement::RoleCatalogue`]
 //!   and [`policy::Policy`] (immutable).
 //! - Every error is a [`PatientPartnerError`]: one variant per core error category, carrying

@@ -147,11 +147,6 @@ impl From<&CoreReport> for ActivityReport {
     }
 }
 
-fn build(interviews: Vec<Interview>, request: &CoreRequest) -> FfiResult<CoreReport> {
-    let interviews = to_core_interviews(interviews)?;
-    pp::report::activity_report(&interviews, request).map_err(core)
-}
-
 /// A period in which a group did not report (core: `report::ReportingGap`): its buckets are
 /// marked not reported instead of showing zeros.
 #[uniffi::remote(Record)]
@@ -270,31 +265,61 @@ pub(crate) fn report_of(
     Ok(ActivityReport::from(&report))
 }
 
-/// The activity report as the core's JSON (`{"period", "group_by", …, "rows", "totals"}`), for
-/// a report request given as JSON text.
+/// Reads a report request document (JSON text, schema
+/// `core/schemas/report_request.schema.json`: period, grouping, buckets, coverage gaps,
+/// threshold), validated by the core.
 #[uniffi::export]
-pub fn activity_report_json(interviews: Vec<Interview>, request: String) -> FfiResult<String> {
+pub fn report_request_from_json(text: String) -> FfiResult<ReportRequest> {
     guard(|| {
-        let request = CoreRequest::from_json_str(&request).map_err(core)?;
-        Ok(to_json(&build(interviews, &request)?))
+        let r = CoreRequest::from_json_str(&text).map_err(core)?;
+        Ok(ReportRequest {
+            period: Some(Period::from(&r.period)),
+            group_by: r.group_by,
+            bucket: r.bucket,
+            new_patient_rule: r.new_patient_rule,
+            coverage: r.coverage,
+            suppress_below: counts(r.suppress_below),
+        })
     })
 }
 
-/// The activity report as the core's plain-text tables, for a report request given as JSON text.
-#[uniffi::export]
-pub fn activity_report_table(interviews: Vec<Interview>, request: String) -> FfiResult<String> {
+fn rendered(
+    interviews: Vec<Interview>,
+    request: ReportRequest,
+    render: impl FnOnce(&CoreReport) -> String,
+) -> FfiResult<String> {
     guard(|| {
-        let request = CoreRequest::from_json_str(&request).map_err(core)?;
-        Ok(pp::report::render::to_table(&build(interviews, &request)?))
+        let interviews = to_core_interviews(interviews)?;
+        let request = request.to_core(&interviews)?;
+        let report = pp::report::activity_report(&interviews, &request).map_err(core)?;
+        Ok(render(&report))
     })
 }
 
-/// The activity report as the core's CSV (one line per row, then the totals), for a report
-/// request given as JSON text.
+/// The activity report exported as the core's JSON document (`{"period", "group_by", …,
+/// "rows", "totals"}`), to write a file.
 #[uniffi::export]
-pub fn activity_report_csv(interviews: Vec<Interview>, request: String) -> FfiResult<String> {
-    guard(|| {
-        let request = CoreRequest::from_json_str(&request).map_err(core)?;
-        Ok(pp::report::render::to_csv(&build(interviews, &request)?))
-    })
+pub fn activity_report_json(
+    interviews: Vec<Interview>,
+    request: ReportRequest,
+) -> FfiResult<String> {
+    rendered(interviews, request, to_json)
+}
+
+/// The activity report as the core's plain-text tables.
+#[uniffi::export]
+pub fn activity_report_table(
+    interviews: Vec<Interview>,
+    request: ReportRequest,
+) -> FfiResult<String> {
+    rendered(interviews, request, pp::report::render::to_table)
+}
+
+/// The activity report as the core's CSV (one line per row, then the totals).
+#[uniffi::export]
+pub fn activity_report_csv(
+    interviews: Vec<Interview>,
+    request: ReportRequest,
+) -> FfiResult<String> {
+    rendered(interviews, request, pp::report::render::to_csv)
 }

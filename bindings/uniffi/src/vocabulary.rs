@@ -1,13 +1,20 @@
 //! The core's closed vocabularies, exposed as they are (`#[uniffi::remote(Enum)]`): no mirror
-//! enum and no conversion. Kotlin sees `enum class Need { EMOTIONAL_SUPPORT, … }`, Swift
-//! `enum Need { case emotionalSupport, … }`. The declarations below must list the core's
+//! enum and no conversion. Kotlin sees `enum class Need { PATHWAY_NAVIGATION, … }`, Swift
+//! `enum Need { case pathwayNavigation, … }`. The declarations below must list the core's
 //! variants exactly, in order: uniffi's generated conversions `match` on them, so a variant
 //! added to or removed from the core without this file fails to compile.
 //!
 //! Each variant's documentation (shown in KDoc and Swift doc) gives its English meaning, its
 //! stable wire name and its French label. Internal vocabularies of the xlsx writer and of the
 //! file readers (the columns of a referral file, workbook languages, chart choices) are not exposed.
+//!
+//! [`VocabularyValue`] wraps a value of any of them, for its wire name and labels at run time
+//! (an app shows `vocabularyLabelFr(...)` on its screens) and for [`parse_vocabulary`].
 
+use patient_partner::vocabulary::UnknownValue;
+use patient_partner::Vocabulary;
+
+use crate::error::{core, guard, FfiResult};
 use patient_partner::activity::ActivityModality;
 use patient_partner::engagement::classify::RoleFit;
 use patient_partner::engagement::level::EngagementLevel;
@@ -883,4 +890,585 @@ pub enum Column {
     NewPatients,
     /// Distinct patients (totals row only). Wire name `patients`; French: *patients*.
     Patients,
+}
+
+/// Any value of any vocabulary, to ask for its wire name or labels
+/// ([`vocabulary_wire_name`], [`vocabulary_label_en`], [`vocabulary_label_fr`]) or to
+/// receive one parsed from a wire name ([`parse_vocabulary`]). Kotlin:
+/// `vocabularyLabelFr(VocabularyValue.Need(Need.SUPPORT_GROUP))`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum VocabularyValue {
+    /// A `ActivityModality`.
+    ActivityModality {
+        /// The value.
+        value: ActivityModality,
+    },
+    /// A `Appointer`.
+    Appointer {
+        /// The value.
+        value: Appointer,
+    },
+    /// A `AssociationMembership`.
+    AssociationMembership {
+        /// The value.
+        value: AssociationMembership,
+    },
+    /// A `AssociationRule`.
+    AssociationRule {
+        /// The value.
+        value: AssociationRule,
+    },
+    /// A `Bucket`.
+    Bucket {
+        /// The value.
+        value: Bucket,
+    },
+    /// A `ChecklistStatus`.
+    ChecklistStatus {
+        /// The value.
+        value: ChecklistStatus,
+    },
+    /// A `Column`.
+    Column {
+        /// The value.
+        value: Column,
+    },
+    /// A `Compliance`.
+    Compliance {
+        /// The value.
+        value: Compliance,
+    },
+    /// A `ConsentStatus`.
+    ConsentStatus {
+        /// The value.
+        value: ConsentStatus,
+    },
+    /// A `CriterionOutcome`.
+    CriterionOutcome {
+        /// The value.
+        value: CriterionOutcome,
+    },
+    /// A `DeclineReason`.
+    DeclineReason {
+        /// The value.
+        value: DeclineReason,
+    },
+    /// A `EngagementLevel`.
+    EngagementLevel {
+        /// The value.
+        value: EngagementLevel,
+    },
+    /// A `ErrorCode`.
+    ErrorCode {
+        /// The value.
+        value: ErrorCode,
+    },
+    /// A `EstablishmentPatient`.
+    EstablishmentPatient {
+        /// The value.
+        value: EstablishmentPatient,
+    },
+    /// A `ExtraClinicalArea`.
+    ExtraClinicalArea {
+        /// The value.
+        value: ExtraClinicalArea,
+    },
+    /// A `FileFormat`.
+    FileFormat {
+        /// The value.
+        value: FileFormat,
+    },
+    /// A `FollowUp`.
+    FollowUp {
+        /// The value.
+        value: FollowUp,
+    },
+    /// A `GroupBy`.
+    GroupBy {
+        /// The value.
+        value: GroupBy,
+    },
+    /// A `IndicatorUnit`.
+    IndicatorUnit {
+        /// The value.
+        value: IndicatorUnit,
+    },
+    /// A `LabelOutcome`.
+    LabelOutcome {
+        /// The value.
+        value: LabelOutcome,
+    },
+    /// A `Mission`.
+    Mission {
+        /// The value.
+        value: Mission,
+    },
+    /// A `MissionCategory`.
+    MissionCategory {
+        /// The value.
+        value: MissionCategory,
+    },
+    /// A `MissionFormat`.
+    MissionFormat {
+        /// The value.
+        value: MissionFormat,
+    },
+    /// A `Modality`.
+    Modality {
+        /// The value.
+        value: Modality,
+    },
+    /// A `Need`.
+    Need {
+        /// The value.
+        value: Need,
+    },
+    /// A `NewPatientRule`.
+    NewPatientRule {
+        /// The value.
+        value: NewPatientRule,
+    },
+    /// A `NextStep`.
+    NextStep {
+        /// The value.
+        value: NextStep,
+    },
+    /// A `Participation`.
+    Participation {
+        /// The value.
+        value: Participation,
+    },
+    /// A `PathwayStage`.
+    PathwayStage {
+        /// The value.
+        value: PathwayStage,
+    },
+    /// A `PatientStatus`.
+    PatientStatus {
+        /// The value.
+        value: PatientStatus,
+    },
+    /// A `PostRole`.
+    PostRole {
+        /// The value.
+        value: PostRole,
+    },
+    /// A `Profession`.
+    Profession {
+        /// The value.
+        value: Profession,
+    },
+    /// A `ReferralEventKind`.
+    ReferralEventKind {
+        /// The value.
+        value: ReferralEventKind,
+    },
+    /// A `ReferralOutcome`.
+    ReferralOutcome {
+        /// The value.
+        value: ReferralOutcome,
+    },
+    /// A `ReferralState`.
+    ReferralState {
+        /// The value.
+        value: ReferralState,
+    },
+    /// A `Remuneration`.
+    Remuneration {
+        /// The value.
+        value: Remuneration,
+    },
+    /// A `Reporting`.
+    Reporting {
+        /// The value.
+        value: Reporting,
+    },
+    /// A `Resource`.
+    Resource {
+        /// The value.
+        value: Resource,
+    },
+    /// A `Role`.
+    Role {
+        /// The value.
+        value: Role,
+    },
+    /// A `RoleFit`.
+    RoleFit {
+        /// The value.
+        value: RoleFit,
+    },
+    /// A `Scope`.
+    Scope {
+        /// The value.
+        value: Scope,
+    },
+    /// A `Setting`.
+    Setting {
+        /// The value.
+        value: Setting,
+    },
+    /// A `Severity`.
+    Severity {
+        /// The value.
+        value: Severity,
+    },
+    /// A `SourceKind`.
+    SourceKind {
+        /// The value.
+        value: SourceKind,
+    },
+    /// A `TermStatus`.
+    TermStatus {
+        /// The value.
+        value: TermStatus,
+    },
+    /// A `TrainingKind`.
+    TrainingKind {
+        /// The value.
+        value: TrainingKind,
+    },
+    /// A `TrainingRequirement`.
+    TrainingRequirement {
+        /// The value.
+        value: TrainingRequirement,
+    },
+    /// A `UnknownColumns`.
+    UnknownColumns {
+        /// The value.
+        value: UnknownColumns,
+    },
+}
+
+/// The name of a vocabulary, for [`parse_vocabulary`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum VocabularyName {
+    /// `ActivityModality`.
+    ActivityModality,
+    /// `Appointer`.
+    Appointer,
+    /// `AssociationMembership`.
+    AssociationMembership,
+    /// `AssociationRule`.
+    AssociationRule,
+    /// `Bucket`.
+    Bucket,
+    /// `ChecklistStatus`.
+    ChecklistStatus,
+    /// `Column`.
+    Column,
+    /// `Compliance`.
+    Compliance,
+    /// `ConsentStatus`.
+    ConsentStatus,
+    /// `CriterionOutcome`.
+    CriterionOutcome,
+    /// `DeclineReason`.
+    DeclineReason,
+    /// `EngagementLevel`.
+    EngagementLevel,
+    /// `ErrorCode`.
+    ErrorCode,
+    /// `EstablishmentPatient`.
+    EstablishmentPatient,
+    /// `ExtraClinicalArea`.
+    ExtraClinicalArea,
+    /// `FileFormat`.
+    FileFormat,
+    /// `FollowUp`.
+    FollowUp,
+    /// `GroupBy`.
+    GroupBy,
+    /// `IndicatorUnit`.
+    IndicatorUnit,
+    /// `LabelOutcome`.
+    LabelOutcome,
+    /// `Mission`.
+    Mission,
+    /// `MissionCategory`.
+    MissionCategory,
+    /// `MissionFormat`.
+    MissionFormat,
+    /// `Modality`.
+    Modality,
+    /// `Need`.
+    Need,
+    /// `NewPatientRule`.
+    NewPatientRule,
+    /// `NextStep`.
+    NextStep,
+    /// `Participation`.
+    Participation,
+    /// `PathwayStage`.
+    PathwayStage,
+    /// `PatientStatus`.
+    PatientStatus,
+    /// `PostRole`.
+    PostRole,
+    /// `Profession`.
+    Profession,
+    /// `ReferralEventKind`.
+    ReferralEventKind,
+    /// `ReferralOutcome`.
+    ReferralOutcome,
+    /// `ReferralState`.
+    ReferralState,
+    /// `Remuneration`.
+    Remuneration,
+    /// `Reporting`.
+    Reporting,
+    /// `Resource`.
+    Resource,
+    /// `Role`.
+    Role,
+    /// `RoleFit`.
+    RoleFit,
+    /// `Scope`.
+    Scope,
+    /// `Setting`.
+    Setting,
+    /// `Severity`.
+    Severity,
+    /// `SourceKind`.
+    SourceKind,
+    /// `TermStatus`.
+    TermStatus,
+    /// `TrainingKind`.
+    TrainingKind,
+    /// `TrainingRequirement`.
+    TrainingRequirement,
+    /// `UnknownColumns`.
+    UnknownColumns,
+}
+
+/// The value's wire name, English and French labels, from the core's `Vocabulary`.
+fn labels(value: VocabularyValue) -> (&'static str, &'static str, &'static str) {
+    fn of<V: Vocabulary>(v: &V) -> (&'static str, &'static str, &'static str) {
+        (v.wire_name(), v.label_en(), v.label_fr())
+    }
+    match value {
+        VocabularyValue::ActivityModality { value } => of(&value),
+        VocabularyValue::Appointer { value } => of(&value),
+        VocabularyValue::AssociationMembership { value } => of(&value),
+        VocabularyValue::AssociationRule { value } => of(&value),
+        VocabularyValue::Bucket { value } => of(&value),
+        VocabularyValue::ChecklistStatus { value } => of(&value),
+        VocabularyValue::Column { value } => of(&value),
+        VocabularyValue::Compliance { value } => of(&value),
+        VocabularyValue::ConsentStatus { value } => of(&value),
+        VocabularyValue::CriterionOutcome { value } => of(&value),
+        VocabularyValue::DeclineReason { value } => of(&value),
+        VocabularyValue::EngagementLevel { value } => of(&value),
+        VocabularyValue::ErrorCode { value } => of(&value),
+        VocabularyValue::EstablishmentPatient { value } => of(&value),
+        VocabularyValue::ExtraClinicalArea { value } => of(&value),
+        VocabularyValue::FileFormat { value } => of(&value),
+        VocabularyValue::FollowUp { value } => of(&value),
+        VocabularyValue::GroupBy { value } => of(&value),
+        VocabularyValue::IndicatorUnit { value } => of(&value),
+        VocabularyValue::LabelOutcome { value } => of(&value),
+        VocabularyValue::Mission { value } => of(&value),
+        VocabularyValue::MissionCategory { value } => of(&value),
+        VocabularyValue::MissionFormat { value } => of(&value),
+        VocabularyValue::Modality { value } => of(&value),
+        VocabularyValue::Need { value } => of(&value),
+        VocabularyValue::NewPatientRule { value } => of(&value),
+        VocabularyValue::NextStep { value } => of(&value),
+        VocabularyValue::Participation { value } => of(&value),
+        VocabularyValue::PathwayStage { value } => of(&value),
+        VocabularyValue::PatientStatus { value } => of(&value),
+        VocabularyValue::PostRole { value } => of(&value),
+        VocabularyValue::Profession { value } => of(&value),
+        VocabularyValue::ReferralEventKind { value } => of(&value),
+        VocabularyValue::ReferralOutcome { value } => of(&value),
+        VocabularyValue::ReferralState { value } => of(&value),
+        VocabularyValue::Remuneration { value } => of(&value),
+        VocabularyValue::Reporting { value } => of(&value),
+        VocabularyValue::Resource { value } => of(&value),
+        VocabularyValue::Role { value } => of(&value),
+        VocabularyValue::RoleFit { value } => of(&value),
+        VocabularyValue::Scope { value } => of(&value),
+        VocabularyValue::Setting { value } => of(&value),
+        VocabularyValue::Severity { value } => of(&value),
+        VocabularyValue::SourceKind { value } => of(&value),
+        VocabularyValue::TermStatus { value } => of(&value),
+        VocabularyValue::TrainingKind { value } => of(&value),
+        VocabularyValue::TrainingRequirement { value } => of(&value),
+        VocabularyValue::UnknownColumns { value } => of(&value),
+    }
+}
+
+/// The stable wire name of a value (`support_group`): what files and documents use.
+#[uniffi::export]
+pub fn vocabulary_wire_name(value: VocabularyValue) -> String {
+    labels(value).0.to_owned()
+}
+
+/// The English label of a value (`support group`).
+#[uniffi::export]
+pub fn vocabulary_label_en(value: VocabularyValue) -> String {
+    labels(value).1.to_owned()
+}
+
+/// The French label of a value (`groupe de parole`), for the app's screens.
+#[uniffi::export]
+pub fn vocabulary_label_fr(value: VocabularyValue) -> String {
+    labels(value).2.to_owned()
+}
+
+/// Reads a value of the vocabulary `name` from its wire name (core: `FromStr`); an unknown
+/// name is `UnknownValue` (`unknown_value`, entity the vocabulary).
+#[uniffi::export]
+pub fn parse_vocabulary(name: VocabularyName, value: String) -> FfiResult<VocabularyValue> {
+    fn read<V: std::str::FromStr<Err = UnknownValue>>(text: &str) -> FfiResult<V> {
+        text.parse().map_err(core)
+    }
+    guard(|| {
+        Ok(match name {
+            VocabularyName::ActivityModality => VocabularyValue::ActivityModality {
+                value: read(&value)?,
+            },
+            VocabularyName::Appointer => VocabularyValue::Appointer {
+                value: read(&value)?,
+            },
+            VocabularyName::AssociationMembership => VocabularyValue::AssociationMembership {
+                value: read(&value)?,
+            },
+            VocabularyName::AssociationRule => VocabularyValue::AssociationRule {
+                value: read(&value)?,
+            },
+            VocabularyName::Bucket => VocabularyValue::Bucket {
+                value: read(&value)?,
+            },
+            VocabularyName::ChecklistStatus => VocabularyValue::ChecklistStatus {
+                value: read(&value)?,
+            },
+            VocabularyName::Column => VocabularyValue::Column {
+                value: read(&value)?,
+            },
+            VocabularyName::Compliance => VocabularyValue::Compliance {
+                value: read(&value)?,
+            },
+            VocabularyName::ConsentStatus => VocabularyValue::ConsentStatus {
+                value: read(&value)?,
+            },
+            VocabularyName::CriterionOutcome => VocabularyValue::CriterionOutcome {
+                value: read(&value)?,
+            },
+            VocabularyName::DeclineReason => VocabularyValue::DeclineReason {
+                value: read(&value)?,
+            },
+            VocabularyName::EngagementLevel => VocabularyValue::EngagementLevel {
+                value: read(&value)?,
+            },
+            VocabularyName::ErrorCode => VocabularyValue::ErrorCode {
+                value: read(&value)?,
+            },
+            VocabularyName::EstablishmentPatient => VocabularyValue::EstablishmentPatient {
+                value: read(&value)?,
+            },
+            VocabularyName::ExtraClinicalArea => VocabularyValue::ExtraClinicalArea {
+                value: read(&value)?,
+            },
+            VocabularyName::FileFormat => VocabularyValue::FileFormat {
+                value: read(&value)?,
+            },
+            VocabularyName::FollowUp => VocabularyValue::FollowUp {
+                value: read(&value)?,
+            },
+            VocabularyName::GroupBy => VocabularyValue::GroupBy {
+                value: read(&value)?,
+            },
+            VocabularyName::IndicatorUnit => VocabularyValue::IndicatorUnit {
+                value: read(&value)?,
+            },
+            VocabularyName::LabelOutcome => VocabularyValue::LabelOutcome {
+                value: read(&value)?,
+            },
+            VocabularyName::Mission => VocabularyValue::Mission {
+                value: read(&value)?,
+            },
+            VocabularyName::MissionCategory => VocabularyValue::MissionCategory {
+                value: read(&value)?,
+            },
+            VocabularyName::MissionFormat => VocabularyValue::MissionFormat {
+                value: read(&value)?,
+            },
+            VocabularyName::Modality => VocabularyValue::Modality {
+                value: read(&value)?,
+            },
+            VocabularyName::Need => VocabularyValue::Need {
+                value: read(&value)?,
+            },
+            VocabularyName::NewPatientRule => VocabularyValue::NewPatientRule {
+                value: read(&value)?,
+            },
+            VocabularyName::NextStep => VocabularyValue::NextStep {
+                value: read(&value)?,
+            },
+            VocabularyName::Participation => VocabularyValue::Participation {
+                value: read(&value)?,
+            },
+            VocabularyName::PathwayStage => VocabularyValue::PathwayStage {
+                value: read(&value)?,
+            },
+            VocabularyName::PatientStatus => VocabularyValue::PatientStatus {
+                value: read(&value)?,
+            },
+            VocabularyName::PostRole => VocabularyValue::PostRole {
+                value: read(&value)?,
+            },
+            VocabularyName::Profession => VocabularyValue::Profession {
+                value: read(&value)?,
+            },
+            VocabularyName::ReferralEventKind => VocabularyValue::ReferralEventKind {
+                value: read(&value)?,
+            },
+            VocabularyName::ReferralOutcome => VocabularyValue::ReferralOutcome {
+                value: read(&value)?,
+            },
+            VocabularyName::ReferralState => VocabularyValue::ReferralState {
+                value: read(&value)?,
+            },
+            VocabularyName::Remuneration => VocabularyValue::Remuneration {
+                value: read(&value)?,
+            },
+            VocabularyName::Reporting => VocabularyValue::Reporting {
+                value: read(&value)?,
+            },
+            VocabularyName::Resource => VocabularyValue::Resource {
+                value: read(&value)?,
+            },
+            VocabularyName::Role => VocabularyValue::Role {
+                value: read(&value)?,
+            },
+            VocabularyName::RoleFit => VocabularyValue::RoleFit {
+                value: read(&value)?,
+            },
+            VocabularyName::Scope => VocabularyValue::Scope {
+                value: read(&value)?,
+            },
+            VocabularyName::Setting => VocabularyValue::Setting {
+                value: read(&value)?,
+            },
+            VocabularyName::Severity => VocabularyValue::Severity {
+                value: read(&value)?,
+            },
+            VocabularyName::SourceKind => VocabularyValue::SourceKind {
+                value: read(&value)?,
+            },
+            VocabularyName::TermStatus => VocabularyValue::TermStatus {
+                value: read(&value)?,
+            },
+            VocabularyName::TrainingKind => VocabularyValue::TrainingKind {
+                value: read(&value)?,
+            },
+            VocabularyName::TrainingRequirement => VocabularyValue::TrainingRequirement {
+                value: read(&value)?,
+            },
+            VocabularyName::UnknownColumns => VocabularyValue::UnknownColumns {
+                value: read(&value)?,
+            },
+        })
+    })
 }

@@ -21,7 +21,7 @@ fun main() {
     val empty = perCall { sink += coreVersion().length }
     val id = perCall { sink += parseId(IdType.PATIENT, "PAT-0042").length }
     val catalogue = RoleCatalogue.builtin()
-    val classify = perCall { sink += catalogue.classify("pathway_redesign", null, "salaried_patient_partner").level.length }
+    val classify = perCall { sink += catalogue.classify(Mission.PATHWAY_REDESIGN, null, Role.SALARIED_PATIENT_PARTNER).level.ordinal }
     val refused = perCall {
         try {
             parseId(IdType.PATIENT, " ")

@@ -152,6 +152,24 @@ class BindingsTest {
         assertEquals("id_too_long", caught.details().code)
     }
 
+    // ---- vocabularies: enums, with their labels at run time ----
+
+    @Test
+    fun `every vocabulary value has its wire name and labels, and wire names parse back`() {
+        assertEquals("groupe de parole", vocabularyLabelFr(VocabularyValue.Mission(Mission.SUPPORT_GROUP)))
+        assertEquals("support_group", vocabularyWireName(VocabularyValue.Need(Need.SUPPORT_GROUP)))
+        for (need in Need.entries) {
+            val value = VocabularyValue.Need(need)
+            assertEquals(value, parseVocabulary(VocabularyName.NEED, vocabularyWireName(value)))
+            assertTrue(vocabularyLabelFr(value).isNotBlank() && vocabularyLabelEn(value).isNotBlank())
+        }
+        val e = assertThrows<PatientPartnerException.UnknownValue> { parseVocabulary(VocabularyName.REFERRAL_STATE, "canceled") }
+        assertEquals(ErrorCode.UNKNOWN_VALUE, e.details.kind)
+        val c = RoleCatalogue.builtin().use { it.classify(Mission.PATHWAY_REDESIGN, null, Role.SALARIED_PATIENT_PARTNER) }
+        assertEquals(Scope.MESO, c.scope)
+        assertEquals(MissionCategory.EXTRA_CLINICAL, missionProfile(Mission.PATHWAY_REDESIGN).category)
+    }
+
     // ---- dates: java.time.LocalDate both ways ----
 
     @Test
@@ -234,7 +252,7 @@ class BindingsTest {
         val report = activityReport(interviews, defaultReportRequest(periodOfYear(2023)))
         assertEquals(listOf("PP-A", "PP-B"), report.totals.map { it.group })
         Policy.builtin().use { policy ->
-            val split = policy.cofinancingSplit("patient_partner", ftePermille = 600, payCents = 2_400_000)
+            val split = policy.cofinancingSplit(PostRole.PATIENT_PARTNER, ftePermille = 600, payCents = 2_400_000)
             assertEquals(listOf(1_000_000L, 400_000L), listOf(split.agencyCents, split.outsideProgrammeCents))
         }
         val whole = activityReport(interviews, defaultReportRequest(null).copy(groupBy = GroupBy.ALL, bucket = Bucket.YEAR))
@@ -269,21 +287,38 @@ class BindingsTest {
 
     @Test
     fun `a post evaluation returns every finding with bilingual messages`() {
-        val post = """{"id": "POST-1", "establishment": "EST-01", "partner": "PP-001", "role": "patient_partner",
-            "start": "2023-01-01", "end": "2026-06-30", "fte_permille": 600, "gross_annual_pay_cents": 2400000}"""
+        val post = Post(id = PostId("POST-1"), establishment = EstablishmentId("EST-01"), partner = PartnerId("PP-001"),
+            role = PostRole.PATIENT_PARTNER, start = LocalDate.of(2023, 1, 1), end = LocalDate.of(2026, 6, 30),
+            ftePermille = 600, grossAnnualPayCents = 2_400_000)
         val evaluation = Policy.builtin().use { it.evaluatePost(post) }
         assertEquals("POST-1", evaluation.subject)
-        assertEquals("non_compliant", evaluation.compliance)
+        assertEquals(Compliance.NON_COMPLIANT, evaluation.compliance)
+        assertEquals(Severity.VIOLATION, evaluation.findings.first { it.ruleId == "post.max_fte" }.severity)
         val ids = evaluation.findings.map { it.ruleId }
         assertTrue(ids.containsAll(listOf("post.max_fte", "post.term_too_long")), ids.toString())
         assertTrue(evaluation.findings.all { it.messageEn.isNotBlank() && it.messageFr.isNotBlank() })
         assertEquals("600", evaluation.findings.first { it.ruleId == "post.max_fte" }.facts["fte_permille"])
         val bad = assertThrows<PatientPartnerException.Policy> {
-            Policy.builtin().use { it.evaluatePost(post.replace("\"fte_permille\": 600", "\"fte_permille\": 0")) }
+            Policy.builtin().use { it.evaluatePost(post.copy(ftePermille = 0)) }
         }
         assertEquals("invalid_fte", bad.details.code)
         assertEquals("POST-1", bad.details.entity)
         assertEquals("fte_permille", bad.details.field)
+        // The contract calendar and the programme's indicators, typed too.
+        Policy.builtin().use { policy ->
+            val calendar = policy.contractCalendar(post.copy(ftePermille = 500, end = LocalDate.of(2025, 12, 31)))
+            assertEquals(1L, calendar.terms.single().number)
+            assertEquals(TermStatus.WITHIN_PROGRAMME, calendar.terms.single().status)
+            val year = policy.programmeIndicators(listOf(post.copy(ftePermille = 500)), 2024)
+            assertEquals(1L, year.totals.posts)
+            assertEquals(listOf(EstablishmentId("EST-01")), year.establishments)
+            LabelChecklist.example().use { checklist ->
+                val label = policy.evaluateLabel(checklist, EstablishmentData(establishment = EstablishmentId("EST-01"),
+                    asOf = LocalDate.of(2024, 6, 1), posts = listOf(post.copy(ftePermille = 500))))
+                assertEquals(checklist.id(), label.checklist)
+                assertEquals(label.criteria.size.toLong(), label.total)
+            }
+        }
     }
 
     // ---- the typed report ----
@@ -295,8 +330,9 @@ class BindingsTest {
             interview(null, LocalDate.of(2023, 1, 20), "PAT-1", Modality.PHONE),
             interview(null, LocalDate.of(2023, 2, 3), "PAT-2", Modality.VIDEO),
         )
-        val request = """{"period": {"start": "2023-01-01", "end": "2023-03-31"}}"""
-        val typed = activityReport(interviews, defaultReportRequest(Period(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 3, 31))))
+        val request = reportRequestFromJson("""{"period": {"start": "2023-01-01", "end": "2023-03-31"}}""")
+        assertEquals(defaultReportRequest(Period(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 3, 31))), request)
+        val typed = activityReport(interviews, request)
         val json = JSONObject(activityReportJson(interviews, request))
         assertEquals(json.getJSONArray("rows").length(), typed.rows.size)
         assertEquals(3L, typed.totals.single().total)

@@ -25,9 +25,9 @@ class SpreadsheetsTest {
         assertTrue(names.size >= 11)
         for (name in names) {
             val imported = readInterviewsFile(File(dir, name).readBytes(), ImportOptions())
-            assertEquals(150uL, imported.summary.rows, name)
+            assertEquals(150L, imported.summary.rows, name)
             assertEquals(1, imported.summary.ignoredColumns.size, name)
-            assertTrue(importSummaryText(imported.summary).contains("ignored column"), name)
+            assertTrue(imported.summary.text.contains("ignored column"), name)
             val report = activityReport(imported.interviews, defaultReportRequest(year))
             val partners = want.getJSONObject("partners")
             assertEquals(partners.keySet().size, report.totals.size, name)
@@ -66,7 +66,7 @@ class SpreadsheetsTest {
     @Test
     fun `options, referrals and activities`() {
         val strict = assertThrows<PatientPartnerException.Import> {
-            readInterviewsFile(File(dir, "interviews_2023.ods").readBytes(), ImportOptions(strict = true))
+            readInterviewsFile(File(dir, "interviews_2023.ods").readBytes(), ImportOptions(unknownColumns = UnknownColumns.REFUSE))
         }
         assertEquals("unknown_column", strict.details.code)
         val text = "Jour;Intervenant;Patient;Mode\r\n09/01/2023;PP-9;PAT-1;visio\r\n".toByteArray(Charsets.UTF_8)
@@ -81,11 +81,13 @@ class SpreadsheetsTest {
             readInterviewsCsv("Date;Partenaire;Patient;Modalité;Notes\n09/01/2023;PP-1;PAT-1;visio;x\n")
         }
         assertEquals("unknown_column", old.details.code)
-        val referrals = readReferralsFileToJson(File(dir, "referrals_2023.xlsx").readBytes(), ImportOptions())
-        assertEquals(expected.getJSONObject("referrals_2023").getInt("count").toULong(), referrals.summary.rows)
+        val referrals = readReferralsFile(File(dir, "referrals_2023.xlsx").readBytes(), ImportOptions())
+        assertEquals(expected.getJSONObject("referrals_2023").getLong("count"), referrals.summary.rows)
+        assertEquals(referrals.summary.rows.toInt(), referrals.referrals.size)
         assertEquals(FileFormat.XLSX, referrals.summary.format)
-        val activities = readActivitiesFileToJson(File(dir, "activities_2023.ods").readBytes(), ImportOptions())
+        val activities = readActivitiesFile(File(dir, "activities_2023.ods").readBytes(), ImportOptions())
         assertEquals(FileFormat.ODS, activities.summary.format)
+        assertEquals(activities.summary.rows.toInt(), activities.activities.size)
         assertEquals("Activités", activities.summary.sheet)
         val unknownSheet = assertThrows<PatientPartnerException.Import> {
             readInterviewsFile(File(dir, "interviews_2023.xls").readBytes(), ImportOptions(sheet = "Feuil1"))

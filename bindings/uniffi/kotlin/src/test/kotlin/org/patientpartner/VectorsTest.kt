@@ -99,15 +99,19 @@ object Ops {
         "parse_modality" -> modalityWireName(parseModality(str(input, "value")))
         // Engagement
         "classify_engagement" -> {
-            val c = catalogue(input).classify(str(input, "mission"), optStr(input, "participation"), optStr(input, "role"))
-            JSONObject().put("level", c.level).put("scope", c.scope).put("participation", c.participation)
-                .apply { c.roleFit?.let { put("role_fit", it) } }
+            val c = catalogue(input).classify(
+                mission(str(input, "mission")),
+                optStr(input, "participation")?.let { (parseVocabulary(VocabularyName.PARTICIPATION, it) as VocabularyValue.Participation).value },
+                optStr(input, "role")?.let(::role),
+            )
+            JSONObject().put("level", wire(c.level)).put("scope", wire(c.scope)).put("participation", wire(c.participation))
+                .apply { c.roleFit?.let { put("role_fit", wire(it)) } }
         }
         "role_profile" -> {
-            val p = catalogue(input).profile(str(input, "role"))
-            JSONObject().put("role", p.role).put("remuneration", p.remuneration).put("training", p.training)
-                .put("establishment_patient", p.establishmentPatient)
-                .put("levels", JSONArray(p.levels)).put("scopes", JSONArray(p.scopes))
+            val p = catalogue(input).profile(role(str(input, "role")))
+            JSONObject().put("role", wire(p.role)).put("remuneration", wire(p.remuneration)).put("training", wire(p.training))
+                .put("establishment_patient", wire(p.establishmentPatient))
+                .put("levels", JSONArray(p.levels.map(::wire))).put("scopes", JSONArray(p.scopes.map(::wire)))
         }
         "load_role_catalogue" -> {
             val hasDoc = input.has("catalogue")
@@ -115,13 +119,13 @@ object Ops {
             if (hasDoc == hasText) throw MalformedVector("load_role_catalogue needs exactly one of `catalogue` or `text`")
             val text = if (hasDoc) input.get("catalogue").toString() else str(input, "text")
             val c = RoleCatalogue.fromJson(text)
-            JSONObject().put("roles", JSONArray(c.roles())).put("missions", c.missionRuleCount().toLong())
-                .put("participations", c.participationRuleCount().toLong())
+            JSONObject().put("roles", JSONArray(c.roles().map(::wire))).put("missions", c.missionRuleCount())
+                .put("participations", c.participationRuleCount())
         }
         "mission_profile" -> {
-            val p = missionProfile(str(input, "mission"))
-            JSONObject().put("mission", p.mission).put("category", p.category).put("format", p.format)
-                .apply { p.area?.let { put("area", it) } }
+            val p = missionProfile(mission(str(input, "mission")))
+            JSONObject().put("mission", wire(p.mission)).put("category", wire(p.category)).put("format", wire(p.format))
+                .apply { p.area?.let { put("area", wire(it)) } }
         }
         "validate_activity" -> activityFromJson(doc(input, "activity")).let { activity ->
             validateActivity(activity)
@@ -161,7 +165,7 @@ object Ops {
             JSONObject().put("results", results).put("summary", Json.parse(journal.summaryJson()))
         }
         // Report and import
-        "activity_report" -> Json.parse(activityReportJson(interviews(input), doc(input, "request")))
+        "activity_report" -> Json.parse(activityReportJson(interviews(input), reportRequestFromJson(doc(input, "request"))))
         "import_interviews_csv" -> Json.parse(
             interviewsToJson(readInterviewsFile(bytes(input), importOptions(input)).interviews),
         )
@@ -170,28 +174,56 @@ object Ops {
             val options = importOptions(input)
             summaryJson(
                 when (str(input, "entity")) {
-                    "referral" -> readReferralsFileToJson(data, options).summary
-                    "activity" -> readActivitiesFileToJson(data, options).summary
+                    "referral" -> readReferralsFile(data, options).summary
+                    "activity" -> readActivitiesFile(data, options).summary
                     else -> readInterviewsFile(data, options).summary
                 },
             )
         }
         "import_interviews_json" -> Json.parse(interviewsToJson(readInterviewsJson(str(input, "text"))))
-        "import_referrals_csv" -> Json.parse(readReferralsFileToJson(bytes(input), importOptions(input)).json)
-        "import_referrals_json" -> Json.parse(readReferralsJsonToJson(str(input, "text")))
-        "import_activities_csv" -> Json.parse(readActivitiesFileToJson(bytes(input), importOptions(input)).json)
-        "import_activities_json" -> Json.parse(readActivitiesJsonToJson(str(input, "text")))
+        "import_referrals_csv" -> Json.parse(referralsToJson(readReferralsFile(bytes(input), importOptions(input)).referrals))
+        "import_referrals_json" -> Json.parse(referralsToJson(readReferralsJson(str(input, "text"))))
+        "import_activities_csv" -> Json.parse(activitiesToJson(readActivitiesFile(bytes(input), importOptions(input)).activities))
+        "import_activities_json" -> Json.parse(activitiesToJson(readActivitiesJson(str(input, "text"))))
         // Indicators
-        "indicator_catalogue" -> Json.parse(indicatorCatalogueJson())
-        "indicator_activity_counts" -> Json.parse(indicatorActivityCountsJson(interviews(input), period(input)))
-        "indicator_interviews_per_patient" -> Json.parse(indicatorInterviewsPerPatientJson(interviews(input), period(input)))
-        "indicator_remote_share" -> Json.parse(indicatorRemoteShareJson(interviews(input), period(input)))
-        "indicator_referral_delay" -> withJournal(input) { j, p -> indicatorReferralDelayJson(j, p) }
-        "indicator_referral_sources" -> withJournal(input) { j, p -> indicatorReferralSourcesJson(j, p) }
-        "indicator_orientation_rate" -> withJournal(input) { j, p -> indicatorOrientationRateJson(j, p) }
-        "indicator_decline_rate" -> withJournal(input) { j, p -> indicatorDeclineRateJson(j, p) }
-        "indicator_extra_clinical_activities" ->
-            Json.parse(indicatorExtraClinicalActivitiesJson(doc(input, "activities"), period(input)))
+        "indicator_catalogue" -> JSONArray(indicatorCatalogue().map { d ->
+            JSONObject().put("id", d.id).put("name_en", d.nameEn).put("name_fr", d.nameFr)
+                .put("definition", d.definition).put("unit", wire(d.unit))
+                .apply { d.definitionFr?.let { put("definition_fr", it) } }
+        })
+        "indicator_activity_counts" -> activityCounts(interviews(input), period(input)).let { c ->
+            JSONObject().put("interviews_in_person", c.interviewsInPerson).put("interviews_by_phone", c.interviewsByPhone)
+                .put("interviews_by_video", c.interviewsByVideo).put("interviews_total", c.interviewsTotal)
+                .put("patients_seen", c.patientsSeen)
+        }
+        "indicator_interviews_per_patient" -> ratio(interviewsPerPatient(interviews(input), period(input)))
+        "indicator_remote_share" -> ratio(remoteShare(interviews(input), period(input)))
+        "indicator_referral_delay" -> withJournal(input) { j, p ->
+            j.referralDelay(p).let { d ->
+                JSONObject().put("referrals", d.referrals).put("with_interview", d.withInterview)
+                    .put("without_interview", d.withoutInterview).put("median_days", d.medianDays ?: JSONObject.NULL)
+                    .put("p90_days", d.p90Days ?: JSONObject.NULL)
+            }
+        }
+        "indicator_referral_sources" -> withJournal(input) { j, p ->
+            j.referralSources(p).let { s ->
+                JSONObject().put("referrals", s.referrals).put("sources", JSONArray(s.sources.map { x ->
+                    JSONObject().put("source", wire(x.source)).put("share", ratio(x.share))
+                        .apply { x.profession?.let { put("profession", wire(it)) } }
+                }))
+            }
+        }
+        "indicator_orientation_rate" -> withJournal(input) { j, p -> ratio(j.orientationRate(p)) }
+        "indicator_decline_rate" -> withJournal(input) { j, p -> ratio(j.declineRate(p)) }
+        "indicator_extra_clinical_activities" -> {
+            val docs = input.optJSONArray("activities") ?: throw MalformedVector("input has no list `activities`")
+            val activities = (0 until docs.length()).map { activityFromJson(docs.get(it).toString()) }
+            extraClinicalActivities(activities, period(input)).let { e ->
+                JSONObject().put("activities", e.activities).put("minutes", e.minutes).put("by_area", JSONArray(e.byArea.map { a ->
+                    JSONObject().put("area", wire(a.area)).put("activities", a.activities).put("minutes", a.minutes)
+                }))
+            }
+        }
         else -> PolicyOps.run(op, input) ?: throw AssertionError("unknown op `$op`")
     }
 
@@ -199,13 +231,21 @@ object Ops {
         if (input.has("catalogue") && !input.isNull("catalogue")) RoleCatalogue.fromJson(input.get("catalogue").toString())
         else RoleCatalogue.builtin()
 
-    private fun withJournal(input: JSONObject, f: (Journal, Period) -> String): Any? {
+    private fun withJournal(input: JSONObject, f: (Journal, Period) -> Any?): Any? {
         val period = period(input)
-        return Journal.fromJson(doc(input, "journal")).use { Json.parse(f(it, period)) }
+        return Journal.fromJson(doc(input, "journal")).use { f(it, period) }
     }
+
+    /** A ratio as the core writes it (`value` null when the denominator is 0). */
+    fun ratio(r: Ratio): JSONObject =
+        JSONObject().put("numerator", r.numerator).put("denominator", r.denominator).put("value", r.value ?: JSONObject.NULL)
 
     /** The wire name of a vocabulary value (the Kotlin constant, in lower case). */
     fun wire(value: Enum<*>): String = value.name.lowercase()
+
+    /** A mission or role given by its wire name, read by the core (`unknown_value` otherwise). */
+    fun mission(name: String): Mission = (parseVocabulary(VocabularyName.MISSION, name) as VocabularyValue.Mission).value
+    fun role(name: String): Role = (parseVocabulary(VocabularyName.ROLE, name) as VocabularyValue.Role).value
 
     fun interviews(input: JSONObject): List<Interview> = interviewsFromJson(doc(input, "interviews"))
 
@@ -229,7 +269,7 @@ object Ops {
             sheet = optStr(input, "sheet"),
             encoding = optStr(input, "encoding"),
             columns = columns?.keySet()?.associateWith { columns.getString(it) } ?: emptyMap(),
-            strict = input.optBoolean("strict", false),
+            unknownColumns = if (input.optBoolean("strict", false)) UnknownColumns.REFUSE else null,
         )
     }
 
@@ -241,9 +281,9 @@ object Ops {
         s.separator?.let { o.put("separator", it) }
         s.sheet?.let { o.put("sheet", it) }
         o.put("columns", JSONArray(s.columns.map { JSONObject().put("column", it.column).put("header", it.header) }))
-        o.put("rows", s.rows.toLong())
-        o.put("ignored_columns", JSONArray(s.ignoredColumns.map { JSONObject().put("header", it.header).put("column", it.column.toLong()) }))
-        o.put("blank_rows", s.blankRows.toLong())
+        o.put("rows", s.rows)
+        o.put("ignored_columns", JSONArray(s.ignoredColumns.map { JSONObject().put("header", it.header).put("column", it.column) }))
+        o.put("blank_rows", s.blankRows)
         o.put("blank_row_lines", JSONArray(s.blankRowLines.map { it.toLong() }))
         return o
     }
