@@ -7,7 +7,7 @@
 //! What crosses the boundary, and how (ADR 0010):
 //! - The core's own types where uniffi can carry them unchanged (`#[uniffi::remote(...)]`):
 //!   every vocabulary ([`vocabulary`]), the referral types and the reporting gaps
-//!   ([`records`], [`report::ReportingGap`]), the engagement profiles, the programme rules'
+//!   ([`records`], `ReportingGap`), the engagement profiles, the programme rules'
 //!   posts and mandates ([`policy`]). No mirror, no conversion code.
 //! - Identifiers as custom types bridged by a one-field record ([`ids`]): one type per kind
 //!   of id in Kotlin and Swift, validated by the core's rules when lifted.
