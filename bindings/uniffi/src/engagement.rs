@@ -144,12 +144,14 @@ pub fn validate_activity(activity: Activity) -> FfiResult<()> {
 
 /// Reads an activity document (JSON text, schema `core/schemas/activity.schema.json`) and
 /// validates it; `malformed_document` with the line and column when it is not one.
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn activity_from_json(text: String) -> FfiResult<Activity> {
     guard(|| Ok(Activity::from(&pp::Activity::from_json(&text)?)))
 }
 
 /// An activity as the core's JSON document (ids trimmed, absent optional fields left out).
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn activity_to_json(activity: Activity) -> FfiResult<String> {
     guard(|| Ok(to_json(&pp::Activity::try_from(activity)?)))

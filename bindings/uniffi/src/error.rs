@@ -211,6 +211,7 @@ impl PatientPartnerError {
     }
 
     /// JSON text given as the argument `field` could not be read as a `type_name`.
+    #[cfg(feature = "json")]
     pub(crate) fn invalid_json(type_name: &str, field: &str, e: &serde_json::Error) -> Self {
         Self::argument(
             ErrorCode::InvalidJson,

@@ -8,7 +8,9 @@ use patient_partner::referral::Referral;
 
 use crate::error::{core, guard, FfiResult};
 use crate::records::Activity;
-use crate::values::{from_core_interviews, to_json, Interview};
+#[cfg(feature = "json")]
+use crate::values::to_json;
+use crate::values::{from_core_interviews, Interview};
 
 /// Reads an interview log from CSV text (`date,partner,patient,modality`, optional
 /// `referral,duration_minutes,establishment`; `,` or `;`; ISO or `dd/mm/yyyy` dates; modality
@@ -22,6 +24,7 @@ pub fn read_interviews_csv(text: String) -> FfiResult<Vec<Interview>> {
 }
 
 /// Reads an interview log from JSON text (an array of interviews, or `{"interviews": [...]}`).
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn read_interviews_json(text: String) -> FfiResult<Vec<Interview>> {
     guard(|| {
@@ -37,6 +40,7 @@ pub fn read_referrals_csv(text: String) -> FfiResult<Vec<Referral>> {
 }
 
 /// Reads referrals from JSON text (an array of referral documents).
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn read_referrals_json(text: String) -> FfiResult<Vec<Referral>> {
     guard(|| Ok(import::read_referrals_json(&text)?))
@@ -49,18 +53,21 @@ pub fn read_activities_csv(text: String) -> FfiResult<Vec<Activity>> {
 }
 
 /// Reads activities from JSON text (an array of activity documents).
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn read_activities_json(text: String) -> FfiResult<Vec<Activity>> {
     guard(|| Ok(activities(&import::read_activities_json(&text)?)))
 }
 
 /// Referrals as the core's JSON document (a list), to write a file.
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn referrals_to_json(referrals: Vec<Referral>) -> String {
     to_json(&referrals)
 }
 
 /// Activities as the core's JSON document (a list), to write a file.
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn activities_to_json(activities: Vec<Activity>) -> FfiResult<String> {
     guard(|| {

@@ -4,6 +4,7 @@
 //! refused document leaves the journal unchanged whichever thread sent it.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::NaiveDate;
@@ -213,18 +214,32 @@ impl Journal {
         guard(|| report_of(self.lock().interviews(), &request))
     }
 
+    /// [`Journal::activity_report`] off the caller's thread (Kotlin `suspend`, Swift `async`).
+    /// The journal is locked while the report runs, as for every call.
+    pub async fn activity_report_async(
+        self: Arc<Self>,
+        request: ReportRequest,
+    ) -> FfiResult<ActivityReport> {
+        crate::background::on_thread(move || report_of(self.lock().interviews(), &request)).await
+    }
+
     /// What the journal holds, in numbers.
     pub fn summary(&self) -> FfiResult<JournalSummary> {
         guard(|| Ok(self.lock().summary().into()))
     }
 
-    /// The summary as the core serialises it (JSON text).
-    pub fn summary_json(&self) -> FfiResult<String> {
-        guard(|| Ok(to_json(&self.lock().summary())))
-    }
-
     /// The whole journal as a journal document (JSON text).
     pub fn to_json(&self) -> FfiResult<String> {
         guard(|| Ok(to_json(&self.lock().to_document())))
+    }
+}
+
+/// The journal's JSON exports (the `json` feature).
+#[cfg(feature = "json")]
+#[uniffi::export]
+impl Journal {
+    /// The summary as the core serialises it (JSON text).
+    pub fn summary_json(&self) -> FfiResult<String> {
+        guard(|| Ok(to_json(&self.lock().summary())))
     }
 }

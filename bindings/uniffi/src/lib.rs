@@ -31,6 +31,7 @@
 
 uniffi::setup_scaffolding!();
 
+pub mod background;
 pub mod date;
 pub mod engagement;
 pub mod error;

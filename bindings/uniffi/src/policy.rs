@@ -454,18 +454,21 @@ impl LabelChecklist {
 }
 
 /// Reads a post document (JSON text) and validates it.
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn post_from_json(text: String) -> FfiResult<Post> {
     guard(|| Post::from_json(&text).map_err(core))
 }
 
 /// Reads a mandate document (JSON text) and validates it.
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn mandate_from_json(text: String) -> FfiResult<Mandate> {
     guard(|| Mandate::from_json(&text).map_err(core))
 }
 
 /// Reads an establishment's data (JSON text: posts and mandates on a day).
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn establishment_data_from_json(text: String) -> FfiResult<EstablishmentData> {
     guard(|| EstablishmentData::from_json(&text).map_err(core))

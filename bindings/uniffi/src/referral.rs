@@ -3,6 +3,7 @@
 //! enum. The JSON readers and writers at the end serve files and documents only.
 
 use chrono::NaiveDate;
+#[cfg(feature = "json")]
 use patient_partner as pp;
 use patient_partner::ids::PartnerId;
 use patient_partner::referral::{
@@ -10,6 +11,7 @@ use patient_partner::referral::{
 };
 
 use crate::error::{core, guard, FfiResult};
+#[cfg(feature = "json")]
 use crate::values::{from_json, to_json};
 
 /// Checks a referral on its own (core: `Referral::validate`): no need listed twice
@@ -77,36 +79,42 @@ pub fn referral_history(
 
 /// Reads a referral document (JSON text, schema `core/schemas/referral.schema.json`) and
 /// validates it; `malformed_document` with the line and column when it is not one.
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn referral_from_json(text: String) -> FfiResult<Referral> {
     guard(|| pp::Referral::from_json(&text).map_err(core))
 }
 
 /// A referral as the core's JSON document.
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn referral_to_json(referral: Referral) -> String {
     to_json(&referral)
 }
 
 /// Reads one referral event (JSON text, `{"kind": "assign", "partner": "PP-001"}`…).
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn referral_event_from_json(text: String) -> FfiResult<ReferralEvent> {
     guard(|| from_json("ReferralEvent", "event", &text))
 }
 
 /// Reads a consent (JSON text, `{"status": "given", "date": "2023-01-10"}`…).
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn consent_from_json(text: String) -> FfiResult<Consent> {
     guard(|| from_json("Consent", "consent", &text))
 }
 
 /// Reads a list of dated transitions (JSON text, `[{"referral", "date", "event"}, …]`).
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn referral_transitions_from_json(text: String) -> FfiResult<Vec<ReferralTransition>> {
     guard(|| from_json("list of ReferralTransition", "transitions", &text))
 }
 
 /// A consent as the core's JSON.
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn consent_to_json(consent: Consent) -> String {
     to_json(&consent)

@@ -9,7 +9,9 @@ use patient_partner::report::{
 };
 
 use crate::error::{core, guard, FfiResult, PatientPartnerError};
-use crate::values::{from_json, to_core_interviews, to_json, Interview, Period};
+#[cfg(feature = "json")]
+use crate::values::{from_json, to_json};
+use crate::values::{to_core_interviews, Interview, Period};
 
 /// One bucket of one group (core: `report::ReportRow`). A `null` count is not reported or
 /// masked by disclosure control (see `masked`).
@@ -209,6 +211,7 @@ impl ReportRequest {
 
 /// Reads declared reporting gaps from a coverage file (JSON text: a list of
 /// `{"group", "start", "end"}`), each checked by the core (`ReportingGap::validate`).
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn reporting_gaps_from_json(text: String) -> FfiResult<Vec<ReportingGap>> {
     guard(|| {
@@ -255,6 +258,20 @@ pub fn activity_report(
     })
 }
 
+/// [`activity_report`] off the caller's thread (Kotlin `suspend`, Swift `async`): for reports
+/// over many interviews, so that an app's UI thread never waits on one.
+#[uniffi::export]
+pub async fn activity_report_async(
+    interviews: Vec<Interview>,
+    request: ReportRequest,
+) -> FfiResult<ActivityReport> {
+    crate::background::on_thread(move || {
+        let interviews = to_core_interviews(interviews)?;
+        report_of(&interviews, &request)
+    })
+    .await
+}
+
 /// The core's activity report of already-held interviews (the journal's).
 pub(crate) fn report_of(
     interviews: &[pp::Interview],
@@ -268,6 +285,7 @@ pub(crate) fn report_of(
 /// Reads a report request document (JSON text, schema
 /// `core/schemas/report_request.schema.json`: period, grouping, buckets, coverage gaps,
 /// threshold), validated by the core.
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn report_request_from_json(text: String) -> FfiResult<ReportRequest> {
     guard(|| {
@@ -298,6 +316,7 @@ fn rendered(
 
 /// The activity report exported as the core's JSON document (`{"period", "group_by", …,
 /// "rows", "totals"}`), to write a file.
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn activity_report_json(
     interviews: Vec<Interview>,

@@ -153,6 +153,7 @@ pub(crate) fn from_core_interviews(list: &[pp::Interview]) -> Vec<Interview> {
 }
 
 /// Serialises interviews exactly as the core does (its JSON interview format).
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn interviews_to_json(interviews: Vec<Interview>) -> FfiResult<String> {
     guard(|| {
@@ -165,6 +166,7 @@ pub fn interviews_to_json(interviews: Vec<Interview>) -> FfiResult<String> {
 /// exactly as [`interviews_to_json`] writes them); any error (shape, bad id) is
 /// `InvalidArgument` (`invalid_json`) with its line and column. For user files prefer
 /// `read_interviews_json`, which reports the file's line and column.
+#[cfg(feature = "json")]
 #[uniffi::export]
 pub fn interviews_from_json(text: String) -> FfiResult<Vec<Interview>> {
     guard(|| {
@@ -220,6 +222,7 @@ pub fn period_of_year(year: i32) -> FfiResult<Period> {
     })
 }
 
+#[cfg(feature = "json")]
 /// Reads JSON text as a `T` with the core's serde; `InvalidArgument` (`invalid_json`) if it
 /// does not fit (used only for types the core has no typed reader for).
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import kotlinx.coroutines.async
+import kotlinx.coroutines.runBlocking
 import java.time.LocalDate
 
 /**
@@ -84,7 +86,30 @@ class AppFlowTest {
             assertEquals(Reporting.REPORTED, row.reporting)
             assertEquals(listOf(1L, 1L, 2L, 1L), listOf(row.inPerson, row.video, row.total, row.newPatients))
             assertEquals(partner.value, row.group)
+
+            // The same table, computed off the caller's thread (a suspend function).
+            val async = runBlocking { journal.activityReportAsync(defaultReportRequest(Period(jan(1), jan(31)))) }
+            assertEquals(report, async)
         }
+    }
+
+    @Test
+    fun `a suspend report runs while the caller's thread stays free, and fails typed`() {
+        val log = (1..28).map { day ->
+            Interview(date = jan(day), partner = partner, patient = PatientId("PAT-$day"), modality = Modality.PHONE)
+        }
+        val report = runBlocking {
+            val pending = async { activityReportAsync(log, defaultReportRequest(null)) }
+            // The coroutine that waits is suspended: others on the same thread go on.
+            val other = async { "free" }
+            assertEquals("free", other.await())
+            pending.await()
+        }
+        assertEquals(28L, report.totals.single().total)
+        val e = assertThrows<PatientPartnerException.Report> {
+            runBlocking { activityReportAsync(emptyList(), defaultReportRequest(null)) }
+        }
+        assertEquals(ErrorCode.NO_PERIOD, e.details.kind)
     }
 
     @Test
