@@ -14,6 +14,11 @@ command -v java >/dev/null || { echo "test-kotlin: Java 17+ is required" >&2; ex
 
 gen="bindings/uniffi/kotlin/target/generated-sources/uniffi"
 scripts/uniffi-generate.sh kotlin "$gen"
+# KDoc is for Kotlin readers: no Rust intra-doc link (`[`Type::method`]`) may reach it.
+if grep -n '\[`[^]]*`\]' -r "$gen" --include='*.kt'; then
+  echo "test-kotlin: Rust doc links in the generated KDoc (above): write them as plain code" >&2
+  exit 1
+fi
 
 MVN=(mvn -B -q -Dstyle.color=never -Dpp.lib.dir="$root/target/debug")
 # Maven still emits colour resets in batch mode: strip them so the summaries stand alone.
@@ -39,4 +44,15 @@ echo "$out"
 for want in "Partner A" "Partner B" "total interviews: 146" "total interviews: 43"; do
   grep -qF "$want" <<<"$out" || { echo "test-kotlin: example output lacks \"$want\"" >&2; exit 1; }
 done
+echo "test-kotlin: the app flow (examples/kotlin AppFlow.kt: typed values only)"
+out="$(cd examples/kotlin && "${MVN[@]}" compile exec:java -Dpp.main=org.patientpartner.example.AppFlowKt 2>&1 | plain)"
+echo "$out"
+for want in "REF-1: CLOSED" "REF-2: DECLINED" "ACT-1: groupe de parole, 8 participants" \
+            "refused: REF-1 (event) : adressage déjà terminé" \
+            "PP-007 2023-01: in person 1, phone 0, video 1, total 2, new patients 1"; do
+  grep -qF "$want" <<<"$out" || { echo "test-kotlin: app flow output lacks \"$want\"" >&2; exit 1; }
+done
+if grep -rn 'Json\|"[a-z]*_[a-z_]*"' examples/kotlin/src/main/kotlin/org/patientpartner/example/AppFlow.kt; then
+  echo "test-kotlin: the app flow must use no JSON and no wire-name string (above)" >&2; exit 1
+fi
 echo "test-kotlin: ok"

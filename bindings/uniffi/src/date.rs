@@ -1,13 +1,12 @@
 //! Dates: `chrono::NaiveDate` crosses the boundary as an ISO-8601 `YYYY-MM-DD` string.
 //!
 //! `uniffi.toml` maps it to `java.time.LocalDate` in Kotlin (`LocalDate.parse` /
-//! `LocalDate.toString`, both ISO-8601). Swift has no calendar-date type without a time zone
-//! (`Foundation.Date` is an instant), so Swift sees it as `String` (`public typealias
-//! NaiveDate = String`), in the same `YYYY-MM-DD` form.
+//! `LocalDate.toString`, both ISO-8601) and to `Foundation.DateComponents` in Swift (year,
+//! month and day; no instant, no time zone: ADR 0011).
 //!
-//! A string that is not a valid ISO date (only possible from Swift, or from Kotlin for a year
-//! beyond 9999) is refused with [`PatientPartnerError::InvalidArgument`] (kind
-//! `invalid_date`, entity `LocalDate`).
+//! A string that is not a valid ISO date (a Swift `DateComponents` without its year, month or
+//! day, or a Kotlin year beyond 9999) is refused with `PatientPartnerError.InvalidArgument`
+//! (kind `invalid_date`, entity `LocalDate`).
 
 use chrono::NaiveDate;
 

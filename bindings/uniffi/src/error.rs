@@ -72,7 +72,7 @@ impl fmt::Display for ErrorDetails {
     }
 }
 
-/// Any error raised by patient-partner: its family (the variant) and its [`ErrorDetails`].
+/// Any error raised by patient-partner: its family (the variant) and its `ErrorDetails`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 #[uniffi::export(Display)]
 pub enum PatientPartnerError {

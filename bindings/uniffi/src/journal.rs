@@ -214,7 +214,7 @@ impl Journal {
         guard(|| report_of(self.lock().interviews(), &request))
     }
 
-    /// [`Journal::activity_report`] off the caller's thread (Kotlin `suspend`, Swift `async`).
+    /// `activityReport` off the caller's thread (Kotlin `suspend`, Swift `async`).
     /// The journal is locked while the report runs, as for every call.
     pub async fn activity_report_async(
         self: Arc<Self>,

@@ -59,7 +59,7 @@ pub fn core_version() -> String {
 
 /// Panics on purpose, inside the bindings' panic guard: it exists only so that the tests of
 /// every language can check that a Rust panic reaches them as a typed
-/// [`PatientPartnerError::Internal`] (kind `panic`) and never as an untyped crash. It touches
+/// `PatientPartnerError.Internal` (kind `panic`) and never as an untyped crash. It touches
 /// no data.
 #[uniffi::export]
 pub fn diagnostics_trigger_panic(message: String) -> Result<(), PatientPartnerError> {

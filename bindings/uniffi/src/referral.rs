@@ -23,7 +23,7 @@ pub fn validate_referral(referral: Referral) -> FfiResult<()> {
 
 /// The state a referral in state `from` reaches with `event`, given the current `consent`
 /// (core: `ReferralState::next`). No date rule is checked: a journal or
-/// [`referral_history`] checks those.
+/// `referralHistory` checks those.
 #[uniffi::export]
 pub fn referral_next_state(
     from: ReferralState,

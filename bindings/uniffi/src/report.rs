@@ -49,7 +49,7 @@ pub struct ReportRow {
 /// The totals of one group over the period (core: `report::TotalsRow`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct TotalsRow {
-    /// The group's key (see [`ReportRow::group`]).
+    /// The group's key (see `ReportRow.group`).
     pub group: Option<String>,
     /// A human title for the group.
     pub group_title: String,
@@ -258,7 +258,7 @@ pub fn activity_report(
     })
 }
 
-/// [`activity_report`] off the caller's thread (Kotlin `suspend`, Swift `async`): for reports
+/// `activityReport` off the caller's thread (Kotlin `suspend`, Swift `async`): for reports
 /// over many interviews, so that an app's UI thread never waits on one.
 #[uniffi::export]
 pub async fn activity_report_async(

@@ -163,7 +163,7 @@ pub fn interviews_to_json(interviews: Vec<Interview>) -> FfiResult<String> {
 }
 
 /// Reads interviews from the core's JSON interview format (a JSON array of interview objects,
-/// exactly as [`interviews_to_json`] writes them); any error (shape, bad id) is
+/// exactly as `interviewsToJson` writes them); any error (shape, bad id) is
 /// `InvalidArgument` (`invalid_json`) with its line and column. For user files prefer
 /// `read_interviews_json`, which reports the file's line and column.
 #[cfg(feature = "json")]
@@ -175,7 +175,7 @@ pub fn interviews_from_json(text: String) -> FfiResult<Vec<Interview>> {
     })
 }
 
-/// An inclusive range of days (core: [`pp::report::Period`]); `invalid_period` when used with
+/// An inclusive range of days (core: `report::Period`); `invalid_period` when used with
 /// `end` before `start`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct Period {

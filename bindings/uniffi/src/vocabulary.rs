@@ -9,7 +9,7 @@
 //! file readers (the columns of a referral file, workbook languages, chart choices) are not exposed.
 //!
 //! [`VocabularyValue`] wraps a value of any of them, for its wire name and labels at run time
-//! (an app shows `vocabularyLabelFr(...)` on its screens) and for [`parse_vocabulary`].
+//! (an app shows `vocabularyLabelFr(...)` on its screens) and for `parseVocabulary`.
 
 use patient_partner::vocabulary::UnknownValue;
 use patient_partner::Vocabulary;
@@ -893,8 +893,8 @@ pub enum Column {
 }
 
 /// Any value of any vocabulary, to ask for its wire name or labels
-/// ([`vocabulary_wire_name`], [`vocabulary_label_en`], [`vocabulary_label_fr`]) or to
-/// receive one parsed from a wire name ([`parse_vocabulary`]). Kotlin:
+/// (`vocabularyWireName`, `vocabularyLabelEn`, `vocabularyLabelFr`) or to
+/// receive one parsed from a wire name (`parseVocabulary`). Kotlin:
 /// `vocabularyLabelFr(VocabularyValue.Need(Need.SUPPORT_GROUP))`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum VocabularyValue {
@@ -1140,7 +1140,7 @@ pub enum VocabularyValue {
     },
 }
 
-/// The name of a vocabulary, for [`parse_vocabulary`].
+/// The name of a vocabulary, for `parseVocabulary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum VocabularyName {
     /// `ActivityModality`.
