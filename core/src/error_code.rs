@@ -207,9 +207,10 @@ crate::bilingual_enum! {
 impl ErrorCode {
     /// A short English message for people and logs: where (see
     /// [`ErrorContext::describe`]) and what (the code's English label), quoting no value of
-    /// the input (`line 3, column 4 (modality): invalid modality`).
+    /// the input (`line 3, column 4 (modality): invalid modality`). A data frame row's index
+    /// label is left out: it may be anything, a patient's pseudonym included.
     pub fn summary(&self, context: &ErrorContext) -> String {
-        match context.describe() {
+        match log_safe(context).describe() {
             Some(place) => format!("{place}: {}", self.label_en()),
             None => capitalised(self.label_en()),
         }
@@ -227,7 +228,7 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::NoPeriod.summary_fr(&ErrorContext::default()), "Aucune période");
     /// ```
     pub fn summary_fr(&self, context: &ErrorContext) -> String {
-        match context.describe_fr() {
+        match log_safe(context).describe_fr() {
             Some(place) => format!("{place} : {}", self.label_fr()),
             None => capitalised(self.label_fr()),
         }
@@ -239,6 +240,14 @@ impl ErrorCode {
         ErrorCode::IntegerOutOfRange,
         ErrorCode::NestedTooDeep,
     ];
+}
+
+/// The context without what may quote the input (a data frame's index label).
+fn log_safe(context: &ErrorContext) -> ErrorContext {
+    ErrorContext {
+        row_label: None,
+        ..context.clone()
+    }
 }
 
 fn capitalised(text: &str) -> String {

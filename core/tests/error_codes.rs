@@ -102,4 +102,19 @@ fn summaries_name_the_place_and_the_rule_in_both_languages_without_the_value() {
         id.summary_fr()
     );
     assert!(!err.summary().contains("PAT-SECRET") && !err.summary_fr().contains("fax"));
+    let frame = patient_partner::ErrorContext {
+        row: Some(16),
+        row_label: Some("PAT-SECRET-2".into()),
+        column: Some(4),
+        field: Some("modality".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        ErrorCode::InvalidModality.summary(&frame),
+        "frame row 16, column 4 (modality): invalid modality"
+    );
+    assert_eq!(
+        ErrorCode::InvalidModality.summary_fr(&frame),
+        "ligne 16 du tableau, colonne 4 (modality) : modalité invalide"
+    );
 }
