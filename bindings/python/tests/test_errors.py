@@ -196,3 +196,25 @@ def test_quoted_values_are_short() -> None:
     with pytest.raises(pp.UnknownValueError) as info:
         pp.parse_modality("x" * 100_000)
     assert len(str(info.value)) < 400
+
+
+def test_the_same_rule_is_the_same_family_from_every_entry_point() -> None:
+    referral = pp.Referral.from_dict(
+        {
+            "id": "REF-9",
+            "patient": "PAT-0009",
+            "received": "2023-01-09",
+            "source": {"kind": "referring_physician"},
+            "stage": "treatment",
+        }
+    )
+    assign = {"referral": "REF-9", "date": "2023-01-10", "event": {"kind": "assign", "partner": "PP-001"}}
+    with pytest.raises(pp.ReferralError) as direct:
+        pp.ReferralLifecycle(referral).check(assign)
+    journal = pp.Journal()
+    journal.add_referral(referral)
+    with pytest.raises(pp.ReferralError) as through_journal:
+        journal.add_transition(assign)
+    assert direct.value.kind == through_journal.value.kind == "consent_required"
+    assert not isinstance(through_journal.value, pp.JournalError)
+    assert journal.state_of("REF-9") == "received"

@@ -190,7 +190,11 @@ class ActivityError(PatientPartnerError):
 
 
 class JournalError(PatientPartnerError):
-    """A journal refused an impossible history (or a malformed document)."""
+    """A journal refused an impossible history (or a malformed document).
+
+    A referral, activity or interview that breaks its own rule is refused with that rule's
+    family (``ReferralError``, ``ActivityError``, ``InterviewError``), whichever call sent it.
+    """
 
 
 class DataImportError(PatientPartnerError):
