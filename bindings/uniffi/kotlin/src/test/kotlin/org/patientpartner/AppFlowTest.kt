@@ -87,6 +87,14 @@ class AppFlowTest {
             assertEquals(listOf(1L, 1L, 2L, 1L), listOf(row.inPerson, row.video, row.total, row.newPatients))
             assertEquals(partner.value, row.group)
 
+            // The partner's post, checked against the programme's rules.
+            val post = Post(id = PostId("POST-7"), establishment = establishment, partner = partner,
+                role = PostRole.PATIENT_PARTNER, start = LocalDate.of(2022, 9, 1), end = LocalDate.of(2025, 8, 31),
+                ftePermille = 500, grossAnnualPayCents = 2_200_000,
+                trainings = listOf(TrainingRecord("ars_na_programme_training", LocalDate.of(2022, 6, 30))))
+            val evaluation = Policy.builtin().use { it.evaluatePost(post) }
+            assertEquals(Compliance.COMPLIANT, evaluation.compliance, evaluation.findings.toString())
+
             // The same table, computed off the caller's thread (a suspend function).
             val async = runBlocking { journal.activityReportAsync(defaultReportRequest(Period(jan(1), jan(31)))) }
             assertEquals(report, async)
