@@ -1,4 +1,0 @@
-package org.patientpartner.jmh.jmh_generated;
-public class AppFlowBench_jmhType extends AppFlowBench_jmhType_B3 {
-}
-
