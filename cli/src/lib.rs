@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use patient_partner::import::{
-    FileFormat, ImportOptions, InterviewReader, TextEncoding, UnknownColumns,
+    read_activities, FileFormat, ImportOptions, InterviewReader, TextEncoding, UnknownColumns,
 };
 use patient_partner::report::xlsx::{to_xlsx, ReportLanguage, XlsxOptions};
 use patient_partner::report::{
@@ -124,6 +124,10 @@ pub struct ReportArgs {
     /// Mask every count from 1 to N-1, and the complementary cells (11 is the French rule).
     #[arg(long, value_name = "N")]
     suppress_below: Option<u64>,
+    /// The activity log (support groups, committees, trainings…: .xlsx, .ods, CSV or JSON):
+    /// each row also shows the activities of each category, with minutes and participants.
+    #[arg(long, value_name = "FILE")]
+    activities: Option<PathBuf>,
     /// A JSON list of {"group", "start", "end"} ranges that were not reported.
     #[arg(long, value_name = "FILE")]
     coverage: Option<PathBuf>,
@@ -385,6 +389,10 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
         .and_then(|reader| Ok(reader.push_into(&mut builder)?))
         .map_err(|e| fail(&e))?;
     let summary = (summary.format != FileFormat::Json).then(|| summary.to_string());
+    let activity_summary = match &args.activities {
+        Some(path) => Some(push_activities(path, &mut builder)?),
+        None => None,
+    };
     let report = builder.finish();
     let output = match format {
         Format::Table => Output::Text(render::to_table(&report)),
@@ -408,6 +416,9 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
     if let (Some(summary), false) = (summary, args.quiet) {
         let _ = writeln!(stderr, "patient-partner: {shown}: {summary}");
     }
+    if let (Some(summary), false) = (activity_summary, args.quiet) {
+        let _ = writeln!(stderr, "patient-partner: {summary}");
+    }
     match &args.output {
         None => Ok(output),
         Some(path) => {
@@ -420,6 +431,20 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
             Ok(Output::Written)
         }
     }
+}
+
+/// Reads the activity log at `path` (its kind from its content, unused columns ignored and
+/// named) into the report; returns the import summary line.
+fn push_activities(path: &Path, builder: &mut ActivityReportBuilder) -> Result<String, Failure> {
+    let shown = path.display().to_string();
+    let source = Input::new(path)?;
+    let imported = read_activities(source.open()?, &ImportOptions::new())
+        .map_err(patient_partner::Error::from)
+        .map_err(|e| import_failure(&shown, &e, e.code()))?;
+    builder
+        .extend_activities(&imported.records)
+        .map_err(|e| data(format!("{shown}: {}", patient_partner::Error::from(e))))?;
+    Ok(format!("{shown}: {}", imported.summary))
 }
 
 fn read_coverage(path: &Path) -> Result<Vec<ReportingGap>, Failure> {

@@ -193,6 +193,7 @@ impl From<crate::report::ReportError> for Error {
         let (kind, context) = e.into_parts();
         match kind {
             K::Import(kind) => Located::with_context(kind, context).into(),
+            K::Activity(kind) => Error::Activity(Located::with_context(kind, context)),
             kind => Error::Report(Located::with_context(kind, context)),
         }
     }

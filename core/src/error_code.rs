@@ -146,6 +146,8 @@ crate::bilingual_enum! {
         InvalidGap => "invalid_gap", "invalid reporting gap", "période non renseignée invalide",
         /// An interview inside a period declared not reported.
         InterviewInGap => "interview_in_gap", "interview in a period declared not reported", "entretien dans une période déclarée non renseignée",
+        /// An activity dated in a range declared as not reported.
+        ActivityInGap => "activity_in_gap", "activity in a period declared not reported", "activité dans une période déclarée non renseignée",
         /// A report request that is not valid.
         InvalidRequest => "invalid_request", "invalid report request", "demande de rapport invalide",
         /// An indicator the catalogue does not define.

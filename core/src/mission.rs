@@ -66,6 +66,31 @@ crate::bilingual_enum! {
 }
 
 crate::bilingual_enum! {
+    /// The activity columns of the monthly table (see [`Mission::report_category`]): the
+    /// clinical group sessions, each extra-clinical area, and the individual clinical
+    /// activities kept in an activity log rather than the interview log.
+    pub enum ActivityCategory {
+        /// Support groups and meetings with patients and relatives.
+        ClinicalGroups => "clinical_groups", "clinical group sessions", "séances collectives cliniques",
+        /// Work with care teams and professionals.
+        WithProfessionals => "with_professionals", "with professionals", "avec les professionnels",
+        /// Committees, pathway reorganisation, governance, CDU, ethics.
+        Governance => "governance", "governance", "gouvernance",
+        /// Training of professionals.
+        Training => "training", "training", "formation",
+        /// Making the role known: presentations, congresses, media.
+        Communication => "communication", "communication", "communication",
+        /// Research focus groups and the design and testing of innovations.
+        Research => "research", "research", "recherche",
+        /// Work with patient associations.
+        Associations => "associations", "associations", "associations",
+        /// Individual interviews recorded as activities (not in the interview columns, which
+        /// count the interview log).
+        ClinicalIndividual => "clinical_individual", "individual clinical activities", "activités cliniques individuelles",
+    }
+}
+
+crate::bilingual_enum! {
     /// A mission of a patient partner (BRIEF §3).
     pub enum Mission {
         /// An interview with a referred patient, in person, by phone or video (*entretien*).
@@ -155,6 +180,30 @@ impl Mission {
         }
     }
 
+    /// The activity column of the monthly table this mission is counted in: every mission
+    /// has exactly one. Support groups and meetings with patients and relatives are the
+    /// clinical group sessions; an extra-clinical mission is counted in its area.
+    ///
+    /// ```
+    /// use patient_partner::mission::{ActivityCategory, Mission};
+    /// assert_eq!(Mission::SupportGroup.report_category(), ActivityCategory::ClinicalGroups);
+    /// assert_eq!(Mission::Media.report_category(), ActivityCategory::Communication);
+    /// ```
+    pub fn report_category(self) -> ActivityCategory {
+        match self.extra_clinical_area() {
+            Some(ExtraClinicalArea::WithProfessionals) => ActivityCategory::WithProfessionals,
+            Some(ExtraClinicalArea::Governance) => ActivityCategory::Governance,
+            Some(ExtraClinicalArea::Training) => ActivityCategory::Training,
+            Some(ExtraClinicalArea::Communication) => ActivityCategory::Communication,
+            Some(ExtraClinicalArea::Research) => ActivityCategory::Research,
+            Some(ExtraClinicalArea::Associations) => ActivityCategory::Associations,
+            None => match self.format() {
+                MissionFormat::Group => ActivityCategory::ClinicalGroups,
+                MissionFormat::Individual => ActivityCategory::ClinicalIndividual,
+            },
+        }
+    }
+
     /// Everything the catalogue says about this mission, as one value.
     pub fn profile(self) -> MissionProfile {
         MissionProfile {
@@ -196,6 +245,36 @@ mod tests {
         assert!(Mission::ALL
             .iter()
             .any(|m| m.category() == MissionCategory::Clinical));
+    }
+
+    #[test]
+    fn report_categories() {
+        use crate::vocabulary::Vocabulary;
+        use std::collections::BTreeSet;
+        let clinical_groups: Vec<Mission> = Mission::ALL
+            .iter()
+            .copied()
+            .filter(|m| m.report_category() == ActivityCategory::ClinicalGroups)
+            .collect();
+        assert_eq!(
+            clinical_groups,
+            [Mission::SupportGroup, Mission::PatientRelativeMeeting]
+        );
+        assert_eq!(
+            Mission::IndividualInterview.report_category(),
+            ActivityCategory::ClinicalIndividual
+        );
+        // every category is reached, and an area's category has the area's wire name
+        let reached: BTreeSet<&str> = Mission::ALL
+            .iter()
+            .map(|m| m.report_category().wire_name())
+            .collect();
+        assert_eq!(reached.len(), ActivityCategory::ALL.len());
+        for m in Mission::ALL {
+            if let Some(area) = m.extra_clinical_area() {
+                assert_eq!(m.report_category().wire_name(), area.wire_name());
+            }
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use patient_partner::mission::{ExtraClinicalArea, MissionCategory, MissionFormat
 use patient_partner::Mission;
 
 use crate::error::{core, guard, FfiResult};
-use crate::records::Activity;
+use crate::records::{count, Activity};
 use crate::values::to_json;
 
 /// The result of a classification.
@@ -115,12 +115,12 @@ impl RoleCatalogue {
 
     /// The number of mission rules.
     pub fn mission_rule_count(&self) -> i64 {
-        i64::try_from(self.inner.document().missions.len()).unwrap_or(i64::MAX)
+        count(self.inner.document().missions.len())
     }
 
     /// The number of participation rules.
     pub fn participation_rule_count(&self) -> i64 {
-        i64::try_from(self.inner.document().participations.len()).unwrap_or(i64::MAX)
+        count(self.inner.document().participations.len())
     }
 
     /// The catalogue as a document (JSON text).

@@ -16,6 +16,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use patient_partner::{Error, ErrorCategory, ErrorCode, ErrorContext};
 
+use crate::records::count;
+
 /// Everything known about an error: what (`kind`, `code`), where (`entity`, `field`, `line`,
 /// `column`, `sheet`), and how to say it.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -50,7 +52,6 @@ pub struct ErrorDetails {
 impl ErrorDetails {
     /// The details of an error with code `kind` at `context`, `detail` being the full message.
     pub(crate) fn new(kind: ErrorCode, context: &ErrorContext, detail: String) -> Self {
-        let signed = |n: Option<u64>| n.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
         ErrorDetails {
             kind,
             code: patient_partner::Vocabulary::wire_name(&kind).to_owned(),
@@ -59,8 +60,8 @@ impl ErrorDetails {
             detail,
             entity: context.entity.clone(),
             field: context.field.clone(),
-            line: signed(context.line),
-            column: signed(context.column),
+            line: context.line.map(count),
+            column: context.column.map(count),
             sheet: context.sheet.clone(),
         }
     }

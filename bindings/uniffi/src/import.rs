@@ -2,12 +2,13 @@
 //! file's bytes. A bad row rejects the whole import with an `Import` error naming its line and
 //! column (or sheet and cell).
 
-use patient_partner as pp;
 use patient_partner::import;
 use patient_partner::referral::Referral;
 
 use crate::error::{core, guard, FfiResult};
-use crate::records::Activity;
+#[cfg(feature = "json")]
+use crate::records::to_core_activities;
+use crate::records::{count, from_core_activities, Activity};
 #[cfg(feature = "json")]
 use crate::values::to_json;
 use crate::values::{from_core_interviews, Interview};
@@ -49,14 +50,18 @@ pub fn read_referrals_json(text: String) -> FfiResult<Vec<Referral>> {
 /// Reads activities from CSV text (each validated: `Activity::validate`).
 #[uniffi::export]
 pub fn read_activities_csv(text: String) -> FfiResult<Vec<Activity>> {
-    guard(|| Ok(activities(&import::read_activities_csv(text.as_bytes())?)))
+    guard(|| {
+        Ok(from_core_activities(&import::read_activities_csv(
+            text.as_bytes(),
+        )?))
+    })
 }
 
 /// Reads activities from JSON text (an array of activity documents).
 #[cfg(feature = "json")]
 #[uniffi::export]
 pub fn read_activities_json(text: String) -> FfiResult<Vec<Activity>> {
-    guard(|| Ok(activities(&import::read_activities_json(&text)?)))
+    guard(|| Ok(from_core_activities(&import::read_activities_json(&text)?)))
 }
 
 /// Referrals as the core's JSON document (a list), to write a file.
@@ -70,17 +75,7 @@ pub fn referrals_to_json(referrals: Vec<Referral>) -> String {
 #[cfg(feature = "json")]
 #[uniffi::export]
 pub fn activities_to_json(activities: Vec<Activity>) -> FfiResult<String> {
-    guard(|| {
-        let list = activities
-            .into_iter()
-            .map(pp::Activity::try_from)
-            .collect::<FfiResult<Vec<_>>>()?;
-        Ok(to_json(&list))
-    })
-}
-
-fn activities(list: &[pp::Activity]) -> Vec<Activity> {
-    list.iter().map(Activity::from).collect()
+    guard(|| Ok(to_json(&to_core_activities(activities)?)))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -173,10 +168,6 @@ pub struct ImportSummary {
     pub text: String,
 }
 
-fn signed(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
 impl From<import::ImportSummary> for ImportSummary {
     fn from(s: import::ImportSummary) -> Self {
         ImportSummary {
@@ -186,17 +177,17 @@ impl From<import::ImportSummary> for ImportSummary {
             separator: s.separator,
             sheet: s.sheet,
             columns: s.columns,
-            rows: signed(s.rows),
+            rows: count(s.rows),
             ignored_columns: s
                 .ignored_columns
                 .into_iter()
                 .map(|c| IgnoredColumn {
                     header: c.header,
-                    column: signed(c.column),
+                    column: count(c.column),
                 })
                 .collect(),
-            blank_rows: signed(s.blank_rows),
-            blank_row_lines: s.blank_row_lines.into_iter().map(signed).collect(),
+            blank_rows: count(s.blank_rows),
+            blank_row_lines: s.blank_row_lines.into_iter().map(count).collect(),
         }
     }
 }
@@ -265,7 +256,7 @@ pub fn read_activities_file(data: Vec<u8>, options: ImportOptions) -> FfiResult<
     guard(|| {
         let imported = import::read_activities(&data[..], &options.to_core()?)?;
         Ok(ActivityImport {
-            activities: activities(&imported.records),
+            activities: from_core_activities(&imported.records),
             summary: imported.summary.into(),
         })
     })

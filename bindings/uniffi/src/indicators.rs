@@ -10,7 +10,7 @@ use patient_partner::referral::Profession;
 
 use crate::error::{guard, FfiResult};
 use crate::journal::Journal;
-use crate::records::Activity;
+use crate::records::{count, to_core_activities, Activity};
 use crate::values::{to_core_interviews, Interview, Period};
 
 /// One indicator of the catalogue: its id, names, definition and unit.
@@ -38,10 +38,6 @@ pub fn indicator_catalogue() -> FfiResult<Vec<IndicatorDefinition>> {
             .indicators()
             .to_vec())
     })
-}
-
-fn count(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// A share `numerator / denominator`, both kept so it can be re-aggregated.
@@ -241,10 +237,7 @@ pub fn extra_clinical_activities(
     period: Period,
 ) -> FfiResult<ExtraClinicalActivities> {
     guard(|| {
-        let activities = activities
-            .into_iter()
-            .map(pp::Activity::try_from)
-            .collect::<FfiResult<Vec<_>>>()?;
+        let activities = to_core_activities(activities)?;
         let period = pp::report::Period::try_from(period)?;
         Ok(indicators::extra_clinical_activities(&activities, &period).into())
     })

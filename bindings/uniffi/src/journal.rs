@@ -13,9 +13,9 @@ use patient_partner::ids::ReferralId;
 use patient_partner::referral::{Referral, ReferralEvent, ReferralState, ReferralTransition};
 
 use crate::error::{core, guard, FfiResult};
-use crate::records::Activity;
+use crate::records::{count, from_core_activities, Activity};
 use crate::referral::ReferralHistory;
-use crate::report::{report_of, ActivityReport, ReportRequest};
+use crate::report::{report_of, ActivityReport, Inputs, ReportRequest};
 use crate::values::{from_core_interviews, to_json, Interview};
 
 /// What a journal holds, in numbers (core: `journal::JournalSummary`).
@@ -33,10 +33,6 @@ pub struct JournalSummary {
     pub referral_states: HashMap<ReferralId, ReferralState>,
     /// How many referrals are in each state; states with none are left out.
     pub state_counts: HashMap<ReferralState, i64>,
-}
-
-fn count(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 impl From<pp::journal::JournalSummary> for JournalSummary {
@@ -199,19 +195,13 @@ impl Journal {
 
     /// Every activity, in the order they were ingested.
     pub fn activities(&self) -> FfiResult<Vec<Activity>> {
-        guard(|| {
-            Ok(self
-                .lock()
-                .activities()
-                .iter()
-                .map(Activity::from)
-                .collect())
-        })
+        guard(|| Ok(from_core_activities(self.lock().activities())))
     }
 
-    /// The activity report of the journal's interviews (no copy leaves Rust).
+    /// The activity report of the journal: its interviews and, on every row, its
+    /// activities by category (no copy leaves Rust).
     pub fn activity_report(&self, request: ReportRequest) -> FfiResult<ActivityReport> {
-        guard(|| report_of(self.lock().interviews(), &request))
+        guard(|| report_of(Inputs::Journal(&self.lock()), &request))
     }
 
     /// `activityReport` off the caller's thread (Kotlin `suspend`, Swift `async`).
@@ -220,7 +210,8 @@ impl Journal {
         self: Arc<Self>,
         request: ReportRequest,
     ) -> FfiResult<ActivityReport> {
-        crate::background::on_thread(move || report_of(self.lock().interviews(), &request)).await
+        crate::background::on_thread(move || report_of(Inputs::Journal(&self.lock()), &request))
+            .await
     }
 
     /// What the journal holds, in numbers.

@@ -19,6 +19,7 @@ use patient_partner::policy::{
 };
 
 use crate::error::{core, guard, FfiResult};
+use crate::records::count;
 use crate::values::to_json;
 
 /// A renewal of a post's contract.
@@ -143,10 +144,6 @@ fn facts(map: BTreeMap<String, String>) -> HashMap<String, String> {
     map.into_iter().collect()
 }
 
-fn signed(n: u32) -> i64 {
-    i64::from(n)
-}
-
 /// One finding of an evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Finding {
@@ -240,7 +237,7 @@ impl From<core_policy::ContractCalendar> for ContractCalendar {
                 .terms
                 .into_iter()
                 .map(|t| ContractTerm {
-                    number: signed(t.number),
+                    number: count(t.number),
                     start: t.start,
                     end: t.end,
                     max_end: t.max_end,
@@ -248,9 +245,9 @@ impl From<core_policy::ContractCalendar> for ContractCalendar {
                     status: t.status,
                 })
                 .collect(),
-            renewals_allowed: signed(c.renewals_allowed),
-            renewals_used: signed(c.renewals_used),
-            renewals_remaining: signed(c.renewals_remaining),
+            renewals_allowed: count(c.renewals_allowed),
+            renewals_used: count(c.renewals_used),
+            renewals_remaining: count(c.renewals_remaining),
             renewal_window: c.renewal_window,
             last_possible_end: c.last_possible_end,
         }
@@ -279,7 +276,7 @@ pub struct Totals {
 impl From<core_policy::Totals> for Totals {
     fn from(t: core_policy::Totals) -> Self {
         Totals {
-            posts: signed(t.posts),
+            posts: count(t.posts),
             total_fte_permille: t.total_fte_permille,
             prorated_fte_permille: t.prorated_fte_permille,
             pay_cents: t.pay_cents,
@@ -351,7 +348,7 @@ impl From<core_policy::ProgrammeIndicators> for ProgrammeIndicators {
                 .map(|c| CalendarEntry {
                     post: c.post,
                     establishment: c.establishment,
-                    term: signed(c.term),
+                    term: count(c.term),
                     term_end: c.term_end,
                     next: c.next,
                     window: c.window,
@@ -409,8 +406,8 @@ impl From<core_policy::LabelEvaluation> for LabelEvaluation {
                     facts: facts(c.facts),
                 })
                 .collect(),
-            met: signed(l.met),
-            total: signed(l.total),
+            met: count(l.met),
+            total: count(l.total),
             outcome: l.outcome,
         }
     }

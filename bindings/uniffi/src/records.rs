@@ -190,10 +190,27 @@ pub struct Activity {
     pub establishment: Option<EstablishmentId>,
 }
 
+/// Converts activity records to the core's type (their counts checked).
+pub(crate) fn to_core_activities(list: Vec<Activity>) -> FfiResult<Vec<pp::Activity>> {
+    list.into_iter().map(pp::Activity::try_from).collect()
+}
+
+/// Converts the core's activities to records.
+pub(crate) fn from_core_activities(list: &[pp::Activity]) -> Vec<Activity> {
+    list.iter().map(Activity::from).collect()
+}
+
 /// A signed count from Kotlin or Swift as the core's unsigned one; a negative value is
 /// `InvalidArgument` (`integer_out_of_range`) naming the entity and the field.
 pub(crate) fn unsigned(value: i32, entity: &str, field: &str) -> FfiResult<u32> {
     u32::try_from(value).map_err(|_| PatientPartnerError::out_of_range(entity, field, value))
+}
+
+/// A count of the core (`u64`, `u32`, `usize`) as the signed 64-bit count of the public API;
+/// a value beyond `i64::MAX` (never met in practice) saturates. The one conversion of every
+/// count the bindings hand out.
+pub(crate) fn count<N: TryInto<i64>>(n: N) -> i64 {
+    n.try_into().unwrap_or(i64::MAX)
 }
 
 /// The core's unsigned count as a signed one (the core bounds every count it validates far

@@ -11,6 +11,7 @@ use patient_partner::referral::{
 };
 
 use crate::error::{core, guard, FfiResult};
+use crate::records::count;
 #[cfg(feature = "json")]
 use crate::values::{from_json, to_json};
 
@@ -54,7 +55,7 @@ impl From<&ReferralLifecycle> for ReferralHistory {
             state: lifecycle.state(),
             consent: lifecycle.consent(),
             last_date: lifecycle.last_date(),
-            transitions: i64::try_from(lifecycle.history().len()).unwrap_or(i64::MAX),
+            transitions: count(lifecycle.history().len()),
             partner: lifecycle.partner().cloned(),
         }
     }

@@ -3,15 +3,45 @@
 
 use chrono::NaiveDate;
 use patient_partner as pp;
+use patient_partner::mission::ActivityCategory;
 use patient_partner::report::{
-    ActivityReport as CoreReport, Bucket, Column, GroupBy, NewPatientRule,
-    ReportRequest as CoreRequest, Reporting, ReportingGap,
+    ActivityCells as CoreCells, ActivityMeasure, ActivityReport as CoreReport, Bucket, Column,
+    GroupBy, NewPatientRule, ReportRequest as CoreRequest, Reporting, ReportingGap,
 };
 
 use crate::error::{core, guard, FfiResult, PatientPartnerError};
+use crate::records::{count, to_core_activities, Activity};
 #[cfg(feature = "json")]
 use crate::values::{from_json, to_json};
 use crate::values::{to_core_interviews, Interview, Period};
+
+/// The activities of one category in one bucket, or over the period in a totals row (core:
+/// `report::ActivityCells`). A `null` value is not reported or masked (see `masked`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ActivityCells {
+    /// The category: clinical group sessions, an extra-clinical area…
+    pub category: ActivityCategory,
+    /// How many activities.
+    pub activities: Option<i64>,
+    /// Their total duration in minutes.
+    pub minutes: Option<i64>,
+    /// The participants, added up.
+    pub participants: Option<i64>,
+    /// The measures masked by disclosure control.
+    pub masked: Vec<ActivityMeasure>,
+}
+
+fn cells(list: &[CoreCells]) -> Vec<ActivityCells> {
+    list.iter()
+        .map(|a| ActivityCells {
+            category: a.category,
+            activities: counts(a.activities),
+            minutes: counts(a.minutes),
+            participants: counts(a.participants),
+            masked: a.masked.clone(),
+        })
+        .collect()
+}
 
 /// One bucket of one group (core: `report::ReportRow`). A `null` count is not reported or
 /// masked by disclosure control (see `masked`).
@@ -44,6 +74,9 @@ pub struct ReportRow {
     pub new_patients: Option<i64>,
     /// The columns masked by disclosure control.
     pub masked: Vec<Column>,
+    /// The activities of each category (every category, in order), for a report asked with
+    /// activities (a journal's, or `activities` given); empty otherwise.
+    pub activities: Vec<ActivityCells>,
 }
 
 /// The totals of one group over the period (core: `report::TotalsRow`).
@@ -71,6 +104,9 @@ pub struct TotalsRow {
     pub buckets_not_reported: i64,
     /// The columns masked by disclosure control.
     pub masked: Vec<Column>,
+    /// The activities of each category (every category, in order), for a report asked with
+    /// activities (a journal's, or `activities` given); empty otherwise.
+    pub activities: Vec<ActivityCells>,
 }
 
 /// An activity report (core: `report::ActivityReport`).
@@ -90,11 +126,6 @@ pub struct ActivityReport {
     pub rows: Vec<ReportRow>,
     /// One totals row per group, in the same order.
     pub totals: Vec<TotalsRow>,
-}
-
-/// A count of the core as a signed count (a report's counts are bounded by its rows).
-fn count(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 fn counts(n: Option<u64>) -> Option<i64> {
@@ -126,6 +157,7 @@ impl From<&CoreReport> for ActivityReport {
                     total: counts(row.total),
                     new_patients: counts(row.new_patients),
                     masked: row.masked.clone(),
+                    activities: cells(&row.activities),
                 })
                 .collect(),
             totals: r
@@ -143,6 +175,7 @@ impl From<&CoreReport> for ActivityReport {
                     buckets: count(t.buckets),
                     buckets_not_reported: count(t.buckets_not_reported),
                     masked: t.masked.clone(),
+                    activities: cells(&t.activities),
                 })
                 .collect(),
         }
@@ -207,6 +240,62 @@ impl ReportRequest {
         request.validate().map_err(core)?;
         Ok(request)
     }
+
+    /// The core's request as a record, its period replaced by `period`.
+    fn from_core(request: CoreRequest, period: Option<Period>) -> Self {
+        ReportRequest {
+            period,
+            group_by: request.group_by,
+            bucket: request.bucket,
+            new_patient_rule: request.new_patient_rule,
+            coverage: request.coverage,
+            suppress_below: counts(request.suppress_below),
+        }
+    }
+}
+
+/// What a report is computed from: interviews alone, or with activities (then every row
+/// has its activity columns).
+pub(crate) enum Inputs<'a> {
+    /// Interviews only.
+    Interviews(&'a [pp::Interview]),
+    /// Interviews and activities.
+    WithActivities(&'a [pp::Interview], &'a [pp::Activity]),
+    /// A journal's interviews and activities.
+    Journal(&'a pp::Journal),
+}
+
+/// The core's report of held values for `request` (the one place a request is resolved
+/// and a report computed; every entry point below goes through it). The default period is
+/// the first to the last interview.
+fn core_report(inputs: Inputs<'_>, request: &ReportRequest) -> FfiResult<CoreReport> {
+    let interviews = match inputs {
+        Inputs::Interviews(i) | Inputs::WithActivities(i, _) => i,
+        Inputs::Journal(j) => j.interviews(),
+    };
+    let request = request.to_core(interviews)?;
+    match inputs {
+        Inputs::Interviews(i) => pp::report::activity_report(i, &request),
+        Inputs::WithActivities(i, a) => pp::report::activity_report_with(i, a, &request),
+        Inputs::Journal(j) => pp::report::journal_report(j, &request),
+    }
+    .map_err(core)
+}
+
+/// Runs `f` on the core's values of `interviews` and `activities` (converted and checked).
+fn with_inputs<T>(
+    interviews: Vec<Interview>,
+    activities: Option<Vec<Activity>>,
+    f: impl FnOnce(Inputs<'_>) -> FfiResult<T>,
+) -> FfiResult<T> {
+    let interviews = to_core_interviews(interviews)?;
+    match activities {
+        None => f(Inputs::Interviews(&interviews)),
+        Some(list) => f(Inputs::WithActivities(
+            &interviews,
+            &to_core_activities(list)?,
+        )),
+    }
 }
 
 /// Reads declared reporting gaps from a coverage file (JSON text: a list of
@@ -233,53 +322,40 @@ pub fn default_report_request(period: Option<Period>) -> FfiResult<ReportRequest
         // Any valid period: only the defaults of the other fields are read.
         let day = chrono::NaiveDate::MIN;
         let core_default = CoreRequest::new(pp::report::Period::new(day, day).map_err(core)?);
-        Ok(ReportRequest {
-            period,
-            group_by: core_default.group_by,
-            bucket: core_default.bucket,
-            new_patient_rule: core_default.new_patient_rule,
-            coverage: core_default.coverage,
-            suppress_below: counts(core_default.suppress_below),
-        })
+        Ok(ReportRequest::from_core(core_default, period))
     })
 }
 
-/// The activity report of `interviews` for `request`.
-#[uniffi::export]
+/// The activity report of `interviews` for `request`. With `activities` (even an empty
+/// list), every row also has the activities of each category (count, minutes,
+/// participants), with the same buckets, coverage and masking; a `Journal`'s report always
+/// has them.
+#[uniffi::export(default(activities = None))]
 pub fn activity_report(
     interviews: Vec<Interview>,
     request: ReportRequest,
+    activities: Option<Vec<Activity>>,
 ) -> FfiResult<ActivityReport> {
-    guard(|| {
-        let interviews = to_core_interviews(interviews)?;
-        let request = request.to_core(&interviews)?;
-        let report = pp::report::activity_report(&interviews, &request).map_err(core)?;
-        Ok(ActivityReport::from(&report))
-    })
+    guard(|| with_inputs(interviews, activities, |inputs| report_of(inputs, &request)))
 }
 
 /// `activityReport` off the caller's thread (Kotlin `suspend`, Swift `async`): for reports
 /// over many interviews, so that an app's UI thread never waits on one.
-#[uniffi::export]
+#[uniffi::export(default(activities = None))]
 pub async fn activity_report_async(
     interviews: Vec<Interview>,
     request: ReportRequest,
+    activities: Option<Vec<Activity>>,
 ) -> FfiResult<ActivityReport> {
     crate::background::on_thread(move || {
-        let interviews = to_core_interviews(interviews)?;
-        report_of(&interviews, &request)
+        with_inputs(interviews, activities, |inputs| report_of(inputs, &request))
     })
     .await
 }
 
-/// The core's activity report of already-held interviews (the journal's).
-pub(crate) fn report_of(
-    interviews: &[pp::Interview],
-    request: &ReportRequest,
-) -> FfiResult<ActivityReport> {
-    let request = request.to_core(interviews)?;
-    let report = pp::report::activity_report(interviews, &request).map_err(core)?;
-    Ok(ActivityReport::from(&report))
+/// The core's activity report of already-held values (a journal's).
+pub(crate) fn report_of(inputs: Inputs<'_>, request: &ReportRequest) -> FfiResult<ActivityReport> {
+    Ok(ActivityReport::from(&core_report(inputs, request)?))
 }
 
 /// Reads a report request document (JSON text, schema
@@ -290,55 +366,52 @@ pub(crate) fn report_of(
 pub fn report_request_from_json(text: String) -> FfiResult<ReportRequest> {
     guard(|| {
         let r = CoreRequest::from_json_str(&text).map_err(core)?;
-        Ok(ReportRequest {
-            period: Some(Period::from(&r.period)),
-            group_by: r.group_by,
-            bucket: r.bucket,
-            new_patient_rule: r.new_patient_rule,
-            coverage: r.coverage,
-            suppress_below: counts(r.suppress_below),
-        })
+        let period = Some(Period::from(&r.period));
+        Ok(ReportRequest::from_core(r, period))
     })
 }
 
 fn rendered(
     interviews: Vec<Interview>,
+    activities: Option<Vec<Activity>>,
     request: ReportRequest,
     render: impl FnOnce(&CoreReport) -> String,
 ) -> FfiResult<String> {
     guard(|| {
-        let interviews = to_core_interviews(interviews)?;
-        let request = request.to_core(&interviews)?;
-        let report = pp::report::activity_report(&interviews, &request).map_err(core)?;
-        Ok(render(&report))
+        with_inputs(interviews, activities, |inputs| {
+            Ok(render(&core_report(inputs, &request)?))
+        })
     })
 }
 
 /// The activity report exported as the core's JSON document (`{"period", "group_by", …,
 /// "rows", "totals"}`), to write a file.
 #[cfg(feature = "json")]
-#[uniffi::export]
+#[uniffi::export(default(activities = None))]
 pub fn activity_report_json(
     interviews: Vec<Interview>,
     request: ReportRequest,
+    activities: Option<Vec<Activity>>,
 ) -> FfiResult<String> {
-    rendered(interviews, request, to_json)
+    rendered(interviews, activities, request, to_json)
 }
 
 /// The activity report as the core's plain-text tables.
-#[uniffi::export]
+#[uniffi::export(default(activities = None))]
 pub fn activity_report_table(
     interviews: Vec<Interview>,
     request: ReportRequest,
+    activities: Option<Vec<Activity>>,
 ) -> FfiResult<String> {
-    rendered(interviews, request, pp::report::render::to_table)
+    rendered(interviews, activities, request, pp::report::render::to_table)
 }
 
 /// The activity report as the core's CSV (one line per row, then the totals).
-#[uniffi::export]
+#[uniffi::export(default(activities = None))]
 pub fn activity_report_csv(
     interviews: Vec<Interview>,
     request: ReportRequest,
+    activities: Option<Vec<Activity>>,
 ) -> FfiResult<String> {
-    rendered(interviews, request, pp::report::render::to_csv)
+    rendered(interviews, activities, request, pp::report::render::to_csv)
 }

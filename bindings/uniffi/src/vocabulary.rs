@@ -61,8 +61,43 @@ use patient_partner::referral::source::Profession;
 use patient_partner::report::bucket::Bucket;
 use patient_partner::report::grouping::GroupBy;
 use patient_partner::report::new_patients::NewPatientRule;
+use patient_partner::mission::ActivityCategory;
+use patient_partner::report::output::ActivityMeasure;
 use patient_partner::report::output::Column;
 use patient_partner::report::output::Reporting;
+
+/// The activity columns of the monthly table: the clinical group sessions, each
+/// extra-clinical area, and the individual clinical activities kept in an activity log.
+#[uniffi::remote(Enum)]
+pub enum ActivityCategory {
+    /// Support groups and meetings with patients and relatives. Wire name `clinical_groups`; French: *séances collectives cliniques*.
+    ClinicalGroups,
+    /// Work with care teams and professionals. Wire name `with_professionals`; French: *avec les professionnels*.
+    WithProfessionals,
+    /// Committees, pathway reorganisation, governance, CDU, ethics. Wire name `governance`; French: *gouvernance*.
+    Governance,
+    /// Training of professionals. Wire name `training`; French: *formation*.
+    Training,
+    /// Making the role known: presentations, congresses, media. Wire name `communication`; French: *communication*.
+    Communication,
+    /// Research focus groups and the design and testing of innovations. Wire name `research`; French: *recherche*.
+    Research,
+    /// Work with patient associations. Wire name `associations`; French: *associations*.
+    Associations,
+    /// Individual interviews recorded as activities (not in the interview columns). Wire name `clinical_individual`; French: *activités cliniques individuelles*.
+    ClinicalIndividual,
+}
+
+/// A measure of the activity columns of a report.
+#[uniffi::remote(Enum)]
+pub enum ActivityMeasure {
+    /// How many activities. Wire name `activities`; French: *activités*.
+    Activities,
+    /// Their total duration in minutes. Wire name `minutes`; French: *minutes*.
+    Minutes,
+    /// The people who took part, added up. Wire name `participants`; French: *participants*.
+    Participants,
+}
 
 /// How an activity took place. Unlike an interview's `Modality`, a group activity may be hybrid.
 #[uniffi::remote(Enum)]
@@ -324,6 +359,8 @@ pub enum ErrorCode {
     InvalidGap,
     /// An interview inside a period declared not reported. Wire name `interview_in_gap`; French: *entretien dans une période déclarée non renseignée*.
     InterviewInGap,
+    /// An activity dated in a range declared as not reported. Wire name `activity_in_gap`; French: *activité dans une période déclarée non renseignée*.
+    ActivityInGap,
     /// A report request that is not valid. Wire name `invalid_request`; French: *demande de rapport invalide*.
     InvalidRequest,
     /// An indicator the catalogue does not define. Wire name `unknown_indicator`; French: *indicateur inconnu*.
@@ -898,6 +935,16 @@ pub enum Column {
 /// `vocabularyLabelFr(VocabularyValue.Need(Need.SUPPORT_GROUP))`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum VocabularyValue {
+    /// An `ActivityCategory`.
+    ActivityCategory {
+        /// The value.
+        value: ActivityCategory,
+    },
+    /// An `ActivityMeasure`.
+    ActivityMeasure {
+        /// The value.
+        value: ActivityMeasure,
+    },
     /// A `ActivityModality`.
     ActivityModality {
         /// The value.
@@ -1143,6 +1190,10 @@ pub enum VocabularyValue {
 /// The name of a vocabulary, for `parseVocabulary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum VocabularyName {
+    /// `ActivityCategory`.
+    ActivityCategory,
+    /// `ActivityMeasure`.
+    ActivityMeasure,
     /// `ActivityModality`.
     ActivityModality,
     /// `Appointer`.
@@ -1247,6 +1298,8 @@ fn labels(value: VocabularyValue) -> (&'static str, &'static str, &'static str) 
         (v.wire_name(), v.label_en(), v.label_fr())
     }
     match value {
+        VocabularyValue::ActivityCategory { value } => of(&value),
+        VocabularyValue::ActivityMeasure { value } => of(&value),
         VocabularyValue::ActivityModality { value } => of(&value),
         VocabularyValue::Appointer { value } => of(&value),
         VocabularyValue::AssociationMembership { value } => of(&value),
@@ -1325,6 +1378,12 @@ pub fn parse_vocabulary(name: VocabularyName, value: String) -> FfiResult<Vocabu
     }
     guard(|| {
         Ok(match name {
+            VocabularyName::ActivityCategory => VocabularyValue::ActivityCategory {
+                value: read(&value)?,
+            },
+            VocabularyName::ActivityMeasure => VocabularyValue::ActivityMeasure {
+                value: read(&value)?,
+            },
             VocabularyName::ActivityModality => VocabularyValue::ActivityModality {
                 value: read(&value)?,
             },

@@ -36,14 +36,19 @@ use chrono::{Datelike, NaiveDate};
 
 use super::bucket::BucketSpan;
 use super::coverage::{CoverageIndex, GapSet};
-use super::disclosure::{protect, Relations};
+use super::disclosure::{protect, protect_with, Relations};
 use super::error::{ReportError, ReportErrorKind};
 use super::fxhash::{BuildFx, FxHashMap, IdKey, InlineKey, Interner};
 use super::grouping::{GroupBy, GroupLabel};
 use super::new_patients::NewPatientRule;
-use super::output::{ActivityReport, BucketLabel, Column, ReportRow, Reporting, TotalsRow};
+use super::output::{
+    ActivityCells, ActivityMeasure, ActivityReport, BucketLabel, Column, ReportRow, Reporting,
+    TotalsRow,
+};
 use super::request::ReportRequest;
+use crate::activity::Activity;
 use crate::interview::{Interview, Modality};
+use crate::mission::ActivityCategory;
 
 /// No date recorded (day numbers are compared with `<`).
 const NONE: i32 = i32::MAX;
@@ -54,6 +59,9 @@ struct GroupState {
     label: GroupLabel,
     /// Interviews per bucket: in person, phone, video.
     counts: Vec<[u64; 3]>,
+    /// Activities per bucket and category (`bucket * categories + category`): count,
+    /// minutes, participants. Empty until the group's first activity.
+    activities: Vec<[u64; 3]>,
     gaps: GapSet,
     /// Whether at least one interview of the group lies in the period.
     seen_in_period: bool,
@@ -81,6 +89,8 @@ pub struct ActivityReportBuilder {
     pairs: PairSink,
     /// The request's gaps, indexed once by group.
     coverage: CoverageIndex,
+    /// Whether the report has activity columns ([`include_activities`](Self::include_activities)).
+    with_activities: bool,
 }
 
 impl ActivityReportBuilder {
@@ -99,7 +109,93 @@ impl ActivityReportBuilder {
             groups: Vec::new(),
             pairs: PairSink::new(start_day),
             coverage: CoverageIndex::new(&request.coverage, start_day, end_day),
+            with_activities: false,
         })
+    }
+
+    /// Gives the report its activity columns (one entry per [`ActivityCategory`] on every
+    /// row), zeros included, even if no activity is pushed. [`push_activity`](Self::push_activity)
+    /// does it too.
+    pub fn include_activities(&mut self) {
+        self.with_activities = true;
+    }
+
+    /// Adds one activity to the activity columns of its group and bucket (count, minutes,
+    /// participants, under its mission's [`ActivityCategory`]). Activities outside the
+    /// period are ignored. A group with activities in the period and no interview gets a
+    /// table too. Fails with `activity_in_gap` when the activity lies in a range its group
+    /// declared as not reported, and with the activity's own code when it breaks a rule of
+    /// [`Activity::validate`] (the builder is then unchanged).
+    ///
+    /// ```
+    /// use patient_partner::activity::{Activity, ActivityModality};
+    /// use patient_partner::mission::{ActivityCategory, Mission};
+    /// use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
+    /// use patient_partner::{ActivityId, PartnerId};
+    /// use chrono::NaiveDate;
+    /// let mut group = Activity::new(ActivityId::new("ACT-1")?, NaiveDate::from_ymd_opt(2023, 1, 12).unwrap(),
+    ///     PartnerId::new("PP-007")?, Mission::SupportGroup, ActivityModality::Hybrid, 90);
+    /// group.participants = Some(8);
+    /// let mut builder = ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap()))?;
+    /// builder.push_activity(&group)?;
+    /// let report = builder.finish();
+    /// let january = &report.rows[0].activities[0];
+    /// assert_eq!(january.category, ActivityCategory::ClinicalGroups);
+    /// assert_eq!((january.activities, january.minutes, january.participants), (Some(1), Some(90), Some(8)));
+    /// assert_eq!(report.rows[0].total, Some(0)); // no interview
+    /// # Ok::<(), patient_partner::Error>(())
+    /// ```
+    pub fn push_activity(&mut self, activity: &Activity) -> Result<(), ReportError> {
+        activity
+            .validate()
+            .map_err(|e| e.map_kind(ReportErrorKind::Activity))?;
+        self.with_activities = true;
+        let date = activity.date;
+        let day = date.num_days_from_ce();
+        if day > self.end_day || day < self.start_day {
+            return Ok(());
+        }
+        let group = self.group_of(
+            activity.partner.as_str(),
+            activity.establishment.as_ref().map(|e| e.as_str()),
+        );
+        let n_buckets = self.spans.len();
+        let bucket = usize::try_from(self.request.bucket.ordinal(date) - self.first_ordinal).ok();
+        let Some(state) = self.groups.get_mut(group as usize) else {
+            return Ok(());
+        };
+        if !state.gaps.is_empty() && state.gaps.contains(day) {
+            return Err(ReportError::new(ReportErrorKind::ActivityInGap { date })
+                .entity(activity.id.as_str())
+                .field("date"));
+        }
+        if state.activities.is_empty() {
+            state.activities = vec![[0; 3]; n_buckets * ActivityCategory::ALL.len()];
+        }
+        let category = category_index(activity.mission.report_category());
+        let cell = bucket.and_then(|b| {
+            state
+                .activities
+                .get_mut(b * ActivityCategory::ALL.len() + category)
+        });
+        if let Some(cell) = cell {
+            cell[0] += 1;
+            cell[1] += u64::from(activity.duration_minutes);
+            cell[2] += u64::from(activity.participants.unwrap_or(0));
+            state.seen_in_period = true;
+        }
+        Ok(())
+    }
+
+    /// Adds every activity of `activities`, stopping at the first error.
+    pub fn extend_activities<'a>(
+        &mut self,
+        activities: impl IntoIterator<Item = &'a Activity>,
+    ) -> Result<(), ReportError> {
+        self.include_activities();
+        activities
+            .into_iter()
+            .try_for_each(|a| self.push_activity(a))
     }
 
     /// The request this builder answers.
@@ -227,6 +323,7 @@ impl ActivityReportBuilder {
             self.groups.push(GroupState {
                 label,
                 counts: vec![[0; 3]; self.spans.len()],
+                activities: Vec::new(),
                 gaps,
                 seen_in_period: false,
             });
@@ -319,6 +416,11 @@ impl ActivityReportBuilder {
                     total: value(ip + ph + vi),
                     new_patients: value(new_of(b)),
                     masked: Vec::new(),
+                    activities: if self.with_activities {
+                        activity_cells(state, b, reporting)
+                    } else {
+                        Vec::new()
+                    },
                 });
             }
             let sum =
@@ -337,9 +439,17 @@ impl ActivityReportBuilder {
                     .filter(|r| r.reporting == Reporting::NotReported)
                     .count() as u64,
                 masked: Vec::new(),
+                activities: if self.with_activities {
+                    activity_totals(&group_rows)
+                } else {
+                    Vec::new()
+                },
             };
             if let Some(threshold) = self.request.suppress_below {
                 suppress_group(&mut group_rows, &mut total_row, threshold, rule);
+                if self.with_activities {
+                    suppress_activities(&mut group_rows, &mut total_row, threshold);
+                }
             }
             rows.extend(group_rows);
             totals.push(total_row);
@@ -355,6 +465,58 @@ impl ActivityReportBuilder {
             totals,
         }
     }
+}
+
+/// The position of `category` in [`ActivityCategory::ALL`].
+fn category_index(category: ActivityCategory) -> usize {
+    ActivityCategory::ALL
+        .iter()
+        .position(|&c| c == category)
+        .unwrap_or(0)
+}
+
+/// The activity cells of bucket `b` of a group, one per category (`None` when the bucket
+/// is not reported).
+fn activity_cells(state: &GroupState, b: usize, reporting: Reporting) -> Vec<ActivityCells> {
+    let n = ActivityCategory::ALL.len();
+    ActivityCategory::ALL
+        .iter()
+        .enumerate()
+        .map(|(c, &category)| {
+            let [count, minutes, participants] =
+                state.activities.get(b * n + c).copied().unwrap_or([0; 3]);
+            let value = |v: u64| (reporting != Reporting::NotReported).then_some(v);
+            ActivityCells {
+                category,
+                activities: value(count),
+                minutes: value(minutes),
+                participants: value(participants),
+                masked: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// The activity cells of a totals row: each category's reported buckets added up.
+fn activity_totals(rows: &[ReportRow]) -> Vec<ActivityCells> {
+    ActivityCategory::ALL
+        .iter()
+        .enumerate()
+        .map(|(c, &category)| {
+            let sum = |measure: ActivityMeasure| -> u64 {
+                rows.iter()
+                    .filter_map(|r| r.activities.get(c).and_then(|a| a.get(measure)))
+                    .sum()
+            };
+            ActivityCells {
+                category,
+                activities: Some(sum(ActivityMeasure::Activities)),
+                minutes: Some(sum(ActivityMeasure::Minutes)),
+                participants: Some(sum(ActivityMeasure::Participants)),
+                masked: Vec::new(),
+            }
+        })
+        .collect()
 }
 
 /// Records one interview of day number `day` in the entry of its pair.
@@ -528,6 +690,85 @@ fn suppress_group(
     }
 }
 
+
+/// Applies disclosure control to the activity columns of one group's table: each category
+/// is a table of its own (no published relation links two categories, nor a category and
+/// the interviews), whose relations are its column sums and what every reader knows: an
+/// activity lasts at least a minute (activities ≤ minutes) and, when true of the data,
+/// a group session has a participant at least (activities ≤ participants). An activity
+/// lasts at most a day, which no sum states: a masked count therefore masks its minutes
+/// too (and is itself protected), so that minutes never pin a masked count.
+fn suppress_activities(rows: &mut [ReportRow], totals: &mut TotalsRow, threshold: u64) {
+    let reported: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.reporting != Reporting::NotReported)
+        .map(|(i, _)| i)
+        .collect();
+    let k = reported.len();
+    for c in 0..ActivityCategory::ALL.len() {
+        // Cells: 3 per reported bucket, then the 3 of the totals row.
+        let mut values = Vec::with_capacity(k * 3 + 3);
+        for &i in &reported {
+            let cells = rows.get(i).and_then(|r| r.activities.get(c));
+            for &measure in ActivityMeasure::ALL {
+                values.push(cells.and_then(|a| a.get(measure)).unwrap_or(0));
+            }
+        }
+        let base = values.len();
+        let total_cells = totals.activities.get(c);
+        for &measure in ActivityMeasure::ALL {
+            values.push(total_cells.and_then(|a| a.get(measure)).unwrap_or(0));
+        }
+        let lines: Vec<Vec<usize>> = (0..3)
+            .map(|m| {
+                let mut line: Vec<usize> = (0..k).map(|r| r * 3 + m).collect();
+                line.push(base + m);
+                line
+            })
+            .collect();
+        let mut relations = Relations::sums(lines);
+        for r in (0..k).map(|r| r * 3).chain([base]) {
+            relations.add_at_most_if_true(&values, r, r + 1);
+            relations.add_at_most_if_true(&values, r, r + 2);
+        }
+        // A masked count hides its minutes: run again with those minutes forced until the
+        // pattern holds (each run masks at least what the previous one did).
+        let mut forced = vec![false; values.len()];
+        let masked = loop {
+            let masked = protect_with(&values, &relations, threshold, &forced);
+            let mut more = false;
+            for r in (0..=k).map(|r| r * 3) {
+                if masked.get(r).copied().unwrap_or(false)
+                    && !masked.get(r + 1).copied().unwrap_or(true)
+                {
+                    if let Some(f) = forced.get_mut(r + 1) {
+                        *f = true;
+                        more = true;
+                    }
+                }
+            }
+            if !more {
+                break masked;
+            }
+        };
+        let apply = |cells: Option<&mut ActivityCells>, at: usize| {
+            if let Some(cells) = cells {
+                for (m, measure) in ActivityMeasure::ALL.iter().copied().enumerate() {
+                    if masked.get(at + m).copied().unwrap_or(false) {
+                        *cells.cell_mut(measure) = None;
+                        cells.masked.push(measure);
+                    }
+                }
+            }
+        };
+        for (r, &i) in reported.iter().enumerate() {
+            apply(rows.get_mut(i).and_then(|row| row.activities.get_mut(c)), r * 3);
+        }
+        apply(totals.activities.get_mut(c), base);
+    }
+}
+
 /// The activity report of `interviews` (in any order) for `request`.
 ///
 /// ```
@@ -545,4 +786,43 @@ pub fn activity_report(
     let mut builder = ActivityReportBuilder::new(request)?;
     builder.extend(interviews)?;
     Ok(builder.finish())
+}
+
+/// The activity report of `interviews` and `activities` (in any order) for `request`: the
+/// interview columns of [`activity_report`] and, on every row, the activities of each
+/// [`ActivityCategory`] (count, minutes, participants), with the same buckets, coverage
+/// and disclosure control. A group with activities and no interview has a table too.
+///
+/// ```
+/// use patient_partner::activity::{Activity, ActivityModality};
+/// use patient_partner::mission::{ActivityCategory, Mission};
+/// use patient_partner::report::{activity_report_with, Period, ReportRequest};
+/// use patient_partner::{ActivityId, PartnerId};
+/// use chrono::NaiveDate;
+/// let committee = Activity::new(ActivityId::new("ACT-2")?, NaiveDate::from_ymd_opt(2023, 3, 2).unwrap(),
+///     PartnerId::new("PP-007")?, Mission::CommitteeParticipation, ActivityModality::Video, 120);
+/// let report = activity_report_with(&[], &[committee], &ReportRequest::new(Period::year(2023).unwrap()))?;
+/// let governance = report.totals[0].activities.iter()
+///     .find(|a| a.category == ActivityCategory::Governance).unwrap();
+/// assert_eq!((governance.activities, governance.minutes), (Some(1), Some(120)));
+/// # Ok::<(), patient_partner::Error>(())
+/// ```
+pub fn activity_report_with(
+    interviews: &[Interview],
+    activities: &[Activity],
+    request: &ReportRequest,
+) -> Result<ActivityReport, ReportError> {
+    let mut builder = ActivityReportBuilder::new(request)?;
+    builder.extend(interviews)?;
+    builder.extend_activities(activities)?;
+    Ok(builder.finish())
+}
+
+/// The activity report of a journal: its interviews and its activities
+/// ([`activity_report_with`]), read in place.
+pub fn journal_report(
+    journal: &crate::journal::Journal,
+    request: &ReportRequest,
+) -> Result<ActivityReport, ReportError> {
+    activity_report_with(journal.interviews(), journal.activities(), request)
 }

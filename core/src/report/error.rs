@@ -1,5 +1,6 @@
 //! The error of the report module: what went wrong with a report request or its data.
 
+use crate::activity::ActivityErrorKind;
 use crate::import::ImportErrorKind;
 use crate::located::{ErrorKind, Located};
 
@@ -41,6 +42,12 @@ pub enum ReportErrorKind {
         /// The day of the interview.
         date: chrono::NaiveDate,
     },
+    /// An activity is dated inside a range its group declared as not reported.
+    #[error("an activity of {date} falls in a range declared as not reported")]
+    ActivityInGap {
+        /// The day of the activity.
+        date: chrono::NaiveDate,
+    },
     /// A request or an input document could not be read.
     #[error("invalid request: {message}")]
     InvalidRequest {
@@ -64,6 +71,10 @@ pub enum ReportErrorKind {
     /// [`crate::Error::Import`].
     #[error("{0}")]
     Import(ImportErrorKind),
+    /// An activity given to a report breaks a rule of [`crate::activity::Activity::validate`];
+    /// the code is the activity's (`zero_duration`…). Gathered as [`crate::Error::Activity`].
+    #[error("{0}")]
+    Activity(ActivityErrorKind),
 }
 
 impl ErrorKind for ReportErrorKind {
@@ -74,10 +85,12 @@ impl ErrorKind for ReportErrorKind {
             ReportErrorKind::TooManyBuckets { .. } => "too_many_buckets",
             ReportErrorKind::InvalidGap { .. } => "invalid_gap",
             ReportErrorKind::InterviewInGap { .. } => "interview_in_gap",
+            ReportErrorKind::ActivityInGap { .. } => "activity_in_gap",
             ReportErrorKind::InvalidRequest { .. } => "invalid_request",
             ReportErrorKind::UnknownIndicator { .. } => "unknown_indicator",
             ReportErrorKind::Output { .. } => "output_error",
             ReportErrorKind::Import(kind) => kind.code(),
+            ReportErrorKind::Activity(kind) => kind.code(),
         }
     }
 }

@@ -5,7 +5,10 @@
 //! optional reporting gaps ([`coverage`]) and optional [`disclosure`] control. The
 //! [`ActivityReportBuilder`] streams interviews into an [`ActivityReport`]: per group and
 //! bucket, interviews in person, by phone, by video, the total and the new patients; per
-//! group a totals row with the distinct patients.
+//! group a totals row with the distinct patients. [`activity_report_with`] (and a
+//! journal's report in the bindings) adds the activities of each
+//! [`ActivityCategory`](crate::mission::ActivityCategory) beside them: count, minutes and
+//! participants, with the same buckets, coverage and disclosure control.
 //!
 //! Definitions, one file each:
 //! - [`period`]: inclusive bounds, `invalid_period` when the end is before the start;
@@ -58,11 +61,14 @@ pub mod request;
 pub mod xlsx;
 
 pub use bucket::{Bucket, BucketSpan, MAX_BUCKETS};
-pub use builder::{activity_report, ActivityReportBuilder};
+pub use builder::{activity_report, activity_report_with, journal_report, ActivityReportBuilder};
 pub use coverage::ReportingGap;
 pub use error::{ReportError, ReportErrorKind};
 pub use grouping::{GroupBy, GroupLabel};
 pub use new_patients::NewPatientRule;
-pub use output::{ActivityReport, BucketLabel, Column, ReportRow, Reporting, TotalsRow};
+pub use output::{
+    ActivityCells, ActivityMeasure, ActivityReport, BucketLabel, Column, ReportRow, Reporting,
+    TotalsRow,
+};
 pub use period::Period;
 pub use request::ReportRequest;

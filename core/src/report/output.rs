@@ -19,6 +19,12 @@
 //!   `quarter` (`YYYY-Qn`) or `year` (`YYYY`).
 //! - A count is `null` when its bucket is `not_reported` or when disclosure control masked
 //!   it; masked cells are listed by column name in `masked` (absent when none is masked).
+//! - A report asked with activities ([`super::activity_report_with`], a journal's report)
+//!   adds `activities` to every row and totals row: one entry per [`ActivityCategory`], in
+//!   vocabulary order, zeros included:
+//!   `{"category": "clinical_groups", "activities": 2, "minutes": 180, "participants": 14}`
+//!   (`masked` lists the measures masked, when any). A report of interviews alone has no
+//!   `activities` key.
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -28,6 +34,7 @@ use super::bucket::Bucket;
 use super::grouping::{GroupBy, GroupLabel};
 use super::new_patients::NewPatientRule;
 use super::period::Period;
+use crate::mission::ActivityCategory;
 
 crate::bilingual_enum! {
     /// Whether the days of a bucket were reported (see [`super::coverage`]).
@@ -69,6 +76,74 @@ impl Column {
         Column::Total,
         Column::NewPatients,
     ];
+}
+
+crate::bilingual_enum! {
+    /// A measure of the activity columns of a report ([`ActivityCells`]).
+    pub enum ActivityMeasure {
+        /// How many activities.
+        Activities => "activities", "activities", "activités",
+        /// Their total duration in minutes.
+        Minutes => "minutes", "minutes", "minutes",
+        /// The people who took part, added up over the activities (an activity without a
+        /// participant count adds nothing).
+        Participants => "participants", "participants", "participants",
+    }
+}
+
+impl ActivityMeasure {
+    /// The CSV column of this measure for `category` (`clinical_groups`,
+    /// `clinical_groups_minutes`, `clinical_groups_participants`).
+    pub fn column_name(self, category: ActivityCategory) -> String {
+        use crate::vocabulary::Vocabulary;
+        match self {
+            ActivityMeasure::Activities => category.wire_name().to_owned(),
+            other => format!("{}_{}", category.wire_name(), other.wire_name()),
+        }
+    }
+}
+
+/// The activities of one [`ActivityCategory`] in one bucket, or over the period in a totals
+/// row. A value is `null` when its bucket is not reported or disclosure control masked it
+/// (then listed in `masked`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ActivityCells {
+    /// The category (clinical group sessions, an extra-clinical area…).
+    pub category: ActivityCategory,
+    /// How many activities.
+    pub activities: Option<u64>,
+    /// Their total duration in minutes.
+    pub minutes: Option<u64>,
+    /// The participants, added up.
+    pub participants: Option<u64>,
+    /// The measures masked by disclosure control (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub masked: Vec<ActivityMeasure>,
+}
+
+impl ActivityCells {
+    /// The value of `measure` (`None`: not reported or masked).
+    pub fn get(&self, measure: ActivityMeasure) -> Option<u64> {
+        match measure {
+            ActivityMeasure::Activities => self.activities,
+            ActivityMeasure::Minutes => self.minutes,
+            ActivityMeasure::Participants => self.participants,
+        }
+    }
+
+    /// The cell of `measure`, to mask it.
+    pub(crate) fn cell_mut(&mut self, measure: ActivityMeasure) -> &mut Option<u64> {
+        match measure {
+            ActivityMeasure::Activities => &mut self.activities,
+            ActivityMeasure::Minutes => &mut self.minutes,
+            ActivityMeasure::Participants => &mut self.participants,
+        }
+    }
+
+    /// Whether `measure` was masked by disclosure control.
+    pub fn is_masked(&self, measure: ActivityMeasure) -> bool {
+        self.masked.contains(&measure)
+    }
 }
 
 /// The bucket a row belongs to, as it appears in JSON (`month`, `quarter` or `year`).
@@ -142,6 +217,10 @@ pub struct ReportRow {
     /// The columns masked by disclosure control (absent when none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub masked: Vec<Column>,
+    /// The activities of the bucket, one entry per category (absent from a report of
+    /// interviews alone).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<ActivityCells>,
 }
 
 /// The totals of one group over the period.
@@ -169,6 +248,10 @@ pub struct TotalsRow {
     /// The columns masked by disclosure control (absent when none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub masked: Vec<Column>,
+    /// The activities over the period, one entry per category (absent from a report of
+    /// interviews alone).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<ActivityCells>,
 }
 
 /// An activity report: the request's settings, the rows and the totals.
@@ -207,6 +290,12 @@ impl ActivityReport {
             rest = others;
             (totals, mine)
         })
+    }
+
+    /// Whether the report has activity columns (asked with activities, and at least one
+    /// group).
+    pub fn has_activities(&self) -> bool {
+        self.totals.first().is_some_and(|t| !t.activities.is_empty())
     }
 
     /// The rows of one group, in bucket order (a scan of every row: prefer

@@ -7,13 +7,21 @@
 //! - CSV (`,`-separated, header line first): the group column (`partner` or
 //!   `establishment`, absent for `all`), the bucket column (`month`, `quarter` or `year`;
 //!   `total` on the totals rows), `start`, `end`, `partial`, `reporting`, `in_person`,
-//!   `phone`, `video`, `total`, `new_patients`, `patients` (totals rows only). Not reported
-//!   cells are empty, masked cells hold `masked`.
+//!   `phone`, `video`, `total`, `new_patients`, `patients` (totals rows only); for a report
+//!   with activities, then three columns per activity category: `clinical_groups`,
+//!   `clinical_groups_minutes`, `clinical_groups_participants`, `with_professionals`… Not
+//!   reported cells are empty, masked cells hold `masked`.
+//! - The table of a report with activities adds, under each group's interviews, the
+//!   number of activities of each category that has any (bucket by bucket), and the
+//!   group's minutes and participants per category.
 
 use std::fmt::Write as _;
 
 use super::grouping::{GroupBy, GroupLabel};
-use super::output::{ActivityReport, Column, ReportRow, Reporting, TotalsRow};
+use super::output::{
+    ActivityCells, ActivityMeasure, ActivityReport, Column, ReportRow, Reporting, TotalsRow,
+};
+use crate::mission::ActivityCategory;
 use crate::vocabulary::Vocabulary;
 
 fn cell(value: Option<u64>, masked: bool) -> String {
@@ -177,8 +185,100 @@ pub(crate) fn write_tables<'a>(
             "patients: {}",
             cell(totals.patients, m(Column::Patients))
         );
+        if !totals.activities.is_empty() {
+            write_activities(out, totals, head, elided, tail, &mut marks);
+        }
     }
     marks
+}
+
+/// Writes the activity table of one group: a column per category with any activity (or a
+/// masked cell), the buckets shown above, the totals, then minutes and participants.
+fn write_activities(
+    out: &mut String,
+    totals: &TotalsRow,
+    head: &[ReportRow],
+    elided: usize,
+    tail: &[ReportRow],
+    marks: &mut Marks,
+) {
+    let used: Vec<usize> = totals
+        .activities
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.activities != Some(0) || !a.masked.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    if used.is_empty() {
+        out.push_str("activities: none\n");
+        return;
+    }
+    let value = |cells: Option<&ActivityCells>, measure: ActivityMeasure| match cells {
+        Some(a) => cell(a.get(measure), a.is_masked(measure)),
+        None => "–".to_owned(),
+    };
+    let mut lines: Vec<Vec<String>> = Vec::new();
+    let mut header = vec!["activities".to_owned()];
+    header.extend(used.iter().map(|&c| {
+        ActivityCategory::ALL
+            .get(c)
+            .map(|c| c.label_en().to_owned())
+            .unwrap_or_default()
+    }));
+    lines.push(header);
+    let mut push_row = |lines: &mut Vec<Vec<String>>, row: &ReportRow| {
+        let mut line = vec![row.bucket.key().to_owned()];
+        for &c in &used {
+            let cells = row.activities.get(c);
+            marks.masked |= cells.is_some_and(|a| !a.masked.is_empty());
+            line.push(value(cells, ActivityMeasure::Activities));
+        }
+        lines.push(line);
+    };
+    for row in head {
+        push_row(&mut lines, row);
+    }
+    if elided > 0 {
+        let mut line = vec![format!("… {elided} more")];
+        line.extend(used.iter().map(|_| "…".to_owned()));
+        lines.push(line);
+    }
+    for row in tail {
+        push_row(&mut lines, row);
+    }
+    for (name, measure) in [
+        ("total", ActivityMeasure::Activities),
+        ("minutes", ActivityMeasure::Minutes),
+        ("participants", ActivityMeasure::Participants),
+    ] {
+        let mut line = vec![name.to_owned()];
+        for &c in &used {
+            let cells = totals.activities.get(c);
+            marks.masked |= cells.is_some_and(|a| !a.masked.is_empty());
+            line.push(value(cells, measure));
+        }
+        lines.push(line);
+    }
+    let mut widths = vec![0usize; used.len() + 1];
+    for line in &lines {
+        for (w, c) in widths.iter_mut().zip(line.iter()) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    for line in &lines {
+        for (i, (c, w)) in line.iter().zip(widths.iter()).enumerate() {
+            let pad = " ".repeat(w.saturating_sub(c.chars().count()));
+            if i == 0 {
+                out.push_str(c);
+                out.push_str(&pad);
+            } else {
+                out.push_str("  ");
+                out.push_str(&pad);
+                out.push_str(c);
+            }
+        }
+        out.push('\n');
+    }
 }
 
 /// Writes the legend of the marks used.
@@ -238,8 +338,20 @@ fn row_record(row: &ReportRow) -> Vec<String> {
         csv_cell(row.new_patients, m(Column::NewPatients)),
         String::new(),
     ]);
+    rec.extend(activity_record(&row.activities));
     rec
 }
+
+/// The activity columns of a row (nothing for a report without activities).
+fn activity_record(activities: &[ActivityCells]) -> impl Iterator<Item = String> + '_ {
+    activities.iter().flat_map(|a| {
+        ActivityMeasure::ALL
+            .iter()
+            .copied()
+            .map(move |m| csv_cell(a.get(m), a.is_masked(m)))
+    })
+}
+
 
 fn totals_record(report: &ActivityReport, totals: &TotalsRow) -> Vec<String> {
     let m = |c: Column| totals.masked.contains(&c);
@@ -257,6 +369,7 @@ fn totals_record(report: &ActivityReport, totals: &TotalsRow) -> Vec<String> {
         csv_cell(totals.new_patients, m(Column::NewPatients)),
         csv_cell(totals.patients, m(Column::Patients)),
     ]);
+    rec.extend(activity_record(&totals.activities));
     rec
 }
 
@@ -281,6 +394,15 @@ pub fn to_csv(report: &ActivityReport) -> String {
         "new_patients",
         "patients",
     ]);
+    let activity_columns: Vec<String> = if report.has_activities() {
+        ActivityCategory::ALL
+            .iter()
+            .flat_map(|&c| ActivityMeasure::ALL.iter().copied().map(move |m| m.column_name(c)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    header.extend(activity_columns.iter().map(String::as_str));
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(&header);
     for (totals, rows) in report.groups() {

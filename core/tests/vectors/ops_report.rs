@@ -4,8 +4,8 @@ use patient_partner::import::{
     read_activities, read_activities_json, read_interviews, read_interviews_json, read_referrals,
     read_referrals_json, ImportOptions, ImportSummary, UnknownColumns,
 };
-use patient_partner::report::{activity_report, ReportRequest};
-use patient_partner::Interview;
+use patient_partner::report::{activity_report, activity_report_with, ReportRequest};
+use patient_partner::{Activity, Interview};
 use serde_json::Value;
 
 use crate::harness::{arg, core, ok, opt_arg, Fail, Outcome};
@@ -32,7 +32,12 @@ fn report(input: &Value) -> Outcome {
     let interviews: Vec<Interview> = arg(input, "interviews")?;
     let request_json: Value = arg(input, "request")?;
     let request = ReportRequest::from_json_value(&request_json).map_err(core)?;
-    ok(&activity_report(&interviews, &request).map_err(core)?)
+    match opt_arg::<Vec<Activity>>(input, "activities")? {
+        None => ok(&activity_report(&interviews, &request).map_err(core)?),
+        Some(activities) => {
+            ok(&activity_report_with(&interviews, &activities, &request).map_err(core)?)
+        }
+    }
 }
 
 /// The import options of a vector: optional `strict` (bool), `columns` (canonical column →

@@ -78,7 +78,7 @@ mod protect;
 mod relations;
 
 pub use attacker::{FeasibleRange, Knowledge};
-pub use protect::{attacker_range, is_protected, protect};
+pub use protect::{attacker_range, is_protected, protect, protect_with};
 pub use relations::Relations;
 
 /// The threshold of the French rule: no published cell under 11 units.

@@ -11,8 +11,25 @@ use super::Relations;
 /// masked. Every masked cell then meets [`is_protected`]'s two conditions, or every cell of
 /// the table is masked. See the [module documentation](super).
 pub fn protect(values: &[u64], relations: &Relations, threshold: u64) -> Vec<bool> {
+    protect_with(values, relations, threshold, &[])
+}
+
+/// [`protect`], with the cells of `forced` (`true` at their index) masked from the start as
+/// well: cells a table must hide whatever their value (the minutes of a masked activity
+/// count). They are checked like every masked cell, but an attacker is not told they are
+/// small counts.
+pub fn protect_with(
+    values: &[u64],
+    relations: &Relations,
+    threshold: u64,
+    forced: &[bool],
+) -> Vec<bool> {
     let primary: Vec<bool> = values.iter().map(|&v| v > 0 && v < threshold).collect();
-    let mut masked = primary.clone();
+    let mut masked: Vec<bool> = primary
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| p || forced.get(i).copied().unwrap_or(false))
+        .collect();
     first_round(values, &relations.sums, &mut masked);
     let all = vec![true; values.len()];
     let table = View {
