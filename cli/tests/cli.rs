@@ -340,3 +340,131 @@ fn a_mapping_to_an_unknown_column_is_bad_usage() {
         "{stderr}"
     );
 }
+
+#[test]
+fn activities_join_the_monthly_table() {
+    // The activity fixture (LibreOffice .ods, French headers; expectations from the fixture
+    // script): its categories, minutes and participants, beside the interviews.
+    let want = &expected()["activities_2023"];
+    let out = run(&[
+        "report",
+        &path("interviews_2023.ods"),
+        "--activities",
+        &path("activities_2023.ods"),
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-12-31",
+        "--format",
+        "json",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("activities_2023.ods: read 20 rows"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("ignored column \"Commentaire\""),
+        "{stderr}"
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sum = |category: &str, measure: &str| -> u64 {
+        report["totals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|t| t["activities"].as_array().unwrap())
+            .filter(|a| a["category"] == category)
+            .map(|a| a[measure].as_u64().unwrap())
+            .sum()
+    };
+    let by_mission = |m: &str| want["by_mission"][m].as_u64().unwrap();
+    assert_eq!(
+        sum("clinical_groups", "activities"),
+        by_mission("support_group")
+    );
+    assert_eq!(
+        sum("clinical_groups", "participants"),
+        want["support_group_participants"].as_u64().unwrap()
+    );
+    assert_eq!(
+        sum("training", "activities"),
+        by_mission("professional_training")
+    );
+    assert_eq!(
+        sum("training", "participants"),
+        want["professional_training_participants"].as_u64().unwrap()
+    );
+    assert_eq!(
+        sum("governance", "activities"),
+        by_mission("committee_participation")
+    );
+    assert_eq!(
+        sum("communication", "activities"),
+        by_mission("role_promotion") + by_mission("congress_round_table")
+    );
+    let minutes: u64 = [
+        "clinical_groups",
+        "with_professionals",
+        "governance",
+        "training",
+        "communication",
+        "research",
+        "associations",
+        "clinical_individual",
+    ]
+    .iter()
+    .map(|c| sum(c, "minutes"))
+    .sum();
+    assert_eq!(minutes, want["duration_minutes_sum"].as_u64().unwrap());
+    // the interviews are those of the log alone
+    let interviews: u64 = report["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["total"].as_u64().unwrap())
+        .sum();
+    assert_eq!(interviews, 150);
+
+    // the text table and the CSV show them too; an activity in a declared gap is refused
+    let table = run(&[
+        "report",
+        &path("interviews_2023.ods"),
+        "--activities",
+        &path("activities_2023.ods"),
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-12-31",
+        "-q",
+    ]);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(text.contains("clinical group sessions"), "{text}");
+    assert!(text.contains("participants"), "{text}");
+}
+
+#[test]
+fn a_bad_activity_log_names_its_file_and_row() {
+    let log = temp("activities_bad.csv");
+    std::fs::write(
+        &log,
+        "id;date;partner;mission;modality;duration_minutes\nACT-1;12/01/2023;PP-01;support_group;hybrid;90\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "report",
+        &path("interviews_2023.ods"),
+        "--activities",
+        &log.display().to_string(),
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-12-31",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("activities_bad.csv"), "{stderr}");
+    assert!(stderr.contains("participants"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}

@@ -279,6 +279,7 @@ fn report(
     reader: Box<dyn RecordBatchReader + Send>,
     frame: &mut InterviewFrame,
     request: &ReportRequest,
+    activities: Option<&[patient_partner::Activity]>,
 ) -> Result<(ActivityReport, ImportSummary), ReportError> {
     let mut builder = ActivityReportBuilder::new(request)?;
     let batches = reader.map(|batch| {
@@ -287,6 +288,9 @@ fn report(
             .and_then(|batch| Batch::new(&batch))
     });
     let summary = frame.push_into(batches, &mut builder)?;
+    if let Some(list) = activities {
+        builder.extend_activities(list)?;
+    }
     Ok((builder.finish(), summary))
 }
 
@@ -295,7 +299,7 @@ fn report(
 /// `read_interviews(columns=, strict=)`; `index`: the frame's index, to name a bad row by
 /// its label.
 #[pyfunction]
-#[pyo3(signature = (data, request, *, columns=None, strict=false, index=None))]
+#[pyo3(signature = (data, request, *, columns=None, strict=false, index=None, activities=None))]
 pub fn compute_activity_report_arrow<'py>(
     py: Python<'py>,
     data: &Bound<'py, PyAny>,
@@ -303,11 +307,13 @@ pub fn compute_activity_report_arrow<'py>(
     columns: Option<BTreeMap<String, String>>,
     strict: bool,
     index: Option<Bound<'py, PyAny>>,
+    activities: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<(PyActivityReport, Bound<'py, PyAny>)> {
     guard(|| {
+        let activities = activities.map(crate::domain::activities_of).transpose()?;
         let Opened { reader, mut frame } = open(data, columns, strict)?;
         let request: ReportRequest = request.inner.clone();
-        let result = py.detach(move || report(reader, &mut frame, &request));
+        let result = py.detach(move || report(reader, &mut frame, &request, activities.as_deref()));
         let (report, summary) = result.map_err(|e| labelled(e, index.as_ref())).py()?;
         Ok((
             PyActivityReport {

@@ -7,9 +7,13 @@
 //!   (`month` / `quarter` / `year`, its key), `start`, `end` (date32), `partial` (bool),
 //!   `reporting` (dictionary of its wire names: a pandas categorical), the counts `in_person`,
 //!   `phone`, `video`, `total`, `new_patients` (int64, null when masked or not reported),
-//!   `masked` (list of the masked columns' wire names, empty when none).
+//!   `masked` (list of the masked columns' names, empty when none).
 //! - `totals`: the group column, the counts, `patients`, `buckets`,
 //!   `buckets_not_reported` (int64), `masked`.
+//! - A report with activities adds, before `masked`, three int64 columns per activity
+//!   category (`clinical_groups`, `clinical_groups_minutes`, `clinical_groups_participants`,
+//!   `with_professionals`…, as the core's CSV names them); their masked cells are named in
+//!   `masked` by those column names.
 
 use std::sync::Arc;
 
@@ -21,7 +25,9 @@ use arrow_array::{
 };
 use arrow_schema::{DataType, Field, Schema};
 use chrono::{Datelike, NaiveDate};
-use patient_partner::report::{ActivityReport, Column, GroupBy, Reporting};
+use patient_partner::report::{
+    ActivityCells, ActivityMeasure, ActivityReport, Column, GroupBy, Reporting,
+};
 use patient_partner::Vocabulary;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -37,19 +43,47 @@ fn counts(values: impl Iterator<Item = Option<u64>>) -> ArrayRef {
     Arc::new(values.map(|v| v.map(|n| n as i64)).collect::<Int64Array>())
 }
 
-fn masked<'a>(rows: impl Iterator<Item = &'a [Column]>) -> ArrayRef {
+/// The `masked` column: per row, the masked interview columns, then the masked activity
+/// columns by their flat names.
+fn masked<'a>(rows: impl Iterator<Item = (&'a [Column], &'a [ActivityCells])>) -> ArrayRef {
     let mut list = ListBuilder::new(StringBuilder::new()).with_field(Arc::new(Field::new(
         "item",
         DataType::Utf8,
         false,
     )));
-    for columns in rows {
+    for (columns, activities) in rows {
         for c in columns {
             list.values().append_value(c.wire_name());
+        }
+        for a in activities {
+            for m in &a.masked {
+                list.values().append_value(m.column_name(a.category));
+            }
         }
         list.append(true);
     }
     Arc::new(list.finish())
+}
+
+/// The flat activity columns of a table whose rows hold `activities` (none for a report
+/// without activities).
+fn activity_columns(report: &ActivityReport, rows: &[&[ActivityCells]]) -> Vec<(String, ArrayRef)> {
+    if !report.has_activities() {
+        return Vec::new();
+    }
+    let mut columns = Vec::new();
+    for (c, category) in patient_partner::mission::ActivityCategory::ALL
+        .iter()
+        .enumerate()
+    {
+        for &measure in ActivityMeasure::ALL {
+            let values = rows
+                .iter()
+                .map(|cells| cells.get(c).and_then(|a| a.get(measure)));
+            columns.push((measure.column_name(*category), counts(values)));
+        }
+    }
+    columns
 }
 
 /// The group column's name and values (`None` for `group_by: all`).
@@ -119,9 +153,14 @@ fn rows_batch(report: &ActivityReport) -> PyResult<RecordBatch> {
         "new_patients".to_owned(),
         counts(rows.iter().map(|r| r.new_patients)),
     ));
+    let cells: Vec<&[ActivityCells]> = rows.iter().map(|r| r.activities.as_slice()).collect();
+    columns.extend(activity_columns(report, &cells));
     columns.push((
         "masked".to_owned(),
-        masked(rows.iter().map(|r| r.masked.as_slice())),
+        masked(
+            rows.iter()
+                .map(|r| (r.masked.as_slice(), r.activities.as_slice())),
+        ),
     ));
     batch(columns)
 }
@@ -157,9 +196,15 @@ fn totals_batch(report: &ActivityReport) -> PyResult<RecordBatch> {
         "buckets_not_reported".to_owned(),
         counts(totals.iter().map(|r| Some(r.buckets_not_reported))),
     ));
+    let cells: Vec<&[ActivityCells]> = totals.iter().map(|r| r.activities.as_slice()).collect();
+    columns.extend(activity_columns(report, &cells));
     columns.push((
         "masked".to_owned(),
-        masked(totals.iter().map(|r| r.masked.as_slice())),
+        masked(
+            totals
+                .iter()
+                .map(|r| (r.masked.as_slice(), r.activities.as_slice())),
+        ),
     ));
     batch(columns)
 }

@@ -85,6 +85,7 @@ vocabularies! {
     "NewPatientRule" => patient_partner::report::NewPatientRule,
     "MissionCategory" => patient_partner::mission::MissionCategory,
     "ExtraClinicalArea" => patient_partner::mission::ExtraClinicalArea,
+    "ActivityCategory" => patient_partner::mission::ActivityCategory,
     "MissionFormat" => patient_partner::mission::MissionFormat,
     "ActivityModality" => patient_partner::ActivityModality,
     "Remuneration" => patient_partner::engagement::Remuneration,
@@ -104,6 +105,7 @@ vocabularies! {
     "Compliance" => patient_partner::policy::Compliance,
     "Reporting" => patient_partner::report::Reporting,
     "Column" => patient_partner::report::Column,
+    "ActivityMeasure" => patient_partner::report::ActivityMeasure,
 }
 
 /// The values of a closed vocabulary of the core, in order: a list of
@@ -479,6 +481,29 @@ impl PyJournal {
         Ok(PyInterviews::from_vec(self.lock()?.interviews().to_vec()))
     }
 
+    /// The activity report of the journal (the core's `journal_report`): its interviews
+    /// and, on every row, its activities by category. The journal is read in place, with
+    /// the GIL released.
+    fn compute_report(
+        &self,
+        py: Python<'_>,
+        request: &crate::types::PyReportRequest,
+    ) -> PyResult<crate::report::PyActivityReport> {
+        guard(|| {
+            let journal = Arc::clone(&self.inner);
+            let request = request.inner.clone();
+            let result = py.detach(move || {
+                let journal = journal
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                patient_partner::report::journal_report(&journal, &request)
+            });
+            Ok(crate::report::PyActivityReport {
+                inner: Arc::new(result.py()?),
+            })
+        })
+    }
+
     /// The activities of the journal.
     fn activities(&self) -> PyResult<Vec<PyActivity>> {
         Ok(self
@@ -726,6 +751,20 @@ journal_indicator! {
     decline_rate
 }
 
+/// The core's activities of an iterable of `Activity` objects or activity dicts (each dict
+/// read and validated as `Activity.from_dict` does).
+pub fn activities_of(activities: &Bound<'_, PyAny>) -> PyResult<Vec<Activity>> {
+    let mut list: Vec<Activity> = Vec::new();
+    for item in activities.try_iter()? {
+        let item = item?;
+        match item.cast::<PyActivity>() {
+            Ok(a) => list.push(a.get().inner.clone()),
+            Err(_) => list.push(PyActivity::parse_text(&py_to_json_text(&item)?)?),
+        }
+    }
+    Ok(list)
+}
+
 /// Extra-clinical activities by mission area over `[start, end]`; `activities` is a list of
 /// `Activity` objects or of their dicts.
 #[pyfunction]
@@ -737,14 +776,7 @@ pub fn extra_clinical_activities<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
         let p = period(start, end)?;
-        let mut list: Vec<Activity> = Vec::new();
-        for item in activities.try_iter()? {
-            let item = item?;
-            match item.cast::<PyActivity>() {
-                Ok(a) => list.push(a.get().inner.clone()),
-                Err(_) => list.push(PyActivity::parse_text(&py_to_json_text(&item)?)?),
-            }
-        }
+        let list = activities_of(activities)?;
         to_py(py, &indicators::extra_clinical_activities(&list, &p))
     })
 }

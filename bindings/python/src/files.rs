@@ -190,7 +190,8 @@ pub fn interviews_file_date_span(
 /// The activity report of a log file (workbook or CSV; path or bytes), streamed into the
 /// report without holding the log: `(report, summary)`. The GIL is released throughout.
 #[pyfunction]
-#[pyo3(signature = (source, request, *, sheet=None, encoding=None, columns=None, strict=false))]
+#[pyo3(signature = (source, request, *, sheet=None, encoding=None, columns=None, strict=false, activities=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn compute_activity_report_file<'py>(
     py: Python<'py>,
     source: &Bound<'py, PyAny>,
@@ -199,9 +200,11 @@ pub fn compute_activity_report_file<'py>(
     encoding: Option<String>,
     columns: Option<BTreeMap<String, String>>,
     strict: bool,
+    activities: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<(PyActivityReport, Bound<'py, PyAny>)> {
     guard(|| {
         let options = options(sheet, encoding, columns, strict)?;
+        let activities = activities.map(crate::domain::activities_of).transpose()?;
         let input = Source::from_py(source)?.open()?;
         let request: ReportRequest = request.inner.clone();
         let result = py.detach(
@@ -209,6 +212,9 @@ pub fn compute_activity_report_file<'py>(
                 let mut builder = report::ActivityReportBuilder::new(&request)?;
                 let summary =
                     import::InterviewReader::open(input, &options)?.push_into(&mut builder)?;
+                if let Some(list) = &activities {
+                    builder.extend_activities(list)?;
+                }
                 Ok((builder.finish(), summary))
             },
         );

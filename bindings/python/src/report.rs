@@ -204,17 +204,24 @@ pub fn parse_interviews_json(py: Python<'_>, text: &str) -> PyResult<PyInterview
 }
 
 /// Computes the activity report of `interviews` for `request` (the core's
-/// `activity_report`), with the GIL released during the computation.
+/// `activity_report`; with `activities`, an iterable of `Activity` or dicts,
+/// `activity_report_with`), with the GIL released during the computation.
 #[pyfunction]
+#[pyo3(signature = (interviews, request, *, activities=None))]
 pub fn compute_activity_report(
     py: Python<'_>,
     interviews: &PyInterviews,
     request: &PyReportRequest,
+    activities: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyActivityReport> {
     guard(|| {
         let log = Arc::clone(&interviews.inner);
         let request: ReportRequest = request.inner.clone();
-        let result = py.detach(move || report::activity_report(&log, &request));
+        let activities = activities.map(crate::domain::activities_of).transpose()?;
+        let result = py.detach(move || match activities {
+            None => report::activity_report(&log, &request),
+            Some(list) => report::activity_report_with(&log, &list, &request),
+        });
         Ok(PyActivityReport {
             inner: Arc::new(result.py()?),
         })

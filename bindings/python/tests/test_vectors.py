@@ -134,7 +134,10 @@ def journal(inp: Dict[str, Any]) -> pp.Journal:
 
 def activity_report(inp: Dict[str, Any]) -> Any:
     request = pp.ReportRequest.from_json(dumps(arg(inp, "request")))
-    return pp.activity_report(interviews(inp), request=request).to_dict()
+    activities = opt(inp, "activities")
+    if activities is not None:
+        activities = [pp.Activity.from_dict(a) for a in activities]
+    return pp.activity_report(interviews(inp), request=request, activities=activities).to_dict()
 
 
 def policy(inp: Dict[str, Any]) -> pp.Policy:

@@ -403,7 +403,12 @@ pub fn activity_report_table(
     request: ReportRequest,
     activities: Option<Vec<Activity>>,
 ) -> FfiResult<String> {
-    rendered(interviews, activities, request, pp::report::render::to_table)
+    rendered(
+        interviews,
+        activities,
+        request,
+        pp::report::render::to_table,
+    )
 }
 
 /// The activity report as the core's CSV (one line per row, then the totals).

@@ -690,7 +690,6 @@ fn suppress_group(
     }
 }
 
-
 /// Applies disclosure control to the activity columns of one group's table: each category
 /// is a table of its own (no published relation links two categories, nor a category and
 /// the interviews), whose relations are its column sums and what every reader knows: an
@@ -763,7 +762,10 @@ fn suppress_activities(rows: &mut [ReportRow], totals: &mut TotalsRow, threshold
             }
         };
         for (r, &i) in reported.iter().enumerate() {
-            apply(rows.get_mut(i).and_then(|row| row.activities.get_mut(c)), r * 3);
+            apply(
+                rows.get_mut(i).and_then(|row| row.activities.get_mut(c)),
+                r * 3,
+            );
         }
         apply(totals.activities.get_mut(c), base);
     }

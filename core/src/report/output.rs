@@ -295,7 +295,9 @@ impl ActivityReport {
     /// Whether the report has activity columns (asked with activities, and at least one
     /// group).
     pub fn has_activities(&self) -> bool {
-        self.totals.first().is_some_and(|t| !t.activities.is_empty())
+        self.totals
+            .first()
+            .is_some_and(|t| !t.activities.is_empty())
     }
 
     /// The rows of one group, in bucket order (a scan of every row: prefer

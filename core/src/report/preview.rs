@@ -42,7 +42,9 @@ use std::fmt::Write as _;
 
 use super::bucket::Bucket;
 use super::grouping::GroupBy;
-use super::output::{ActivityReport, Column, ReportRow, Reporting, TotalsRow};
+use super::output::{
+    ActivityCells, ActivityMeasure, ActivityReport, Column, ReportRow, Reporting, TotalsRow,
+};
 use super::render::{shown_buckets, write_legend, write_tables, Marks};
 use crate::vocabulary::Vocabulary;
 
@@ -327,6 +329,85 @@ fn html_group(
         "<td colspan=\"{}\"></td></tr>\n</tbody></table>",
         Column::BUCKET_COUNTS.len() - 1
     );
+    if !totals.activities.is_empty() {
+        html_activities(out, report, totals, (head, elided, tail), marks);
+    }
+}
+
+/// The activity table of a group beside its interviews: the count of each category with
+/// any activity (or a masked cell) per bucket shown, then the totals of the count, minutes
+/// and participants.
+fn html_activities(
+    out: &mut String,
+    report: &ActivityReport,
+    totals: &TotalsRow,
+    (head, elided, tail): (&[ReportRow], usize, &[ReportRow]),
+    marks: &mut Marks,
+) {
+    let threshold = report.suppress_below;
+    let used: Vec<usize> = totals
+        .activities
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.activities != Some(0) || !a.masked.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let _ = write!(
+        out,
+        "<table class=\"dataframe pp-group pp-activities\">\n<caption>{} · activities</caption>\n",
+        esc(totals.group.title())
+    );
+    if used.is_empty() {
+        out.push_str("<tbody><tr><td>no activity in the period</td></tr></tbody></table>\n");
+        return;
+    }
+    let _ = write!(out, "<thead><tr><th>{}</th>", report.bucket.wire_name());
+    for &c in &used {
+        if let Some(a) = totals.activities.get(c) {
+            let _ = write!(out, "<th>{}</th>", esc(a.category.label_en()));
+        }
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    let mut cells = |out: &mut String, activities: &[ActivityCells], measure: ActivityMeasure| {
+        for &c in &used {
+            let cell = activities.get(c);
+            let masked = cell.is_some_and(|a| a.is_masked(measure));
+            marks.masked |= masked;
+            html_cell(out, cell.and_then(|a| a.get(measure)), masked, threshold);
+        }
+    };
+    for row in head {
+        let _ = write!(out, "<tr><th>{}</th>", esc(row.bucket.key()));
+        cells(out, &row.activities, ActivityMeasure::Activities);
+        out.push_str("</tr>\n");
+    }
+    if elided > 0 {
+        let _ = writeln!(
+            out,
+            "<tr class=\"pp-elided\"><th title=\"{elided} buckets not shown\">…</th>{}</tr>",
+            "<td>…</td>".repeat(used.len())
+        );
+    }
+    for row in tail {
+        let _ = write!(out, "<tr><th>{}</th>", esc(row.bucket.key()));
+        cells(out, &row.activities, ActivityMeasure::Activities);
+        out.push_str("</tr>\n");
+    }
+    for (name, measure) in [
+        ("total", ActivityMeasure::Activities),
+        ("minutes", ActivityMeasure::Minutes),
+        ("participants", ActivityMeasure::Participants),
+    ] {
+        let class = if name == "total" {
+            " class=\"pp-total\""
+        } else {
+            ""
+        };
+        let _ = write!(out, "<tr{class}><th>{name}</th>");
+        cells(out, &totals.activities, measure);
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table>\n");
 }
 
 const STYLE: &str = "<style scoped>\

@@ -352,7 +352,6 @@ fn activity_record(activities: &[ActivityCells]) -> impl Iterator<Item = String>
     })
 }
 
-
 fn totals_record(report: &ActivityReport, totals: &TotalsRow) -> Vec<String> {
     let m = |c: Column| totals.masked.contains(&c);
     let mut rec: Vec<String> = group_columns(&totals.group).into_iter().collect();
@@ -397,7 +396,12 @@ pub fn to_csv(report: &ActivityReport) -> String {
     let activity_columns: Vec<String> = if report.has_activities() {
         ActivityCategory::ALL
             .iter()
-            .flat_map(|&c| ActivityMeasure::ALL.iter().copied().map(move |m| m.column_name(c)))
+            .flat_map(|&c| {
+                ActivityMeasure::ALL
+                    .iter()
+                    .copied()
+                    .map(move |m| m.column_name(c))
+            })
             .collect()
     } else {
         Vec::new()

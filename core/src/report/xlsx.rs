@@ -36,7 +36,9 @@ use rust_xlsxwriter::{
 };
 
 use super::error::{ReportError, ReportErrorKind};
-use super::output::{ActivityReport, Column, ReportRow, Reporting, TotalsRow};
+use super::output::{
+    ActivityCells, ActivityMeasure, ActivityReport, Column, ReportRow, Reporting, TotalsRow,
+};
 use super::{Bucket, GroupBy, GroupLabel};
 use crate::indicators::IndicatorCatalogue;
 use crate::vocabulary::Vocabulary;
@@ -102,10 +104,14 @@ impl Words {
         }
     }
     fn column(&self, c: Column) -> String {
+        self.label(&c)
+    }
+    /// The label of a vocabulary value in the workbook's language, capitalised.
+    fn label(&self, value: &impl Vocabulary) -> String {
         let label = if self.fr() {
-            c.label_fr()
+            value.label_fr()
         } else {
-            c.label_en()
+            value.label_en()
         };
         let mut chars = label.chars();
         match chars.next() {
@@ -509,6 +515,19 @@ fn write_group(
         &formats.total_text,
         &mut marks,
     )?;
+    if !totals.activities.is_empty() {
+        r = write_activities(
+            sheet,
+            r + 2,
+            report,
+            totals,
+            rows,
+            words,
+            formats,
+            &masked_text,
+            &mut marks,
+        )?;
+    }
     // Legends.
     r += 2;
     let mut legends: Vec<String> = Vec::new();
@@ -585,6 +604,123 @@ fn write_group(
         sheet.insert_chart(header_row, 7, &chart).map_err(e)?;
     }
     Ok(())
+}
+
+/// Writes the activity block of a group below its interviews, from row `r`: one column per
+/// category with any activity (or a masked cell), the count per bucket, then the totals
+/// of the count, minutes and participants (as the text table). Returns the last row written.
+#[allow(clippy::too_many_arguments)]
+fn write_activities(
+    sheet: &mut Worksheet,
+    mut r: u32,
+    report: &ActivityReport,
+    totals: &TotalsRow,
+    rows: &[ReportRow],
+    words: &Words,
+    formats: &Formats,
+    masked_text: &str,
+    marks: &mut Marks,
+) -> Result<u32, ReportError> {
+    let e = output_error;
+    let used: Vec<usize> = totals
+        .activities
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.activities != Some(0) || !a.masked.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    sheet
+        .write_string_with_format(
+            r,
+            0,
+            words.pick("Activités (nombre)", "Activities (number)"),
+            &formats.title,
+        )
+        .map_err(e)?;
+    r += 1;
+    if used.is_empty() {
+        sheet
+            .write_string_with_format(
+                r,
+                0,
+                words.pick(
+                    "aucune activité sur la période",
+                    "no activity in the period",
+                ),
+                &formats.note,
+            )
+            .map_err(e)?;
+        return Ok(r);
+    }
+    sheet
+        .write_string_with_format(r, 0, words.bucket_header(report.bucket), &formats.header)
+        .map_err(e)?;
+    for (j, &c) in used.iter().enumerate() {
+        let label = totals
+            .activities
+            .get(c)
+            .map(|a| words.label(&a.category))
+            .unwrap_or_default();
+        sheet
+            .write_string_with_format(r, j as u16 + 1, &label, &formats.header)
+            .map_err(e)?;
+    }
+    let activity_cell = |cells: Option<&ActivityCells>, measure: ActivityMeasure| match cells {
+        Some(a) if a.is_masked(measure) => Shown::Masked,
+        Some(a) => a.get(measure).map_or(Shown::NotReported, Shown::Count),
+        None => Shown::NotReported,
+    };
+    for row in rows {
+        r += 1;
+        sheet
+            .write_string_with_format(
+                r,
+                0,
+                &words.bucket_label(row, report.bucket),
+                &formats.text_cell.clone().set_align(FormatAlign::Left),
+            )
+            .map_err(e)?;
+        for (j, &c) in used.iter().enumerate() {
+            let cell = activity_cell(row.activities.get(c), ActivityMeasure::Activities);
+            write_cell(
+                sheet,
+                r,
+                j as u16 + 1,
+                &cell,
+                masked_text,
+                &formats.count,
+                &formats.text_cell,
+                marks,
+            )?;
+        }
+    }
+    for (label, measure) in [
+        (words.pick("Total", "Total"), ActivityMeasure::Activities),
+        (words.pick("Minutes", "Minutes"), ActivityMeasure::Minutes),
+        (
+            words.pick("Participants", "Participants"),
+            ActivityMeasure::Participants,
+        ),
+    ] {
+        r += 1;
+        sheet
+            .write_string_with_format(r, 0, label, &formats.total_label)
+            .map_err(e)?;
+        for (j, &c) in used.iter().enumerate() {
+            let cell = activity_cell(totals.activities.get(c), measure);
+            write_cell(
+                sheet,
+                r,
+                j as u16 + 1,
+                &cell,
+                masked_text,
+                &formats.total_count,
+                &formats.total_text,
+                marks,
+            )?;
+        }
+    }
+    Ok(r)
 }
 
 fn write_definitions(

@@ -49,7 +49,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as _dt
     import os
-    from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+    from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
     # For type checkers, re-exported (at run time `__getattr__` imports them on first use).
     from ._types import ActivityCountsDict as ActivityCountsDict
@@ -73,6 +73,8 @@ if TYPE_CHECKING:
     DateLike = Union[_dt.date, str]
     # Interviews | list[Interview] | list[dict] | a data frame (polars, pandas, pyarrow, DuckDB)
     InterviewsLike = Any
+    # Activities (from read_activities) | list[Activity] | list[dict]
+    ActivitiesLike = Iterable[Union[Activity, Mapping[str, Any]]]
 
 else:
 
@@ -330,6 +332,7 @@ def activity_report(
     request: Optional[Union[ReportRequest, Mapping[str, Any]]] = None,
     columns: Optional[Mapping[str, str]] = None,
     strict: bool = False,
+    activities: Optional[ActivitiesLike] = None,
 ) -> ActivityReport:
     """The activity report of an interview log: the monthly (quarterly, yearly) tables.
 
@@ -337,7 +340,8 @@ def activity_report(
         interviews: the log: :class:`Interviews` (from :func:`read_interviews_csv`...), a
             list of :class:`Interview`, a list of dicts, or a data frame (polars, pandas,
             pyarrow, DuckDB: see :func:`as_interviews`). A data frame is streamed into the
-            report batch by batch, read in Rust with the GIL released.
+            report batch by batch, read in Rust with the GIL released. A :class:`Journal`
+            gives its interviews **and its activities** (read in place).
         start, end: the period, bounds included (``datetime.date`` or ``"YYYY-MM-DD"``).
             A bound not given is the day of the log's first (``start``) or last (``end``)
             interview, as in the CLI and Kotlin (the core's ``Period::resolve``); with a
@@ -355,21 +359,42 @@ def activity_report(
         request: instead of the arguments above, a :class:`ReportRequest` or its dict.
         columns, strict: for a data frame, as :func:`read_interviews` (``columns=`` maps
             headers, ``strict=True`` refuses unused columns).
+        activities: the activity log (support groups, committees, trainings...): the
+            list :func:`read_activities` returns, :class:`Activity` objects or dicts. Given
+            (even empty), every row and totals row also has ``activities``: per category
+            (``clinical_groups``, each extra-clinical area, ``clinical_individual``) the
+            count, minutes and participants, with the same buckets, coverage and masking;
+            ``to_pandas()`` gives them as columns ``clinical_groups``,
+            ``clinical_groups_minutes``, ``clinical_groups_participants``...
 
     Returns:
         An :class:`ActivityReport`. The computation runs with the GIL released.
 
     Raises:
         ReportError: a reversed period (``invalid_period``), an unknown option
-            (``invalid_request``), too many buckets...
+            (``invalid_request``), too many buckets, an activity in a range declared not
+            reported (``activity_in_gap``)...
         DataImportError: a bad row in dicts (``line``, ``column``) or a data frame
             (``row``, ``column``, ``field``).
+        ActivityError: an activity that breaks an activity rule (``participants_required``...).
     """
+    if isinstance(interviews, Journal):
+        if activities is not None:
+            raise TypeError(
+                "activity_report(journal) reports the journal's own activities: "
+                "add them to the journal instead of passing activities="
+            )
+        if request is None and (start is None or end is None):
+            start, end = _default_period(start, end, interviews.interviews().date_span())
+        req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
+        return interviews.compute_report(req)
+    if activities is not None and not isinstance(activities, (list, tuple)):
+        activities = list(activities)
     if request is None and (start is None or end is None):
         log = as_interviews(interviews, columns=columns, strict=strict)
         start, end = _default_period(start, end, log.date_span())
         req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, None)
-        return compute_activity_report(log, req)
+        return compute_activity_report(log, req, activities=activities)
     req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
     if not isinstance(interviews, (Interviews, str, bytes)):
         from . import _frames
@@ -378,11 +403,16 @@ def activity_report(
         if source is not None:
             data, index = source
             report, summary = compute_activity_report_arrow(
-                data, req, columns=_files._columns(columns), strict=strict, index=index
+                data,
+                req,
+                columns=_files._columns(columns),
+                strict=strict,
+                index=index,
+                activities=activities,
             )
             _files._warn(summary, "the data frame")
             return report
-    return compute_activity_report(as_interviews(interviews), req)
+    return compute_activity_report(as_interviews(interviews), req, activities=activities)
 
 
 def activity_report_csv(
@@ -400,6 +430,7 @@ def activity_report_csv(
     encoding: Optional[str] = None,
     columns: Optional[Mapping[str, str]] = None,
     strict: bool = False,
+    activities: Optional[ActivitiesLike] = None,
 ) -> ActivityReport:
     """The activity report of a log file — CSV in any encoding, or a workbook (``.xlsx``,
     ``.xls``, ``.ods``) — read by the core as :func:`read_interviews` reads it (``sheet=``,
@@ -408,8 +439,11 @@ def activity_report_csv(
     distinct (group, patient) pairs and with groups × buckets, not with the rows), and the
     GIL is released
     throughout. A bound of the period not given is taken from the log (its first or last
-    interview) by a first pass over the file. Other arguments as :func:`activity_report`.
+    interview) by a first pass over the file. Other arguments (``activities=``…) as
+    :func:`activity_report`.
     """
+    if activities is not None and not isinstance(activities, (list, tuple)):
+        activities = list(activities)
     if request is None and (start is None or end is None):
         span = _file_date_span(
             path, sheet=sheet, encoding=encoding, columns=_files._columns(columns), strict=strict
@@ -417,7 +451,13 @@ def activity_report_csv(
         start, end = _default_period(start, end, span)
     req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
     return report_file(
-        path, req, sheet=sheet, encoding=encoding, columns=columns, strict=strict
+        path,
+        req,
+        sheet=sheet,
+        encoding=encoding,
+        columns=columns,
+        strict=strict,
+        activities=activities,
     )
 
 

@@ -16,7 +16,7 @@ from .errors import DataImportWarning
 # `typing` costs ~10 ms to import: names for type checkers only (import time, issue 12).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, List, Mapping, Optional, TypeVar, Union
+    from typing import Any, Dict, List, Mapping, Optional, Sequence, TypeVar, Union
 
     from ._types import ImportSummary
 
@@ -150,9 +150,16 @@ def report_file(
     encoding: Optional[str] = None,
     columns: Optional[Mapping[str, str]] = None,
     strict: bool = False,
+    activities: Optional[Sequence[Any]] = None,
 ) -> _native.ActivityReport:
     report, summary = _native.compute_activity_report_file(
-        source, request, sheet=sheet, encoding=encoding, columns=_columns(columns), strict=strict
+        source,
+        request,
+        sheet=sheet,
+        encoding=encoding,
+        columns=_columns(columns),
+        strict=strict,
+        activities=activities,
     )
     _warn(summary, source, stacklevel=4)
     return report

@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Literal
 
 __all__ = [
+    "ActivityCategory",
+    "ActivityMeasure",
     "ActivityModality",
     "Bucket",
     "Column",
@@ -197,6 +199,26 @@ ExtraClinicalArea = Literal[
     "associations",
 ]
 
+#: ActivityCategory (wire name: English / French):
+#: ``clinical_groups``: clinical group sessions / séances collectives cliniques
+#: ``with_professionals``: with professionals / avec les professionnels
+#: ``governance``: governance / gouvernance
+#: ``training``: training / formation
+#: ``communication``: communication / communication
+#: ``research``: research / recherche
+#: ``associations``: associations / associations
+#: ``clinical_individual``: individual clinical activities / activités cliniques individuelles
+ActivityCategory = Literal[
+    "clinical_groups",
+    "with_professionals",
+    "governance",
+    "training",
+    "communication",
+    "research",
+    "associations",
+    "clinical_individual",
+]
+
 #: MissionFormat (wire name: English / French):
 #: ``individual``: individual / individuel
 #: ``group``: group / collectif
@@ -385,3 +407,9 @@ Reporting = Literal["reported", "partially_reported", "not_reported"]
 #: ``new_patients``: new patients / nouveaux patients
 #: ``patients``: patients / patients
 Column = Literal["in_person", "phone", "video", "total", "new_patients", "patients"]
+
+#: ActivityMeasure (wire name: English / French):
+#: ``activities``: activities / activités
+#: ``minutes``: minutes / minutes
+#: ``participants``: participants / participants
+ActivityMeasure = Literal["activities", "minutes", "participants"]

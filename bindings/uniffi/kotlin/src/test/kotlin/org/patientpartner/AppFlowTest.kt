@@ -86,6 +86,18 @@ class AppFlowTest {
             assertEquals(Reporting.REPORTED, row.reporting)
             assertEquals(listOf(1L, 1L, 2L, 1L), listOf(row.inPerson, row.video, row.total, row.newPatients))
             assertEquals(partner.value, row.group)
+            // ... and the month's activities beside the interviews, by category.
+            assertEquals(ActivityCategory.entries.toList(), row.activities.map { it.category })
+            val groups = row.activities.first { it.category == ActivityCategory.CLINICAL_GROUPS }
+            assertEquals(listOf(1L, 90L, 8L), listOf(groups.activities, groups.minutes, groups.participants))
+            val training = report.totals.single().activities.first { it.category == ActivityCategory.TRAINING }
+            assertEquals(listOf(1L, 120L, 15L), listOf(training.activities, training.minutes, training.participants))
+            assertEquals(0L, row.activities.first { it.category == ActivityCategory.GOVERNANCE }.activities)
+            // A list of interviews alone has no activity columns; with the journal's activities it has.
+            val fromLists = activityReport(journal.interviews(), defaultReportRequest(Period(jan(1), jan(31))))
+            assertTrue(fromLists.rows.single().activities.isEmpty())
+            assertEquals(report, activityReport(journal.interviews(), defaultReportRequest(Period(jan(1), jan(31))),
+                journal.activities()))
 
             // The partner's post, checked against the programme's rules.
             val post = Post(id = PostId("POST-7"), establishment = establishment, partner = partner,

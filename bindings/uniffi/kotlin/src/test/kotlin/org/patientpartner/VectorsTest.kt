@@ -165,7 +165,8 @@ object Ops {
             JSONObject().put("results", results).put("summary", Json.parse(journal.summaryJson()))
         }
         // Report and import
-        "activity_report" -> Json.parse(activityReportJson(interviews(input), reportRequestFromJson(doc(input, "request"))))
+        "activity_report" -> Json.parse(activityReportJson(interviews(input), reportRequestFromJson(doc(input, "request")),
+            input.optJSONArray("activities")?.let { docs -> (0 until docs.length()).map { activityFromJson(docs.get(it).toString()) } }))
         "import_interviews_csv" -> Json.parse(
             interviewsToJson(readInterviewsFile(bytes(input), importOptions(input)).interviews),
         )

@@ -86,6 +86,11 @@ fun main() {
         for (row in report.rows) {
             println("${row.groupTitle} ${row.bucket}: in person ${row.inPerson}, phone ${row.phone}, " +
                 "video ${row.video}, total ${row.total}, new patients ${row.newPatients}")
+            // The month's activities beside the interviews, by category (zeros left out here).
+            for (a in row.activities.filter { it.activities != 0L }) {
+                println("  ${vocabularyLabelFr(VocabularyValue.ActivityCategory(a.category))}: " +
+                    "${a.activities} activities, ${a.minutes} min, ${a.participants} participants")
+            }
         }
     }
 }
