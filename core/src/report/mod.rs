@@ -22,8 +22,9 @@
 //!   views for notebooks and consoles; `xlsx`: Excel
 //!   workbooks with charts (feature `xlsx`, on by default).
 //!
-//! Every bucket of the period appears for every group with at least one interview in the
-//! period; a bucket without interviews shows zeros (or `null` when not reported).
+//! Every bucket of the period appears for every group with at least one interview (or, in a
+//! report with activities, one activity) in the period; a bucket without interviews shows
+//! zeros (or `null` when not reported).
 //!
 //! ```
 //! use patient_partner::report::{activity_report, Period, ReportRequest};
