@@ -616,6 +616,16 @@ fn totals_cell(row: &mut TotalsRow, column: Column) -> &mut Option<u64> {
     }
 }
 
+/// The positions of the rows whose bucket was reported (the only ones that hold cells for
+/// disclosure control).
+fn reported_rows(rows: &[ReportRow]) -> Vec<usize> {
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| r.reporting != Reporting::NotReported)
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Applies disclosure control to one group's table (see [`super::disclosure`]).
 fn suppress_group(
     rows: &mut [ReportRow],
@@ -624,12 +634,7 @@ fn suppress_group(
     rule: NewPatientRule,
 ) {
     // Cells: 5 per reported bucket, then the 6 cells of the totals row.
-    let reported: Vec<usize> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.reporting != Reporting::NotReported)
-        .map(|(i, _)| i)
-        .collect();
+    let reported = reported_rows(rows);
     let mut values = Vec::with_capacity(reported.len() * 5 + 6);
     for &i in &reported {
         if let Some(row) = rows.get_mut(i) {
@@ -698,12 +703,7 @@ fn suppress_group(
 /// lasts at most a day, which no sum states: a masked count therefore masks its minutes
 /// too (and is itself protected), so that minutes never pin a masked count.
 fn suppress_activities(rows: &mut [ReportRow], totals: &mut TotalsRow, threshold: u64) {
-    let reported: Vec<usize> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.reporting != Reporting::NotReported)
-        .map(|(i, _)| i)
-        .collect();
+    let reported = reported_rows(rows);
     let k = reported.len();
     for c in 0..ActivityCategory::ALL.len() {
         // Cells: 3 per reported bucket, then the 3 of the totals row.

@@ -254,6 +254,20 @@ pub struct TotalsRow {
     pub activities: Vec<ActivityCells>,
 }
 
+impl TotalsRow {
+    /// The positions in `activities` of the categories a table shows for this group: those
+    /// with an activity in the period, or a masked cell (the text table, the preview and
+    /// the workbook leave the others out; JSON, CSV and data frames keep every category).
+    pub fn shown_activity_categories(&self) -> Vec<usize> {
+        self.activities
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.activities != Some(0) || !a.masked.is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
 /// An activity report: the request's settings, the rows and the totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ActivityReport {

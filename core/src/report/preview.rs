@@ -345,13 +345,7 @@ fn html_activities(
     marks: &mut Marks,
 ) {
     let threshold = report.suppress_below;
-    let used: Vec<usize> = totals
-        .activities
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.activities != Some(0) || !a.masked.is_empty())
-        .map(|(i, _)| i)
-        .collect();
+    let used = totals.shown_activity_categories();
     let _ = write!(
         out,
         "<table class=\"dataframe pp-group pp-activities\">\n<caption>{} · activities</caption>\n",

@@ -202,13 +202,7 @@ fn write_activities(
     tail: &[ReportRow],
     marks: &mut Marks,
 ) {
-    let used: Vec<usize> = totals
-        .activities
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.activities != Some(0) || !a.masked.is_empty())
-        .map(|(i, _)| i)
-        .collect();
+    let used = totals.shown_activity_categories();
     if used.is_empty() {
         out.push_str("activities: none\n");
         return;

@@ -622,13 +622,7 @@ fn write_activities(
     marks: &mut Marks,
 ) -> Result<u32, ReportError> {
     let e = output_error;
-    let used: Vec<usize> = totals
-        .activities
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.activities != Some(0) || !a.masked.is_empty())
-        .map(|(i, _)| i)
-        .collect();
+    let used = totals.shown_activity_categories();
     sheet
         .write_string_with_format(
             r,
