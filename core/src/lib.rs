@@ -38,6 +38,7 @@ pub mod activity;
 pub mod engagement;
 pub mod error;
 pub mod error_code;
+pub mod fhir;
 pub mod ids;
 pub mod import;
 pub mod indicators;

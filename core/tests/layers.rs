@@ -23,8 +23,9 @@ const LAYERS: &[&[&str]] = &[
     &["activity", "referral", "engagement"],
     &["journal", "import"],
     &["report", "indicators", "policy"],
-    // The crate-wide error only gathers; the schemas list every input type.
-    &["error", "schema", "lib"],
+    // The crate-wide error only gathers; the schemas list every input type; FHIR exchange
+    // maps journals and reports.
+    &["error", "schema", "lib", "fhir"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {
