@@ -9,9 +9,10 @@ TEST_TARGETS := test-hygiene test-rust
 # Bindings register their test targets here, one line each.
 TEST_TARGETS += test-python
 TEST_TARGETS += test-kotlin test-swift
+TEST_TARGETS += test-fhir
 TEST_TARGETS += test-fuzz
 
-.PHONY: test test-hygiene test-rust report test-kotlin test-swift test-python test-fuzz
+.PHONY: test test-hygiene test-rust report test-kotlin test-swift test-python test-fhir test-fuzz
 test: $(TEST_TARGETS)
 	@echo "make test: all suites passed ($(TEST_TARGETS))"
 
@@ -38,6 +39,10 @@ test-kotlin:
 
 test-swift:
 	scripts/test-swift.sh
+
+# The HAPI FHIR validator (Maven, offline) over core/fhir/ and the library's FHIR exports
+test-fhir:
+	scripts/test-fhir.sh
 
 # A short, reproducible fuzz run of every target (nightly + cargo-fuzz; see fuzz/README.md)
 test-fuzz:
