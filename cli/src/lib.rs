@@ -5,6 +5,8 @@
 //! Exit codes: 0 done, 1 bad data (a message naming the file and the line, or the sheet and
 //! the cell, on stderr; nothing on stdout, no output file), 2 bad usage.
 
+mod fhir;
+
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
@@ -48,6 +50,9 @@ enum Command {
     /// by phone, by video, the total and the new patients.
     #[command(after_help = EXAMPLES)]
     Report(ReportArgs),
+    /// FHIR R4 exchange: a journal as a Bundle, an activity report as MeasureReports.
+    #[command(subcommand)]
+    Fhir(fhir::FhirCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -71,14 +76,14 @@ enum Lang {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ByArg {
+pub(crate) enum ByArg {
     Partner,
     Establishment,
     All,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum BucketArg {
+pub(crate) enum BucketArg {
     Month,
     Quarter,
     Year,
@@ -155,7 +160,7 @@ pub struct ReportArgs {
     quiet: bool,
 }
 
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_day(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("expected YYYY-MM-DD, found {s:?}"))
 }
@@ -178,14 +183,14 @@ pub struct Failure {
     pub code: u8,
 }
 
-fn data(message: impl Into<String>) -> Failure {
+pub(crate) fn data(message: impl Into<String>) -> Failure {
     Failure {
         message: message.into(),
         code: 1,
     }
 }
 
-fn usage(message: impl Into<String>) -> Failure {
+pub(crate) fn usage(message: impl Into<String>) -> Failure {
     Failure {
         message: message.into(),
         code: 2,
@@ -224,6 +229,17 @@ where
                 0
             }
             Ok(Output::Written) => 0,
+            Err(f) => {
+                let _ = writeln!(stderr, "patient-partner: {}", f.message);
+                f.code
+            }
+        },
+        Command::Fhir(command) => match fhir::run(&command) {
+            Ok(Some(text)) => {
+                let _ = stdout.write_all(text.as_bytes());
+                0
+            }
+            Ok(None) => 0,
             Err(f) => {
                 let _ = writeln!(stderr, "patient-partner: {}", f.message);
                 f.code

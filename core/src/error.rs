@@ -41,6 +41,9 @@ pub enum ErrorCategory {
     Report,
     /// Programme rules: posts, contracts, mandates, policies ([`crate::policy::PolicyError`]).
     Policy,
+    /// A FHIR Bundle that does not have the shape of the library's exports
+    /// ([`crate::fhir::import::FhirError`]).
+    Fhir,
 }
 
 /// Any error of the crate.
@@ -82,6 +85,9 @@ pub enum Error {
     /// See [`crate::policy::PolicyError`].
     #[error(transparent)]
     Policy(#[from] crate::policy::PolicyError),
+    /// See [`crate::fhir::import::FhirError`].
+    #[error(transparent)]
+    Fhir(#[from] crate::fhir::import::FhirError),
 }
 
 impl Error {
@@ -99,6 +105,7 @@ impl Error {
             Error::Import(e) => e.code(),
             Error::Report(e) => e.code(),
             Error::Policy(e) => e.code(),
+            Error::Fhir(e) => e.code(),
         }
     }
 
@@ -136,6 +143,7 @@ impl Error {
             Error::Import(_) => ErrorCategory::Import,
             Error::Report(_) => ErrorCategory::Report,
             Error::Policy(_) => ErrorCategory::Policy,
+            Error::Fhir(_) => ErrorCategory::Fhir,
         }
     }
 
@@ -152,6 +160,7 @@ impl Error {
             Error::Import(e) => e.context(),
             Error::Report(e) => e.context(),
             Error::Policy(e) => e.context(),
+            Error::Fhir(e) => e.context(),
         }
     }
 }

@@ -148,6 +148,17 @@ crate::bilingual_enum! {
         InterviewInGap => "interview_in_gap", "interview in a period declared not reported", "entretien dans une période déclarée non renseignée",
         /// An activity dated in a range declared as not reported.
         ActivityInGap => "activity_in_gap", "activity in a period declared not reported", "activité dans une période déclarée non renseignée",
+        // FHIR
+        /// A document that is not a FHIR Bundle of type collection or transaction.
+        NotABundle => "not_a_bundle", "not a FHIR Bundle", "pas un Bundle FHIR",
+        /// A FHIR resource type the mapping does not read.
+        UnsupportedResource => "unsupported_resource", "unsupported FHIR resource", "ressource FHIR non prise en charge",
+        /// A required FHIR element is missing.
+        MissingElement => "missing_element", "missing FHIR element", "élément FHIR manquant",
+        /// A FHIR element holds a value the mapping cannot read.
+        InvalidFhirValue => "invalid_fhir_value", "invalid FHIR value", "valeur FHIR invalide",
+        /// A FHIR reference to no entry of the Bundle, or to the wrong kind of entry.
+        UnresolvedReference => "unresolved_reference", "unresolved FHIR reference", "référence FHIR non résolue",
         /// A report request that is not valid.
         InvalidRequest => "invalid_request", "invalid report request", "demande de rapport invalide",
         /// An indicator the catalogue does not define.

@@ -27,6 +27,7 @@ pub fn class_name(category: ErrorCategory) -> &'static str {
         ErrorCategory::Import => "DataImportError",
         ErrorCategory::Report => "ReportError",
         ErrorCategory::Policy => "PolicyError",
+        ErrorCategory::Fhir => "FhirError",
         // A family added to the core later still reaches Python as the base class.
         _ => "PatientPartnerError",
     }

@@ -24,6 +24,7 @@ def test_every_family_has_its_class_under_the_base() -> None:
         pp.DataImportError,
         pp.ReportError,
         pp.PolicyError,
+        pp.FhirError,
         pp.InternalError,
         pp.ConversionError,
     ]

@@ -137,6 +137,13 @@ pub enum PatientPartnerError {
         /// What, where, and how to say it.
         details: ErrorDetails,
     },
+    /// A FHIR Bundle that does not have the shape of the library's exports (the element
+    /// path in `field`, the resource type in `entity`).
+    #[error("{details}")]
+    Fhir {
+        /// What, where, and how to say it.
+        details: ErrorDetails,
+    },
     /// A value given to the bindings could not be decoded before calling the core (a
     /// document of the wrong shape, a malformed date, a negative count).
     #[error("{details}")]
@@ -173,6 +180,7 @@ impl PatientPartnerError {
             | Self::Import { details }
             | Self::Report { details }
             | Self::Policy { details }
+            | Self::Fhir { details }
             | Self::InvalidArgument { details }
             | Self::Internal { details } => details,
         }
@@ -245,6 +253,7 @@ impl From<Error> for PatientPartnerError {
             ErrorCategory::Import => Self::Import { details },
             ErrorCategory::Report => Self::Report { details },
             ErrorCategory::Policy => Self::Policy { details },
+            ErrorCategory::Fhir => Self::Fhir { details },
             // `ErrorCategory` is non-exhaustive: a category added to the core after these
             // bindings still arrives typed, with its real code.
             _ => Self::Internal { details },

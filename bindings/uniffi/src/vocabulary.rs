@@ -361,6 +361,16 @@ pub enum ErrorCode {
     InterviewInGap,
     /// An activity dated in a range declared as not reported. Wire name `activity_in_gap`; French: *activité dans une période déclarée non renseignée*.
     ActivityInGap,
+    /// A document that is not a FHIR Bundle of type collection or transaction. Wire name `not_a_bundle`; French: *pas un Bundle FHIR*.
+    NotABundle,
+    /// A FHIR resource type the mapping does not read. Wire name `unsupported_resource`; French: *ressource FHIR non prise en charge*.
+    UnsupportedResource,
+    /// A required FHIR element is missing. Wire name `missing_element`; French: *élément FHIR manquant*.
+    MissingElement,
+    /// A FHIR element holds a value the mapping cannot read. Wire name `invalid_fhir_value`; French: *valeur FHIR invalide*.
+    InvalidFhirValue,
+    /// A FHIR reference to no entry of the Bundle, or to the wrong kind of entry. Wire name `unresolved_reference`; French: *référence FHIR non résolue*.
+    UnresolvedReference,
     /// A report request that is not valid. Wire name `invalid_request`; French: *demande de rapport invalide*.
     InvalidRequest,
     /// An indicator the catalogue does not define. Wire name `unknown_indicator`; French: *indicateur inconnu*.

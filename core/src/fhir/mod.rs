@@ -17,6 +17,9 @@
 //! ```
 
 pub mod conformance;
+pub mod export;
+pub mod import;
+pub mod measure_report;
 mod narrative;
 
 /// The base of every URL the library mints (identifier systems, canonicals). An example

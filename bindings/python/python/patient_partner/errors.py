@@ -38,6 +38,7 @@ __all__ = [
     "DataImportError",
     "ReportError",
     "PolicyError",
+    "FhirError",
     "InternalError",
     "ConversionError",
     "DataImportWarning",
@@ -211,6 +212,11 @@ class ReportError(PatientPartnerError):
 
 class PolicyError(PatientPartnerError):
     """Programme rules: a post, contract, mandate or policy was refused."""
+
+
+class FhirError(PatientPartnerError):
+    """A FHIR Bundle that does not have the shape of the library's exports: ``field`` is the
+    element path (``Bundle.entry[3].resource.status``), ``entity`` the resource type."""
 
 
 class InternalError(PatientPartnerError):

@@ -1,0 +1,165 @@
+//! FHIR export → import is the identity (issue 14): on the demo journal, on every journal
+//! vector that ingests, in both Bundle types; and an import that cannot be read fails with a
+//! typed error naming the element, or with the journal's own rule.
+
+use std::path::Path;
+
+use patient_partner::fhir::export::{journal_bundle, BundleKind};
+use patient_partner::fhir::import::{document_from_bundle, journal_from_bundle};
+use patient_partner::{ErrorCategory, Journal, JournalDocument};
+use serde_json::{json, Value};
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+fn demo() -> Journal {
+    let text = std::fs::read_to_string(root().join("examples/data/journal_2023.json")).unwrap();
+    Journal::from_json(&text).expect("the demo journal follows the rules")
+}
+
+fn round_trip(journal: &Journal, what: &str) {
+    for kind in [BundleKind::Collection, BundleKind::Transaction] {
+        let bundle = journal_bundle(journal, kind);
+        // through text, as a file would carry it
+        let text = serde_json::to_string(&bundle).unwrap();
+        let back = journal_from_bundle(&serde_json::from_str(&text).unwrap())
+            .unwrap_or_else(|e| panic!("{what} ({kind:?}): {e}"));
+        assert_eq!(&back, journal, "{what} ({kind:?})");
+        assert_eq!(
+            back.to_document(),
+            journal.to_document(),
+            "{what} ({kind:?})"
+        );
+        // the same journal always gives the same Bundle
+        assert_eq!(journal_bundle(&back, kind), bundle, "{what} ({kind:?})");
+    }
+}
+
+#[test]
+fn the_demo_journal_comes_back_identical() {
+    let journal = demo();
+    let s = journal.summary();
+    assert_eq!((s.referrals, s.interviews, s.activities), (78, 192, 17));
+    round_trip(&journal, "demo journal");
+}
+
+#[test]
+fn every_journal_vector_comes_back_identical() {
+    let mut count = 0;
+    for dir in ["tests/vectors/journal", "tests/vectors/indicators"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let vector: Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let input = &vector["input"];
+            let Some(doc) = input.get("document").or_else(|| input.get("journal")) else {
+                continue;
+            };
+            let Ok(doc) = serde_json::from_value::<JournalDocument>(doc.clone()) else {
+                continue;
+            };
+            let Ok(journal) = Journal::from_document(&doc) else {
+                continue; // a vector of a refused history
+            };
+            round_trip(&journal, &path.display().to_string());
+            count += 1;
+        }
+    }
+    assert!(count >= 8, "only {count} journal vectors round-tripped");
+}
+
+#[test]
+fn patients_are_pseudonyms_and_nothing_else() {
+    let bundle = journal_bundle(&demo(), BundleKind::Collection);
+    for entry in bundle["entry"].as_array().unwrap() {
+        let r = &entry["resource"];
+        assert!(entry["fullUrl"].as_str().unwrap().starts_with("urn:uuid:"));
+        assert!(r["text"]["div"]
+            .as_str()
+            .unwrap()
+            .starts_with("<div xmlns=\"http://www.w3.org/1999/xhtml\">"));
+        if r["resourceType"] == "Patient" {
+            let keys: Vec<&String> = r.as_object().unwrap().keys().collect();
+            assert_eq!(keys, ["identifier", "meta", "resourceType", "text"]);
+            assert_eq!(r["meta"]["security"][0]["code"], "PSEUDED");
+            assert_eq!(r["identifier"][0]["type"]["coding"][0]["code"], "PI");
+        }
+    }
+}
+
+fn demo_bundle() -> Value {
+    journal_bundle(&demo(), BundleKind::Collection)
+}
+
+fn entry_index(bundle: &Value, resource_type: &str) -> usize {
+    bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["resource"]["resourceType"] == resource_type)
+        .unwrap()
+}
+
+#[test]
+fn bad_bundles_name_the_element() {
+    let err = document_from_bundle(&json!({"resourceType": "Patient"})).unwrap_err();
+    assert_eq!(err.code(), "not_a_bundle");
+
+    let mut b = demo_bundle();
+    let i = entry_index(&b, "ServiceRequest");
+    b["entry"][i]["resource"]
+        .as_object_mut()
+        .unwrap()
+        .remove("subject");
+    let err = document_from_bundle(&b).unwrap_err();
+    assert_eq!(err.code(), "missing_element");
+    assert_eq!(
+        err.context().field.as_deref(),
+        Some(format!("Bundle.entry[{i}].resource.subject").as_str())
+    );
+    assert_eq!(err.context().entity.as_deref(), Some("ServiceRequest"));
+
+    let mut b = demo_bundle();
+    b["entry"][i]["resource"]["reasonCode"][0]["coding"][0]["code"] = json!("telepathy");
+    let err = document_from_bundle(&b).unwrap_err();
+    assert_eq!(err.code(), "invalid_fhir_value");
+    assert_eq!(
+        err.context().field.as_deref(),
+        Some(format!("Bundle.entry[{i}].resource.reasonCode[0].coding[0].code").as_str())
+    );
+
+    let mut b = demo_bundle();
+    b["entry"][i]["resource"]["subject"]["reference"] =
+        json!("urn:uuid:00000000-0000-0000-0000-000000000000");
+    assert_eq!(
+        document_from_bundle(&b).unwrap_err().code(),
+        "unresolved_reference"
+    );
+
+    let mut b = demo_bundle();
+    b["entry"][0]["resource"] = json!({"resourceType": "Observation"});
+    let err = document_from_bundle(&b).unwrap_err();
+    assert_eq!(err.code(), "unsupported_resource");
+    assert_eq!(
+        err.context().field.as_deref(),
+        Some("Bundle.entry[0].resource.resourceType")
+    );
+}
+
+#[test]
+fn an_impossible_history_is_refused_by_the_journal_rules() {
+    // An interview moved before its referral was received.
+    let mut b = demo_bundle();
+    let entries = b["entry"].as_array().unwrap().clone();
+    let i = entries
+        .iter()
+        .position(|e| {
+            e["resource"]["resourceType"] == "Encounter" && e["resource"].get("basedOn").is_some()
+        })
+        .unwrap();
+    b["entry"][i]["resource"]["period"] = json!({"start": "2020-01-01", "end": "2020-01-01"});
+    let err = journal_from_bundle(&b).unwrap_err();
+    assert_eq!(err.category(), ErrorCategory::Journal, "{err}");
+    assert_eq!(err.code(), "interview_before_referral");
+}
