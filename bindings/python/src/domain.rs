@@ -405,6 +405,42 @@ impl PyJournal {
         guard(|| Self::from_json(&py_to_json_text_obj(data)?))
     }
 
+    /// A journal from a FHIR R4 Bundle (a dict, or JSON text) of the shape `to_fhir` writes:
+    /// the journal's rules apply (all or nothing). A Bundle it cannot read raises
+    /// `FhirError` naming the element (`field`: `Bundle.entry[3].resource.status`).
+    #[staticmethod]
+    fn from_fhir(py: Python<'_>, bundle: &Bound<'_, PyAny>) -> PyResult<Self> {
+        guard(|| {
+            let value: serde_json::Value = if bundle.is_instance_of::<pyo3::types::PyString>() {
+                let text: String = bundle.extract()?;
+                serde_json::from_str(&text).map_err(|e| {
+                    pyo3::exceptions::PyValueError::new_err(format!("not JSON: {e}"))
+                })?
+            } else {
+                crate::convert::py_to_value(bundle)?
+            };
+            let journal = py
+                .detach(move || patient_partner::fhir::import::journal_from_bundle(&value))
+                .py()?;
+            Ok(PyJournal {
+                inner: Arc::new(Mutex::new(journal)),
+            })
+        })
+    }
+
+    /// The journal as a FHIR R4 Bundle (a dict): `kind="collection"` (default) or
+    /// `"transaction"` (conditional creates). Patients are pseudonyms only (ADR 0013).
+    #[pyo3(signature = (kind="collection"))]
+    fn to_fhir<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| {
+            let kind =
+                crate::convert::parse_wire::<patient_partner::fhir::export::BundleKind>(kind)
+                    .py()?;
+            let bundle = patient_partner::fhir::export::journal_bundle(&*self.lock()?, kind);
+            crate::convert::value_to_py(py, &bundle)
+        })
+    }
+
     /// Ingests a journal document given as JSON text, all or nothing.
     fn ingest_json(&self, py: Python<'_>, text: &str) -> PyResult<()> {
         guard(|| {

@@ -303,6 +303,18 @@ impl PyActivityReport {
         self.inner.suppress_below
     }
 
+    /// The report as a FHIR R4 collection Bundle of MeasureReports (a dict): one per bucket
+    /// and one for the totals; masked cells carry the data-absent-reason `masked`, buckets
+    /// not reported `unknown` (ADR 0013).
+    fn to_fhir<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| {
+            crate::convert::value_to_py(
+                py,
+                &patient_partner::fhir::measure_report::report_bundle(&self.inner),
+            )
+        })
+    }
+
     /// The tables as text, as the example prints them.
     fn to_table(&self) -> PyResult<String> {
         guard(|| Ok(report::render::to_table(&self.inner)))
