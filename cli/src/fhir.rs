@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use patient_partner::fhir::export::{journal_bundle, BundleKind};
-use patient_partner::fhir::import::journal_from_bundle;
+use patient_partner::fhir::import::journal_from_bundle_json;
 use patient_partner::fhir::measure_report::report_bundle;
 use patient_partner::report::{journal_report, Bucket, GroupBy, Period, ReportRequest};
 use patient_partner::Journal;
@@ -154,10 +154,8 @@ pub fn run(command: &FhirCommand) -> Result<Option<String>, Failure> {
             let shown = args.bundle.display();
             let text =
                 std::fs::read_to_string(&args.bundle).map_err(|e| data(format!("{shown}: {e}")))?;
-            let bundle: serde_json::Value =
-                serde_json::from_str(&text).map_err(|e| data(format!("{shown}: not JSON: {e}")))?;
             let journal =
-                journal_from_bundle(&bundle).map_err(|e| data(format!("{shown}: {e}")))?;
+                journal_from_bundle_json(&text).map_err(|e| data(format!("{shown}: {e}")))?;
             let document =
                 serde_json::to_value(journal.to_document()).map_err(|e| data(e.to_string()))?;
             write(&document, args.output.as_deref())

@@ -411,17 +411,15 @@ impl PyJournal {
     #[staticmethod]
     fn from_fhir(py: Python<'_>, bundle: &Bound<'_, PyAny>) -> PyResult<Self> {
         guard(|| {
-            let value: serde_json::Value = if bundle.is_instance_of::<pyo3::types::PyString>() {
+            let journal = if bundle.is_instance_of::<pyo3::types::PyString>() {
                 let text: String = bundle.extract()?;
-                serde_json::from_str(&text).map_err(|e| {
-                    pyo3::exceptions::PyValueError::new_err(format!("not JSON: {e}"))
-                })?
+                py.detach(move || patient_partner::fhir::import::journal_from_bundle_json(&text))
+                    .py()?
             } else {
-                crate::convert::py_to_value(bundle)?
+                let value = crate::convert::py_to_value(bundle)?;
+                py.detach(move || patient_partner::fhir::import::journal_from_bundle(&value))
+                    .py()?
             };
-            let journal = py
-                .detach(move || patient_partner::fhir::import::journal_from_bundle(&value))
-                .py()?;
             Ok(PyJournal {
                 inner: Arc::new(Mutex::new(journal)),
             })

@@ -67,6 +67,13 @@ impl Journal {
         self.inner.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// A journal holding `journal` (the FHIR import builds one).
+    pub(crate) fn from_core(journal: pp::Journal) -> Self {
+        Journal {
+            inner: Mutex::new(journal),
+        }
+    }
+
     /// Borrows the core journal for the indicator functions.
     pub(crate) fn with_core<T>(&self, f: impl FnOnce(&pp::Journal) -> T) -> T {
         f(&self.lock())

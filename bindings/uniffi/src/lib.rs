@@ -35,6 +35,8 @@ pub mod background;
 pub mod date;
 pub mod engagement;
 pub mod error;
+#[cfg(feature = "fhir")]
+pub mod fhir;
 pub mod ids;
 pub mod import;
 pub mod indicators;

@@ -268,7 +268,7 @@ pub(crate) enum Inputs<'a> {
 /// The core's report of held values for `request` (the one place a request is resolved
 /// and a report computed; every entry point below goes through it). The default period is
 /// the first to the last interview.
-fn core_report(inputs: Inputs<'_>, request: &ReportRequest) -> FfiResult<CoreReport> {
+pub(crate) fn core_report(inputs: Inputs<'_>, request: &ReportRequest) -> FfiResult<CoreReport> {
     let interviews = match inputs {
         Inputs::Interviews(i) | Inputs::WithActivities(i, _) => i,
         Inputs::Journal(j) => j.interviews(),

@@ -25,6 +25,7 @@ use patient_partner::engagement::profile::TrainingRequirement;
 use patient_partner::engagement::role::Role;
 use patient_partner::engagement::scope::Scope;
 use patient_partner::error_code::ErrorCode;
+use patient_partner::fhir::export::BundleKind;
 use patient_partner::import::options::UnknownColumns;
 use patient_partner::import::summary::FileFormat;
 use patient_partner::indicators::definitions::IndicatorUnit;
@@ -86,6 +87,15 @@ pub enum ActivityCategory {
     Associations,
     /// Individual interviews recorded as activities (not in the interview columns). Wire name `clinical_individual`; French: *activités cliniques individuelles*.
     ClinicalIndividual,
+}
+
+/// The type of an exported FHIR Bundle.
+#[uniffi::remote(Enum)]
+pub enum BundleKind {
+    /// A set of resources to read. Wire name `collection`; French: *collection*.
+    Collection,
+    /// A set of resources to apply on a server, with conditional creates. Wire name `transaction`; French: *transaction*.
+    Transaction,
 }
 
 /// A measure of the activity columns of a report.
@@ -975,6 +985,11 @@ pub enum VocabularyValue {
         /// The value.
         value: AssociationRule,
     },
+    /// A `BundleKind`.
+    BundleKind {
+        /// The value.
+        value: BundleKind,
+    },
     /// A `Bucket`.
     Bucket {
         /// The value.
@@ -1214,6 +1229,8 @@ pub enum VocabularyName {
     AssociationRule,
     /// `Bucket`.
     Bucket,
+    /// `BundleKind`.
+    BundleKind,
     /// `ChecklistStatus`.
     ChecklistStatus,
     /// `Column`.
@@ -1315,6 +1332,7 @@ fn labels(value: VocabularyValue) -> (&'static str, &'static str, &'static str) 
         VocabularyValue::AssociationMembership { value } => of(&value),
         VocabularyValue::AssociationRule { value } => of(&value),
         VocabularyValue::Bucket { value } => of(&value),
+        VocabularyValue::BundleKind { value } => of(&value),
         VocabularyValue::ChecklistStatus { value } => of(&value),
         VocabularyValue::Column { value } => of(&value),
         VocabularyValue::Compliance { value } => of(&value),
@@ -1407,6 +1425,9 @@ pub fn parse_vocabulary(name: VocabularyName, value: String) -> FfiResult<Vocabu
                 value: read(&value)?,
             },
             VocabularyName::Bucket => VocabularyValue::Bucket {
+                value: read(&value)?,
+            },
+            VocabularyName::BundleKind => VocabularyValue::BundleKind {
                 value: read(&value)?,
             },
             VocabularyName::ChecklistStatus => VocabularyValue::ChecklistStatus {

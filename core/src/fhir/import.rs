@@ -750,3 +750,16 @@ pub fn journal_from_bundle(bundle: &Value) -> Result<Journal, crate::Error> {
     let doc = document_from_bundle(bundle)?;
     Ok(Journal::from_document(&doc)?)
 }
+
+/// [`journal_from_bundle`] from JSON text (a file's content): text that is not JSON is a
+/// [`FhirError`] `invalid_fhir_value` with the JSON reader's line and column.
+pub fn journal_from_bundle_json(text: &str) -> Result<Journal, crate::Error> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        FhirError::new(FhirErrorKind::InvalidValue {
+            message: crate::text::short_message(&format!("not JSON: {e}")),
+        })
+        .entity("Bundle")
+        .at_json(&e)
+    })?;
+    journal_from_bundle(&value)
+}
