@@ -468,3 +468,74 @@ fn a_bad_activity_log_names_its_file_and_row() {
     assert!(stderr.contains("participants"), "{stderr}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn fhir_export_then_import_gives_the_journal_back() {
+    let journal =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/data/journal_2023.json");
+    let bundle = temp("journal.bundle.json");
+    let back = temp("journal.back.json");
+    for extra in [None, Some("--transaction")] {
+        let mut args = vec![
+            "fhir",
+            "export",
+            "--journal",
+            journal.to_str().unwrap(),
+            "-o",
+            bundle.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let out = run(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = run(&[
+            "fhir",
+            "import",
+            bundle.to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let original: Value =
+            serde_json::from_str(&std::fs::read_to_string(&journal).unwrap()).unwrap();
+        let returned: Value =
+            serde_json::from_str(&std::fs::read_to_string(&back).unwrap()).unwrap();
+        for key in ["referrals", "interviews", "activities"] {
+            assert_eq!(original[key], returned[key], "{key} ({extra:?})");
+        }
+        assert_eq!(
+            original["transitions"].as_array().unwrap().len(),
+            returned["transitions"].as_array().unwrap().len()
+        );
+    }
+    // the report: one MeasureReport per month and one for the year
+    let out = run(&[
+        "fhir",
+        "report",
+        journal.to_str().unwrap(),
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-12-31",
+    ]);
+    assert!(out.status.success());
+    let reports: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(reports["entry"].as_array().unwrap().len(), 13);
+    // a Bundle that cannot be read: exit 1, the element named, nothing on stdout
+    std::fs::write(
+        &bundle,
+        r#"{"resourceType": "Bundle", "type": "collection", "entry": [{"fullUrl": "urn:uuid:1"}]}"#,
+    )
+    .unwrap();
+    let out = run(&["fhir", "import", bundle.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Bundle.entry[0].resource"));
+    assert!(out.stdout.is_empty());
+}

@@ -163,3 +163,23 @@ fn an_impossible_history_is_refused_by_the_journal_rules() {
     assert_eq!(err.category(), ErrorCategory::Journal, "{err}");
     assert_eq!(err.code(), "interview_before_referral");
 }
+
+#[test]
+fn the_demo_journal_gives_the_reference_tables() {
+    use patient_partner::report::{journal_report, Period, ReportRequest};
+    let report = journal_report(&demo(), &ReportRequest::new(Period::year(2023).unwrap())).unwrap();
+    let totals: Vec<(String, Option<u64>, Option<u64>)> = report
+        .totals
+        .iter()
+        .map(|t| (t.group.title().to_owned(), t.total, t.patients))
+        .collect();
+    // Partner A: 146 interviews, 42 patients; Partner B: 43 and 30 (BRIEF §5)
+    assert_eq!(
+        totals,
+        [
+            ("PP-A".to_owned(), Some(146), Some(42)),
+            ("PP-B".to_owned(), Some(43), Some(30))
+        ]
+    );
+    assert!(report.has_activities());
+}
