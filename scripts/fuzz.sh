@@ -18,7 +18,7 @@ SECONDS_EACH="${1:-30}"
 shift || true
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-    TARGETS=(csv_report workbook journal_ingest policy report_request disclosure)
+    TARGETS=(csv_report workbook journal_ingest policy report_request disclosure fhir_import)
 fi
 command -v cargo-fuzz >/dev/null || cargo install --quiet --locked cargo-fuzz@0.13.2
 rustup toolchain list | grep -q '^nightly' || { echo "fuzz: the nightly toolchain is required (rustup toolchain install nightly)" >&2; exit 1; }
@@ -56,6 +56,9 @@ for path in sorted(fixtures.iterdir()):
 if "json" in kinds:
     for path in sorted((root / "core" / "data").glob("*.json")):
         put(path.read_bytes())
+if "fhir" in kinds:
+    for path in sorted((root / "fuzz" / "seeds" / "fhir_import").glob("*.json")):
+        put(path.read_bytes())
 if "table" in kinds:
     for i in range(16):
         put(bytes([i % 6] + [(i * 7 + j * 3) % 40 for j in range(18)]))
@@ -67,12 +70,13 @@ seed journal_ingest json
 seed policy json
 seed report_request json
 seed disclosure table
+seed fhir_import fhir
 
 cd "$ROOT/fuzz"
 failed=()
 # Runs per target in --check mode: about 20 s each on this project's 2-core machine.
 declare -A RUNS=([csv_report]=15000 [workbook]=2000 [journal_ingest]=100000 [policy]=100000
-                 [report_request]=400000 [disclosure]=1000)
+                 [report_request]=400000 [disclosure]=1000 [fhir_import]=20000)
 for t in "${TARGETS[@]}"; do
     if [ "$CHECK" = 1 ]; then
         limit=(-runs="${RUNS[$t]:-10000}")
