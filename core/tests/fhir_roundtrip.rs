@@ -183,3 +183,34 @@ fn the_demo_journal_gives_the_reference_tables() {
     );
     assert!(report.has_activities());
 }
+
+#[test]
+fn conditional_references_resolve_to_entries_of_the_bundle() {
+    // A transaction as other tools write it: references by identifier, not by fullUrl.
+    let journal = demo();
+    let mut b = journal_bundle(&journal, BundleKind::Transaction);
+    let entries = b["entry"].as_array().unwrap().clone();
+    let conditional: std::collections::BTreeMap<String, String> = entries
+        .iter()
+        .filter(|e| e["request"]["method"] == "PUT")
+        .map(|e| {
+            (
+                e["fullUrl"].as_str().unwrap().to_owned(),
+                e["request"]["url"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(!conditional.is_empty());
+    let mut text = serde_json::to_string(&b).unwrap();
+    for (urn, url) in &conditional {
+        text = text.replace(
+            &format!("\"reference\":\"{urn}\""),
+            &format!("\"reference\":\"{url}\""),
+        );
+    }
+    b = serde_json::from_str(&text).unwrap();
+    assert!(serde_json::to_string(&b)
+        .unwrap()
+        .contains("\"reference\":\"Patient?identifier="));
+    assert_eq!(journal_from_bundle(&b).unwrap(), journal);
+}

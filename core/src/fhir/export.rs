@@ -106,12 +106,30 @@ fn query_value(s: &str) -> String {
     out
 }
 
-/// One entry being built: its fullUrl, resource, and the conditional identifier used by a
-/// transaction (`system|value`), if any.
+/// The search of a conditional create or update: `(parameter, system, value)` triples,
+/// written `identifier=system|value&role=system|code`, that name exactly one entity.
+type Condition = Option<Vec<(&'static str, String, String)>>;
+
+/// The query of a condition, escaped for a URL.
+fn query(condition: &[(&'static str, String, String)]) -> String {
+    condition
+        .iter()
+        .map(|(param, system, value)| {
+            format!("{param}={}|{}", query_value(system), query_value(value))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn by_identifier(system: String, value: &str) -> Condition {
+    Some(vec![("identifier", system, value.to_owned())])
+}
+
+/// One entry being built: its fullUrl, resource, and the search naming it in a transaction.
 struct Entry {
     full_url: String,
     resource: Value,
-    condition: Option<(String, String)>,
+    condition: Condition,
 }
 
 /// Entries in order, each entity once.
@@ -127,7 +145,7 @@ impl Entries {
         &mut self,
         kind: &str,
         key: &str,
-        condition: Option<(String, String)>,
+        condition: Condition,
         make: impl FnOnce() -> Value,
     ) -> String {
         let full_url = urn(kind, key);
@@ -146,7 +164,7 @@ impl Entries {
 fn patient(entries: &mut Entries, establishment: Option<&str>, pseudonym: &str) -> String {
     let system = patient_system(establishment);
     let key = format!("{system}|{pseudonym}");
-    let condition = Some((system.clone(), pseudonym.to_owned()));
+    let condition = by_identifier(system.clone(), pseudonym);
     entries.add("Patient", &key, condition, || {
         json!({
             "resourceType": "Patient",
@@ -166,7 +184,7 @@ fn patient(entries: &mut Entries, establishment: Option<&str>, pseudonym: &str) 
 
 fn partner_role(entries: &mut Entries, partner: &str) -> String {
     let system = id_system("partner");
-    let condition = Some((system.clone(), partner.to_owned()));
+    let condition = by_identifier(system.clone(), partner);
     entries.add(
         "PractitionerRole",
         &format!("partner|{partner}"),
@@ -203,7 +221,24 @@ fn referrer_role(entries: &mut Entries, source: &ReferralSource) -> String {
         code.as_str().unwrap_or_default(),
         professional.map(|p| p.as_str()).unwrap_or("")
     );
-    let condition = professional.map(|p| (id_system("professional"), p.as_str().to_owned()));
+    // A professional may hold several roles: the role's code is part of its search.
+    let condition = professional.map(|p| {
+        vec![
+            (
+                "identifier",
+                id_system("professional"),
+                p.as_str().to_owned(),
+            ),
+            (
+                "role",
+                role["coding"][0]["system"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                code.as_str().unwrap_or_default().to_owned(),
+            ),
+        ]
+    });
     let summary = match professional {
         Some(p) => format!("Referrer {p}"),
         None => "Referrer (not identified)".to_owned(),
@@ -477,7 +512,7 @@ pub fn journal_bundle(journal: &Journal, kind: BundleKind) -> Value {
             .partner()
             .map(|p| partner_role(&mut entries, p.as_str()));
         let id = referral.id.as_str();
-        let condition = Some((id_system("referral"), id.to_owned()));
+        let condition = by_identifier(id_system("referral"), id);
         let sr = entries.add("ServiceRequest", id, condition.clone(), || {
             service_request(referral, record.state(), &subject, &requester)
         });
@@ -497,7 +532,7 @@ pub fn journal_bundle(journal: &Journal, kind: BundleKind) -> Value {
         let (key, condition) = match &i.id {
             Some(id) => (
                 format!("id|{id}"),
-                Some((id_system("interview"), id.as_str().to_owned())),
+                by_identifier(id_system("interview"), id.as_str()),
             ),
             None => (format!("position|{n}"), None),
         };
@@ -516,7 +551,7 @@ pub fn journal_bundle(journal: &Journal, kind: BundleKind) -> Value {
                 },
             )
         });
-        let condition = Some((id_system("activity"), a.id.as_str().to_owned()));
+        let condition = by_identifier(id_system("activity"), a.id.as_str());
         entries.add(
             "Encounter",
             &format!("activity|{}", a.id),
@@ -534,18 +569,21 @@ fn bundle(entries: Entries, kind: BundleKind) -> Value {
         .map(|e| {
             let mut entry = Map::new();
             entry.insert("fullUrl".into(), json!(e.full_url));
-            let resource_type = e.resource["resourceType"].as_str().unwrap_or_default().to_owned();
+            let resource_type = e.resource["resourceType"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
             entry.insert("resource".into(), e.resource);
             if kind == BundleKind::Transaction {
                 let request = match (resource_type.as_str(), e.condition) {
-                    ("Patient", Some((system, value))) | ("PractitionerRole", Some((system, value))) => json!({
+                    ("Patient" | "PractitionerRole", Some(c)) => json!({
                         "method": "PUT",
-                        "url": format!("{resource_type}?identifier={}|{}", query_value(&system), query_value(&value)),
+                        "url": format!("{resource_type}?{}", query(&c)),
                     }),
-                    (_, Some((system, value))) => json!({
+                    (_, Some(c)) => json!({
                         "method": "POST",
                         "url": resource_type,
-                        "ifNoneExist": format!("identifier={}|{}", query_value(&system), query_value(&value)),
+                        "ifNoneExist": query(&c),
                     }),
                     (_, None) => json!({"method": "POST", "url": resource_type}),
                 };

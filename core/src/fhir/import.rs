@@ -20,7 +20,7 @@
 //! # Ok::<(), patient_partner::Error>(())
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -235,10 +235,102 @@ enum Entity {
     Other,
 }
 
-fn reference<'a>(v: &Value, at: &At, entities: &'a BTreeMap<String, Entity>) -> R<&'a Entity> {
+/// `%XX` escapes decoded (a conditional reference's query); `None` when malformed.
+fn percent_decoded(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// What each entry stands for, found by its fullUrl or by a conditional reference.
+#[derive(Default)]
+struct Entities {
+    by_url: BTreeMap<String, Entity>,
+    /// Per entry: its resource type and search tokens (`identifier` → `system|value`,
+    /// `role` → `system|code`).
+    searchable: Vec<(&'static str, BTreeSet<(String, String)>, Entity)>,
+}
+
+impl Entities {
+    /// The entity a conditional reference `Type?param=system|value&…` names: exactly one
+    /// entry of that type whose tokens hold every parameter.
+    fn search(&self, reference: &str) -> Option<&Entity> {
+        let decoded = percent_decoded(reference)?;
+        let (resource_type, query) = decoded.split_once('?')?;
+        let wanted: BTreeSet<(String, String)> = query
+            .split('&')
+            .map(|p| p.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())))
+            .collect::<Option<_>>()?;
+        let mut found = self
+            .searchable
+            .iter()
+            .filter(|(t, tokens, _)| *t == resource_type && wanted.is_subset(tokens));
+        match (found.next(), found.next()) {
+            (Some((_, _, entity)), None) => Some(entity),
+            _ => None,
+        }
+    }
+}
+
+/// The search tokens of a resource: its identifiers and, for a PractitionerRole, its codes.
+fn tokens(resource: &Value) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    let pair = |v: &Value, key: &str| -> Option<String> {
+        Some(format!(
+            "{}|{}",
+            v.get("system")?.as_str()?,
+            v.get(key)?.as_str()?
+        ))
+    };
+    for id in resource
+        .get("identifier")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(t) = pair(id, "value") {
+            out.insert(("identifier".to_owned(), t));
+        }
+    }
+    for code in resource
+        .get("code")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        for coding in code
+            .get("coding")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(t) = pair(coding, "code") {
+                out.insert(("role".to_owned(), t));
+            }
+        }
+    }
+    out
+}
+
+/// Resolves a reference: an entry's fullUrl (`urn:uuid:…`, as the library writes), or a
+/// conditional reference `Type?identifier=system|value` (as other tools write in
+/// transactions) naming an entry of the Bundle by its identifier.
+fn reference<'a>(v: &Value, at: &At, entities: &'a Entities) -> R<&'a Entity> {
     let (r, at) = get(v, at, "reference")?;
     let r = string(r, &at)?;
-    entities.get(r).map_or_else(
+    let found = entities.by_url.get(r).or_else(|| entities.search(r));
+    found.map_or_else(
         || {
             at.fail(FhirErrorKind::UnresolvedReference {
                 reference: crate::text::short_message(r),
@@ -248,14 +340,14 @@ fn reference<'a>(v: &Value, at: &At, entities: &'a BTreeMap<String, Entity>) -> 
     )
 }
 
-fn patient_of(v: &Value, at: &At, entities: &BTreeMap<String, Entity>) -> R<PatientId> {
+fn patient_of(v: &Value, at: &At, entities: &Entities) -> R<PatientId> {
     match reference(v, at, entities)? {
         Entity::Patient(p) => Ok(p.clone()),
         _ => at.invalid("expected a reference to a Patient".to_owned()),
     }
 }
 
-fn partner_of(v: &Value, at: &At, entities: &BTreeMap<String, Entity>) -> R<PartnerId> {
+fn partner_of(v: &Value, at: &At, entities: &Entities) -> R<PartnerId> {
     match reference(v, at, entities)? {
         Entity::Partner(p) => Ok(p.clone()),
         _ => at.invalid("expected a reference to a patient partner's PractitionerRole".to_owned()),
@@ -460,7 +552,7 @@ fn transition_of(ext: &Value, at: &At, referral: &ReferralId) -> R<ReferralTrans
     })
 }
 
-fn referral_of(sr: &Value, at: &At, entities: &BTreeMap<String, Entity>) -> R<Referral> {
+fn referral_of(sr: &Value, at: &At, entities: &Entities) -> R<Referral> {
     let (id, at_id) = identifier_value(sr, at, &id_system("referral"))?;
     let id = new_id(ReferralId::new, id, &at_id)?;
     let (subject, at_subject) = get(sr, at, "subject")?;
@@ -532,7 +624,7 @@ fn referral_of(sr: &Value, at: &At, entities: &BTreeMap<String, Entity>) -> R<Re
     })
 }
 
-fn interview_of(e: &Value, at: &At, entities: &BTreeMap<String, Entity>) -> R<Interview> {
+fn interview_of(e: &Value, at: &At, entities: &Entities) -> R<Interview> {
     let (subject, at_subject) = get(e, at, "subject")?;
     let patient = patient_of(subject, &at_subject, entities)?;
     let (participants, at_p) = get(e, at, "participant")?;
@@ -582,7 +674,7 @@ fn interview_of(e: &Value, at: &At, entities: &BTreeMap<String, Entity>) -> R<In
     Ok(interview)
 }
 
-fn activity_of(e: &Value, at: &At, entities: &BTreeMap<String, Entity>) -> R<Activity> {
+fn activity_of(e: &Value, at: &At, entities: &Entities) -> R<Activity> {
     let (id, at_id) = identifier_value(e, at, &id_system("activity"))?;
     let id = new_id(ActivityId::new, id, &at_id)?;
     let (participants, at_p) = get(e, at, "participant")?;
@@ -667,7 +759,7 @@ pub fn document_from_bundle(bundle: &Value) -> Result<JournalDocument, FhirError
     };
     let entries = array(entries, &at_entries)?;
     // First pass: what each fullUrl stands for.
-    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    let mut entities = Entities::default();
     let mut resources = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         let at_entry = at_entries.index(i);
@@ -707,7 +799,11 @@ pub fn document_from_bundle(bundle: &Value) -> Result<JournalDocument, FhirError
             }
             _ => Entity::Other,
         };
-        entities.insert(full_url, meaning);
+        // Conditional references may name the entry by its identifiers (and role codes).
+        entities
+            .searchable
+            .push((entity, tokens(resource), meaning.clone()));
+        entities.by_url.insert(full_url, meaning);
         resources.push((resource, at));
     }
     // Second pass: the journal's records, in Bundle order.
