@@ -185,6 +185,7 @@ OPS: Dict[str, Callable[[Dict[str, Any]], Any]] = {
     "validate_referral": lambda i: pp.Referral.from_json(dumps(arg(i, "referral"))).to_dict(),
     "ingest_journal": lambda i: pp.Journal.from_json(dumps(arg(i, "document"))).summary(),
     "ingest_journal_steps": ingest_journal_steps,
+    "import_fhir_bundle": lambda i: pp.Journal.from_fhir(arg(i, "bundle")).to_dict(),
     # Reports and import
     "activity_report": activity_report,
     "import_interviews_csv": lambda i: pp.read_interviews(

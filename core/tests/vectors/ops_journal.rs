@@ -1,4 +1,4 @@
-//! Ops of the journal: `ingest_journal`, `ingest_journal_steps`.
+//! Ops of the journal: `ingest_journal`, `ingest_journal_steps`, `import_fhir_bundle`.
 
 use patient_partner::journal::Journal;
 use serde_json::{json, Value};
@@ -9,6 +9,7 @@ pub fn run(op: &str, input: &Value) -> Option<Outcome> {
     Some(match op {
         "ingest_journal" => ingest_journal(input),
         "ingest_journal_steps" => ingest_journal_steps(input),
+        "import_fhir_bundle" => import_fhir_bundle(input),
         _ => return None,
     })
 }
@@ -17,6 +18,12 @@ fn ingest_journal(input: &Value) -> Outcome {
     let document: Value = arg(input, "document")?;
     let journal = Journal::from_json(&document.to_string()).map_err(core)?;
     ok(&journal.summary())
+}
+
+fn import_fhir_bundle(input: &Value) -> Outcome {
+    let bundle: Value = arg(input, "bundle")?;
+    let journal = patient_partner::fhir::import::journal_from_bundle(&bundle).map_err(core)?;
+    ok(&journal.to_document())
 }
 
 fn ingest_journal_steps(input: &Value) -> Outcome {

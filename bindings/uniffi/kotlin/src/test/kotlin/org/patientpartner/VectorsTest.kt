@@ -151,6 +151,7 @@ object Ops {
         }
         // Journal
         "ingest_journal" -> Journal.fromJson(doc(input, "document")).use { Json.parse(it.summaryJson()) }
+        "import_fhir_bundle" -> journalFromFhir(doc(input, "bundle")).use { Json.parse(it.toJson()) }
         "ingest_journal_steps" -> Journal().use { journal ->
             val docs = input.optJSONArray("documents") ?: throw MalformedVector("input has no list `documents`")
             val results = JSONArray()
