@@ -68,6 +68,7 @@ impl Journal {
     }
 
     /// A journal holding `journal` (the FHIR import builds one).
+    #[cfg(feature = "fhir")]
     pub(crate) fn from_core(journal: pp::Journal) -> Self {
         Journal {
             inner: Mutex::new(journal),
