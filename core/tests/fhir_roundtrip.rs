@@ -214,3 +214,42 @@ fn conditional_references_resolve_to_entries_of_the_bundle() {
         .contains("\"reference\":\"Patient?identifier="));
     assert_eq!(journal_from_bundle(&b).unwrap(), journal);
 }
+
+#[test]
+fn ids_with_url_characters_are_escaped_and_come_back() {
+    use chrono::NaiveDate;
+    use patient_partner::{EstablishmentId, Interview, Modality, PartnerId, PatientId};
+    let mut journal = Journal::new();
+    let mut i = Interview::new(
+        NaiveDate::from_ymd_opt(2023, 1, 9).unwrap(),
+        PartnerId::new("PP A&B").unwrap(),
+        PatientId::new("PAT=1|x").unwrap(),
+        Modality::Phone,
+    );
+    i.establishment = Some(EstablishmentId::new("EST 01/Nord").unwrap());
+    journal.add_interview(i).unwrap();
+    let bundle = journal_bundle(&journal, BundleKind::Transaction);
+    let text = serde_json::to_string(&bundle).unwrap();
+    assert!(text.contains("/sid/patient/EST%2001%2FNord"), "{text}");
+    assert!(text.contains("Patient?identifier="));
+    assert!(!text.contains("EST 01/Nord|"));
+    round_trip(&journal, "escaped ids");
+    // the same with references rewritten as conditional references
+    let mut rewritten = text.clone();
+    for e in bundle["entry"].as_array().unwrap() {
+        if e["request"]["method"] == "PUT" {
+            rewritten = rewritten.replace(
+                &format!("\"reference\":\"{}\"", e["fullUrl"].as_str().unwrap()),
+                &format!(
+                    "\"reference\":\"{}\"",
+                    e["request"]["url"].as_str().unwrap()
+                ),
+            );
+        }
+    }
+    assert_ne!(rewritten, text);
+    assert_eq!(
+        journal_from_bundle(&serde_json::from_str(&rewritten).unwrap()).unwrap(),
+        journal
+    );
+}

@@ -54,12 +54,26 @@ pub fn id_system(kind: &str) -> String {
     format!("{BASE}/sid/{kind}")
 }
 
-/// The identifier system of a patient pseudonym: per establishment when known.
+/// The identifier system of a patient pseudonym: per establishment when known (the
+/// establishment id escaped as one URL path segment).
 pub fn patient_system(establishment: Option<&str>) -> String {
     match establishment {
-        Some(e) => format!("{BASE}/sid/patient/{e}"),
+        Some(e) => format!("{BASE}/sid/patient/{}", escaped(e, b"-._~")),
         None => format!("{BASE}/sid/patient"),
     }
+}
+
+/// `s` with every byte but ASCII letters, digits and `keep` percent-encoded.
+fn escaped(s: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || keep.contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The URL of one of our extensions.
@@ -92,18 +106,9 @@ fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// Escapes what a conditional URL's value may not hold (`&`, `=`, `%`, `#`, `|`, spaces).
+/// Escapes what a conditional URL's value may not hold (`&`, `=`, `%`, `#`, `|`, spaces…).
 fn query_value(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
-                out.push(b as char)
-            }
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
+    escaped(s, b"-._~/:")
 }
 
 /// The search of a conditional create or update: `(parameter, system, value)` triples,

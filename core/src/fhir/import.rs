@@ -259,18 +259,26 @@ struct Entities {
     by_url: BTreeMap<String, Entity>,
     /// Per entry: its resource type and search tokens (`identifier` → `system|value`,
     /// `role` → `system|code`).
-    searchable: Vec<(&'static str, BTreeSet<(String, String)>, Entity)>,
+    searchable: Vec<(&'static str, BTreeSet<Token>, Entity)>,
 }
 
 impl Entities {
     /// The entity a conditional reference `Type?param=system|value&…` names: exactly one
     /// entry of that type whose tokens hold every parameter.
     fn search(&self, reference: &str) -> Option<&Entity> {
-        let decoded = percent_decoded(reference)?;
-        let (resource_type, query) = decoded.split_once('?')?;
-        let wanted: BTreeSet<(String, String)> = query
+        let (resource_type, query) = reference.split_once('?')?;
+        // Split first, then decode each part: an escaped `&`, `=` or `|` is data.
+        let wanted: BTreeSet<Token> = query
             .split('&')
-            .map(|p| p.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())))
+            .map(|p| {
+                let (param, token) = p.split_once('=')?;
+                let (system, value) = token.split_once('|')?;
+                Some((
+                    param.to_owned(),
+                    percent_decoded(system)?,
+                    percent_decoded(value)?,
+                ))
+            })
             .collect::<Option<_>>()?;
         let mut found = self
             .searchable
@@ -283,41 +291,31 @@ impl Entities {
     }
 }
 
+/// A search token: parameter, system, value (`identifier`, `https://…/sid/patient`, `PAT-1`).
+type Token = (String, String, String);
+
 /// The search tokens of a resource: its identifiers and, for a PractitionerRole, its codes.
-fn tokens(resource: &Value) -> BTreeSet<(String, String)> {
+fn tokens(resource: &Value) -> BTreeSet<Token> {
     let mut out = BTreeSet::new();
-    let pair = |v: &Value, key: &str| -> Option<String> {
-        Some(format!(
-            "{}|{}",
-            v.get("system")?.as_str()?,
-            v.get(key)?.as_str()?
+    let token = |param: &str, v: &Value, key: &str| -> Option<Token> {
+        Some((
+            param.to_owned(),
+            v.get("system")?.as_str()?.to_owned(),
+            v.get(key)?.as_str()?.to_owned(),
         ))
     };
-    for id in resource
-        .get("identifier")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        if let Some(t) = pair(id, "value") {
-            out.insert(("identifier".to_owned(), t));
-        }
-    }
-    for code in resource
-        .get("code")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        for coding in code
-            .get("coding")
+    let list = |v: &Value, key: &str| -> Vec<Value> {
+        v.get(key)
             .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            if let Some(t) = pair(coding, "code") {
-                out.insert(("role".to_owned(), t));
-            }
+            .cloned()
+            .unwrap_or_default()
+    };
+    for id in list(resource, "identifier") {
+        out.extend(token("identifier", &id, "value"));
+    }
+    for code in list(resource, "code") {
+        for coding in list(&code, "coding") {
+            out.extend(token("role", &coding, "code"));
         }
     }
     out
