@@ -47,6 +47,25 @@ pub fn short_message(message: &str) -> String {
 
 pub use crate::located::{column_letters, short, QUOTE_CHARS};
 
+/// `text` escaped for XHTML element content and attribute values (`&`, `<`, `>`, `"`, `'`);
+/// control characters, which XHTML cannot hold, become spaces. Used by the notebook
+/// previews and the FHIR narratives.
+pub(crate) fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -211,18 +211,7 @@ pub fn to_text(report: &ActivityReport, options: &PreviewOptions) -> String {
 
 /// Escapes text for HTML element content and attribute values.
 fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::text::escape_html(text)
 }
 
 fn html_cell(out: &mut String, value: Option<u64>, masked: bool, threshold: Option<u64>) {
