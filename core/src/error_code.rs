@@ -148,6 +148,8 @@ crate::bilingual_enum! {
         InterviewInGap => "interview_in_gap", "interview in a period declared not reported", "entretien dans une période déclarée non renseignée",
         /// An activity dated in a range declared as not reported.
         ActivityInGap => "activity_in_gap", "activity in a period declared not reported", "activité dans une période déclarée non renseignée",
+        /// Two report builders answering different requests were merged.
+        MergeMismatch => "merge_mismatch", "report builders of different requests", "générateurs de rapport de demandes différentes",
         // FHIR
         /// A document that is not a FHIR Bundle of type collection or transaction.
         NotABundle => "not_a_bundle", "not a FHIR Bundle", "pas un Bundle FHIR",

@@ -371,6 +371,8 @@ pub enum ErrorCode {
     InterviewInGap,
     /// An activity dated in a range declared as not reported. Wire name `activity_in_gap`; French: *activité dans une période déclarée non renseignée*.
     ActivityInGap,
+    /// Two report builders answering different requests were merged. Wire name `merge_mismatch`; French: *générateurs de rapport de demandes différentes*.
+    MergeMismatch,
     /// A document that is not a FHIR Bundle of type collection or transaction. Wire name `not_a_bundle`; French: *pas un Bundle FHIR*.
     NotABundle,
     /// A FHIR resource type the mapping does not read. Wire name `unsupported_resource`; French: *ressource FHIR non prise en charge*.

@@ -331,6 +331,85 @@ impl ActivityReportBuilder {
         index
     }
 
+    /// Adds everything `other` aggregated to this builder, as if every interview and activity
+    /// pushed into `other` had been pushed here: the counters of each group (matched by its
+    /// label) added, each (group, patient) pair keeping its earliest dates. Any split of a log
+    /// into parts, built separately and merged in any order, gives the report of one pass
+    /// (property-tested; disclosure control applies at [`finish`](Self::finish), after the
+    /// merge). Fails with `merge_mismatch` when the two builders answer different requests
+    /// (this builder is then unchanged).
+    ///
+    /// ```
+    /// use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
+    /// use patient_partner::{Interview, Modality, PartnerId, PatientId};
+    /// use chrono::NaiveDate;
+    /// let request = ReportRequest::new(Period::year(2023).unwrap());
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2023, m, d).unwrap();
+    /// let interview = |m, d, patient: &str| Interview::new(day(m, d), PartnerId::new("PP-A").unwrap(),
+    ///     PatientId::new(patient).unwrap(), Modality::Phone);
+    /// let (mut first, mut second) = (ActivityReportBuilder::new(&request)?, ActivityReportBuilder::new(&request)?);
+    /// first.push(&interview(3, 1, "PAT-1"))?;
+    /// second.push(&interview(1, 9, "PAT-1"))?; // the patient's first interview is in the second part
+    /// first.merge(second)?;
+    /// let report = first.finish();
+    /// assert_eq!(report.rows[0].new_patients, Some(1)); // January
+    /// assert_eq!(report.rows[2].new_patients, Some(0)); // March
+    /// # Ok::<(), patient_partner::Error>(())
+    /// ```
+    pub fn merge(&mut self, other: ActivityReportBuilder) -> Result<(), ReportError> {
+        if self.request != other.request {
+            return Err(ReportError::new(ReportErrorKind::MergeMismatch)
+                .entity("ActivityReportBuilder")
+                .field("request"));
+        }
+        self.with_activities |= other.with_activities;
+        let n_buckets = self.spans.len();
+        let mut remap = Vec::with_capacity(other.groups.len());
+        for state in other.groups {
+            let index = self.group_for_label(&state.label);
+            remap.push(index);
+            let Some(target) = self.groups.get_mut(index as usize) else {
+                continue;
+            };
+            for (mine, theirs) in target.counts.iter_mut().zip(&state.counts) {
+                for (a, b) in mine.iter_mut().zip(theirs) {
+                    *a += b;
+                }
+            }
+            if !state.activities.is_empty() {
+                if target.activities.is_empty() {
+                    target.activities = vec![[0; 3]; n_buckets * ActivityCategory::ALL.len()];
+                }
+                for (mine, theirs) in target.activities.iter_mut().zip(&state.activities) {
+                    for (a, b) in mine.iter_mut().zip(theirs) {
+                        *a += b;
+                    }
+                }
+            }
+            target.seen_in_period |= state.seen_in_period;
+        }
+        self.pairs.merge(other.pairs, &remap);
+        Ok(())
+    }
+
+    /// The index of the group labelled `label`, created on first sight (the interned key is
+    /// the one [`group_of`](Self::group_of) uses: the partner id, the establishment id, or
+    /// `""` for no establishment and for `all`).
+    fn group_for_label(&mut self, label: &GroupLabel) -> u32 {
+        let (index, new) = self.group_index.intern(label.key().unwrap_or(""));
+        if new {
+            let gaps: GapSet = self.coverage.for_group(label.key());
+            self.groups.push(GroupState {
+                label: label.clone(),
+                counts: vec![[0; 3]; self.spans.len()],
+                activities: Vec::new(),
+                gaps,
+                seen_in_period: false,
+            });
+        }
+        index
+    }
+
     /// How many distinct (group, patient) pairs are held (the memory bound).
     pub fn distinct_pairs(&self) -> usize {
         self.pairs.len()
@@ -562,6 +641,22 @@ impl PairSink {
             }
         };
         update_pair(pair, day, self.start_day);
+    }
+
+    /// Adds the pairs of `other`, whose group `g` is this table's group `remap[g]`; a pair
+    /// held by both keeps the earliest of each date.
+    fn merge(&mut self, other: PairSink, remap: &[u32]) {
+        fn earliest(pair: &mut Pair, other: &Pair) {
+            pair.first_ever = pair.first_ever.min(other.first_ever);
+            pair.first_in_period = pair.first_in_period.min(other.first_in_period);
+        }
+        let group = |g: u32| remap.get(g as usize).copied().unwrap_or(g);
+        for ((g, key), pair) in other.short {
+            earliest(self.short.entry((group(g), key)).or_insert(pair), &pair);
+        }
+        for ((g, key), pair) in other.long {
+            earliest(self.long.entry((group(g), key)).or_insert(pair), &pair);
+        }
     }
 
     /// How many distinct pairs are held.

@@ -48,6 +48,9 @@ pub enum ReportErrorKind {
         /// The day of the activity.
         date: chrono::NaiveDate,
     },
+    /// Two report builders answering different requests cannot be merged.
+    #[error("cannot merge report builders of different requests")]
+    MergeMismatch,
     /// A request or an input document could not be read.
     #[error("invalid request: {message}")]
     InvalidRequest {
@@ -86,6 +89,7 @@ impl ErrorKind for ReportErrorKind {
             ReportErrorKind::InvalidGap { .. } => "invalid_gap",
             ReportErrorKind::InterviewInGap { .. } => "interview_in_gap",
             ReportErrorKind::ActivityInGap { .. } => "activity_in_gap",
+            ReportErrorKind::MergeMismatch => "merge_mismatch",
             ReportErrorKind::InvalidRequest { .. } => "invalid_request",
             ReportErrorKind::UnknownIndicator { .. } => "unknown_indicator",
             ReportErrorKind::Output { .. } => "output_error",
