@@ -4,12 +4,15 @@
 //! Detection ([`ImportOptions::encoding`](super::ImportOptions) left unset):
 //! - a byte order mark decides: `EF BB BF` UTF-8, `FF FE` UTF-16LE, `FE FF` UTF-16BE (Excel's
 //!   "Texte Unicode" is UTF-16LE with a BOM);
-//! - otherwise the file is read as UTF-8 **until its first non-ASCII byte**: if that byte
-//!   starts a valid UTF-8 sequence the file is UTF-8, otherwise it is Windows-1252 (what Excel
-//!   writes for "CSV (séparateur : point-virgule)" on a French Windows). Both encodings agree
-//!   on ASCII, so the bytes before were read right either way, and the decision needs no
-//!   second pass over a large file. A UTF-8 file with an invalid byte further on is an
-//!   `invalid_encoding` error naming its line, with a hint.
+//! - otherwise the file is read as UTF-8 **until its first non-ASCII byte**: if the rest of
+//!   that byte's line (up to 64 KiB) is valid UTF-8 the file is UTF-8, otherwise it is
+//!   Windows-1252 (what Excel writes for "CSV (séparateur : point-virgule)" on a French
+//!   Windows). Both encodings agree on ASCII, so the bytes before were read right either
+//!   way, and the decision needs no second pass over a large file. The decision looks at
+//!   that line only, never at how the file happens to be read, so a log read in several
+//!   byte ranges at once (`import/split.rs`) decides exactly as one read from the start. A
+//!   UTF-8 file with an invalid byte further on is an `invalid_encoding` error naming its
+//!   line, with a hint.
 //!
 //! An explicit encoding ([`TextEncoding::from_label`]: `utf-8`, `windows-1252` (also `cp1252`,
 //! `latin1`, `iso-8859-1`, which the WHATWG Encoding Standard maps to it), `utf-16le`,
@@ -74,6 +77,13 @@ impl TextEncoding {
         self.0.name()
     }
 
+    /// Whether a line feed byte (`0x0A`) is always a line feed in this encoding (UTF-8 and
+    /// the single-byte encodings): a file in it can be cut at line feeds
+    /// (`import/split.rs`). Not UTF-16, nor the multi-byte encodings of East Asia.
+    pub(crate) fn cuts_at_line_feeds(self) -> bool {
+        self.is_utf8() || self.0.is_single_byte()
+    }
+
     fn is_utf8(self) -> bool {
         self.0 == UTF_8
     }
@@ -116,6 +126,33 @@ pub(crate) struct DecodingReader<R> {
 const CHUNK: usize = 1 << 16;
 
 impl<R: Read> DecodingReader<R> {
+    /// Wraps a stream that starts in the middle of a file, right after a line break (a byte
+    /// range of `import/split.rs`): no byte order mark is looked for; `encoding` is the
+    /// file's when it is known, `None` to detect it as [`DecodingReader::new`] does.
+    pub(crate) fn mid_stream(inner: R, encoding: Option<TextEncoding>) -> Self {
+        DecodingReader {
+            inner,
+            mode: Self::mode_of(encoding),
+            encoding,
+            raw: Vec::with_capacity(CHUNK),
+            start: 0,
+            eof: false,
+            out: Vec::new(),
+            out_start: 0,
+            pending_malformed: false,
+            malformed: false,
+            finished: false,
+        }
+    }
+
+    fn mode_of(encoding: Option<TextEncoding>) -> Mode {
+        match encoding {
+            None => Mode::Detect,
+            Some(e) if e.is_utf8() => Mode::Utf8,
+            Some(e) => Mode::Decode(e.0.new_decoder_without_bom_handling()),
+        }
+    }
+
     /// Wraps `inner`, sniffing its byte order mark; `encoding` overrides detection.
     pub(crate) fn new(mut inner: R, encoding: Option<TextEncoding>) -> io::Result<Self> {
         let mut raw = Vec::with_capacity(CHUNK);
@@ -137,14 +174,9 @@ impl<R: Read> DecodingReader<R> {
             (None, Some((found, len))) => (Some(TextEncoding(found)), len),
             (None, None) => (None, 0),
         };
-        let mode = match detected {
-            None => Mode::Detect,
-            Some(e) if e.is_utf8() => Mode::Utf8,
-            Some(e) => Mode::Decode(e.0.new_decoder_without_bom_handling()),
-        };
         Ok(DecodingReader {
             inner,
-            mode,
+            mode: Self::mode_of(detected),
             encoding: detected,
             raw,
             start: skip,
@@ -202,17 +234,34 @@ impl<R: Read> DecodingReader<R> {
         Ok(())
     }
 
-    /// Decides the encoding at the first non-ASCII byte, at `start + offset`: UTF-8 when
-    /// everything buffered from there (at least 4 bytes, up to a chunk) is valid UTF-8,
-    /// Windows-1252 otherwise. Looking further than one character matters: `É` followed
-    /// by a no-break space in Windows-1252 happens to be a valid UTF-8 sequence.
+    /// Decides the encoding at the first non-ASCII byte, at `start + offset`: UTF-8 when the
+    /// rest of its line (up to the line break, at most [`DECISION_WINDOW`] bytes, or the end
+    /// of the input) is valid UTF-8, Windows-1252 otherwise. Looking further than one
+    /// character matters: `É` followed by a no-break space in Windows-1252 happens to be a
+    /// valid UTF-8 sequence. The window depends on the line only, not on how the input was
+    /// read (one pass or byte ranges starting at line breaks): the decision is the same.
     fn decide(&mut self, offset: usize) -> io::Result<()> {
-        self.ensure(offset + 4)?;
+        let mut searched = 0;
+        let (end, capped) = loop {
+            let at = self.start + offset;
+            let have = &self.raw[at..];
+            if let Some(nl) = memchr::memchr(b'\n', &have[searched.min(have.len())..]) {
+                break (at + searched + nl, false);
+            }
+            if have.len() >= DECISION_WINDOW {
+                break (at + DECISION_WINDOW, true);
+            }
+            if self.eof {
+                break (at + have.len(), false);
+            }
+            searched = have.len();
+            self.ensure(offset + have.len() + 1)?;
+        };
         let at = self.start + offset;
-        let valid = match std::str::from_utf8(&self.raw[at..]) {
+        let valid = match std::str::from_utf8(&self.raw[at..end]) {
             Ok(_) => true,
-            // Only cut short by the end of the buffer (not of the file): valid so far.
-            Err(e) => e.error_len().is_none() && !self.eof && e.valid_up_to() > 0,
+            // Only cut short by the window's cap (not by a line break or the end): valid so far.
+            Err(e) => capped && e.error_len().is_none() && e.valid_up_to() > 0,
         };
         if valid {
             self.mode = Mode::Utf8;
@@ -224,6 +273,9 @@ impl<R: Read> DecodingReader<R> {
         Ok(())
     }
 }
+
+/// The most bytes from the first non-ASCII byte that decide a file's encoding.
+const DECISION_WINDOW: usize = 1 << 16;
 
 impl<R: Read> Read for DecodingReader<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {

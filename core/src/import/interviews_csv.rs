@@ -234,6 +234,72 @@ impl<R: Read> InterviewReader<R> {
     }
 }
 
+impl<R: Read> InterviewReader<R> {
+    /// How the log is laid out when it is a CSV table (its header read): what reading one of
+    /// its byte ranges alone needs. `None` for a workbook or a JSON log.
+    pub(crate) fn csv_layout(&self) -> Option<super::table::CsvLayout> {
+        match &self.inner {
+            Inner::Table(t) => t.source.csv_layout(),
+            Inner::Json(_) => None,
+        }
+    }
+}
+
+/// What reading one byte range of a CSV log gave ([`for_each_row_in_range`]).
+pub(crate) struct RangeRun<E> {
+    /// `Ok` when every row of the range was read and handed out; the first error otherwise
+    /// (located at lines counted from the range's start).
+    pub(crate) result: Result<(), E>,
+    /// Rows read and blank rows skipped (lines counted from the range's start).
+    pub(crate) summary: ImportSummary,
+    /// The line breaks of the range (complete when `result` is `Ok`).
+    pub(crate) breaks: u64,
+    /// The encoding the range's decoder settled on, if it had to and did.
+    pub(crate) encoding: Option<&'static str>,
+    /// The most bytes one record of the range took.
+    pub(crate) longest_record: u64,
+}
+
+/// Reads the rows of one byte range of a CSV log laid out as `layout`, checked exactly as
+/// [`InterviewReader::for_each_row`] checks them, handing each to `each`; stops at the
+/// first error. Lines are counted from the range's start (`import/split.rs`).
+pub(crate) fn for_each_row_in_range<R: Read, E: From<ImportError>>(
+    input: R,
+    layout: &super::table::CsvLayout,
+    options: &ImportOptions,
+    mut each: impl FnMut(RowRef<'_>) -> Result<(), E>,
+) -> RangeRun<E> {
+    let mut t = TableRows {
+        source: TableSource::open_range(input, layout, options),
+    };
+    let mut read = || -> Result<(), E> {
+        while let Some(next) = t.source.advance() {
+            next?;
+            let f = t.fields()?;
+            each(RowRef {
+                date: f.date,
+                partner: f.partner,
+                patient: f.patient,
+                modality: f.modality,
+                establishment: f.establishment,
+                place: RowPlace::Row {
+                    line: t.source.line(),
+                    sheet: None,
+                },
+            })?;
+        }
+        Ok(())
+    };
+    let result = read();
+    RangeRun {
+        result,
+        summary: t.source.summary().clone(),
+        breaks: t.source.breaks_read(),
+        encoding: t.source.decided_encoding(),
+        longest_record: t.source.longest_record(),
+    }
+}
+
 /// One checked row, its fields borrowed from the reader ([`InterviewReader::for_each_row`]).
 pub(crate) struct RowRef<'a> {
     pub(crate) date: NaiveDate,

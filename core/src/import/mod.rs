@@ -25,7 +25,9 @@
 //!   by its own rules: [`crate::referral::Referral::validate`],
 //!   [`crate::activity::Activity::validate`]);
 //! - [`fields`]: field parsers shared by these importers;
-//! - [`summary`]: what was read and skipped.
+//! - [`summary`]: what was read and skipped;
+//! - `split`: one CSV log cut into byte ranges read at once ([`LogSource`]; used by
+//!   [`crate::report::ActivityReportBuilder::push_log`]).
 
 pub mod activities;
 pub mod aliases;
@@ -39,6 +41,7 @@ pub mod json;
 mod lines;
 pub mod options;
 pub mod referrals;
+pub(crate) mod split;
 pub mod summary;
 pub mod table;
 #[cfg(feature = "workbooks")]
@@ -60,5 +63,6 @@ pub use options::{ImportOptions, UnknownColumns};
 pub use referrals::{
     read_referrals, read_referrals_csv, read_referrals_json, ReferralList, SourceColumn,
 };
+pub use split::LogSource;
 pub use summary::{ColumnMatch, FileFormat, IgnoredColumn, ImportSummary, Imported};
 pub use table::sniff_format;

@@ -155,6 +155,8 @@ struct CsvRows<R: Read> {
     /// Lines before the first line the CSV reader saw (blank lines above the header).
     line_offset: u64,
     encoding: &'static str,
+    /// The most bytes a record read so far took.
+    longest: u64,
 }
 
 impl<R: Read> CsvRows<R> {
@@ -177,7 +179,7 @@ pub(crate) struct TableSource<R: Read> {
     summary: ImportSummary,
 }
 
-fn io_error(e: &std::io::Error) -> ImportError {
+pub(crate) fn io_error(e: &std::io::Error) -> ImportError {
     ImportError::new(ImportErrorKind::Io {
         message: crate::text::short_message(&e.to_string()),
     })
@@ -344,6 +346,7 @@ impl<R: Read> TableSource<R> {
                     record: csv::StringRecord::new(),
                     line_offset: skipped,
                     encoding,
+                    longest: 0,
                 };
                 return Err(csv_error(&e, entity, &mut rows));
             }
@@ -373,6 +376,7 @@ impl<R: Read> TableSource<R> {
                 record: csv::StringRecord::new(),
                 line_offset: skipped,
                 encoding,
+                longest: 0,
             }),
             specs,
             positions,
@@ -381,6 +385,98 @@ impl<R: Read> TableSource<R> {
             entity,
             summary,
         })
+    }
+
+    /// How a CSV table is laid out, once its header is read: what a byte range of the same
+    /// file needs to be read alone (`import/split.rs`). `None` for a workbook.
+    pub(crate) fn csv_layout(&self) -> Option<CsvLayout> {
+        match &self.rows {
+            Rows::Csv(csv) => Some(CsvLayout {
+                delimiter: self
+                    .summary
+                    .separator
+                    .as_deref()
+                    .and_then(|s| s.bytes().next())
+                    .unwrap_or(b','),
+                positions: self.positions.clone(),
+                width: self.width,
+                header_line: self.line,
+                encoding: csv
+                    .reader
+                    .get_ref()
+                    .get_ref()
+                    .get_ref()
+                    .1
+                    .get_ref()
+                    .encoding(),
+                encoding_name: csv.encoding,
+                specs: self.specs,
+                entity: self.entity,
+                summary: self.summary.clone(),
+            }),
+            #[cfg(feature = "workbooks")]
+            Rows::Sheet(_) => None,
+        }
+    }
+
+    /// Opens one byte range of a CSV file laid out as `layout` (the header read from the
+    /// start of the same file). The range starts right after a line break; its lines are
+    /// numbered from 1 (the caller adds the lines before it).
+    pub(crate) fn open_range(input: R, layout: &CsvLayout, options: &ImportOptions) -> Self {
+        let decoder =
+            DecodingReader::mid_stream(Cursor::new(Vec::new()).chain(input), layout.encoding);
+        let buffered = BufReader::with_capacity(1 << 16, decoder);
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(layout.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(LineTracker::new(
+                Cursor::new(Vec::new()).chain(buffered),
+                options.record_limit(),
+            ));
+        TableSource {
+            rows: Rows::Csv(CsvRows {
+                reader,
+                record: csv::StringRecord::new(),
+                line_offset: 0,
+                encoding: layout.encoding_name,
+                longest: 0,
+            }),
+            specs: layout.specs,
+            positions: layout.positions.clone(),
+            width: layout.width,
+            line: 0,
+            entity: layout.entity,
+            summary: layout.summary.clone(),
+        }
+    }
+
+    /// The line breaks read so far (after the last row: the lines of a CSV range).
+    pub(crate) fn breaks_read(&mut self) -> u64 {
+        match &mut self.rows {
+            Rows::Csv(csv) => csv.reader.get_mut().line_at_end() - 1,
+            #[cfg(feature = "workbooks")]
+            Rows::Sheet(_) => 0,
+        }
+    }
+
+    /// The most bytes one CSV record read so far took (0 for a workbook).
+    pub(crate) fn longest_record(&self) -> u64 {
+        match &self.rows {
+            Rows::Csv(csv) => csv.longest,
+            #[cfg(feature = "workbooks")]
+            Rows::Sheet(_) => 0,
+        }
+    }
+
+    /// The encoding a CSV file's decoder settled on, once it did (`None` while only ASCII
+    /// was read, and for a workbook).
+    pub(crate) fn decided_encoding(&self) -> Option<&'static str> {
+        match &self.rows {
+            Rows::Csv(csv) => csv.reader.get_ref().encoding_hint(),
+            #[cfg(feature = "workbooks")]
+            Rows::Sheet(_) => None,
+        }
     }
 
     /// Reads the next row: `None` at the end, an error for a malformed row. Blank rows are
@@ -430,6 +526,7 @@ impl<R: Read> TableSource<R> {
         let offset = bytes.position().map_or(0, csv::Position::byte);
         let line = csv.line_at(offset);
         let next = csv.reader.position().byte();
+        csv.longest = csv.longest.max(next.saturating_sub(offset));
         csv.reader.get_mut().set_record_start(next);
         if is_blank(bytes.iter()) {
             csv.record = csv::StringRecord::from_byte_record_lossy(bytes);
@@ -531,6 +628,28 @@ impl<R: Read> TableSource<R> {
             )
         })
     }
+}
+
+/// How a CSV file is laid out (its header read): what reading one of its byte ranges alone
+/// needs ([`TableSource::csv_layout`], `import/split.rs`).
+#[derive(Debug, Clone)]
+pub(crate) struct CsvLayout {
+    /// The separator byte.
+    pub(crate) delimiter: u8,
+    /// For each column spec, its 0-based position among the row's fields.
+    pub(crate) positions: Vec<Option<usize>>,
+    /// The header's number of fields.
+    pub(crate) width: usize,
+    /// The header's 1-based line (blank lines above it counted).
+    pub(crate) header_line: u64,
+    /// The encoding, when the header (or its byte order mark, or the options) decided it.
+    pub(crate) encoding: Option<super::decode::TextEncoding>,
+    /// The name errors and the summary give while the encoding is undecided.
+    pub(crate) encoding_name: &'static str,
+    pub(crate) specs: &'static [ColumnSpec],
+    pub(crate) entity: Entity,
+    /// The summary after the header (columns matched and ignored; no rows yet).
+    pub(crate) summary: ImportSummary,
 }
 
 /// One step of reading rows.

@@ -12,6 +12,7 @@ use std::io::Read;
 use super::builder::ActivityReportBuilder;
 use super::error::{ReportError, ReportErrorKind};
 use super::fxhash::IdKey;
+use super::parallel::Threads;
 use crate::import::{
     FrameBatch, ImportError, ImportSummary, InterviewFrame, InterviewReader, RowRef,
 };
@@ -51,7 +52,19 @@ impl<R: Read> InterviewReader<R> {
         self,
         builder: &mut ActivityReportBuilder,
     ) -> Result<ImportSummary, ReportError> {
-        feed(builder, |each| self.for_each_row(each))
+        self.push_into_with(builder, Threads::available())
+    }
+
+    /// [`push_into`](Self::push_into) with at most `threads` threads: with one, the rows
+    /// are read and aggregated on the calling thread; with more, a second thread updates
+    /// the (group, patient) table while this one reads. To read one log on every core, see
+    /// [`ActivityReportBuilder::push_log`].
+    pub fn push_into_with(
+        self,
+        builder: &mut ActivityReportBuilder,
+        threads: Threads,
+    ) -> Result<ImportSummary, ReportError> {
+        feed(builder, threads, |each| self.for_each_row(each))
     }
 }
 
@@ -87,7 +100,7 @@ impl InterviewFrame {
         batches: impl IntoIterator<Item = Result<B, String>>,
         builder: &mut ActivityReportBuilder,
     ) -> Result<ImportSummary, ReportError> {
-        feed(builder, |each| {
+        feed(builder, Threads::available(), |each| {
             for batch in batches {
                 let batch = batch.map_err(|message| self.read_failure(&message))?;
                 self.read_batch(&batch, |row| each(row.as_row_ref()))?;
@@ -97,14 +110,14 @@ impl InterviewFrame {
     }
 }
 
-/// Feeds the rows `drive` hands out into `builder`: on one core row by row; on more, the
-/// (group, patient) table is updated by a second thread while this one reads.
+/// Feeds the rows `drive` hands out into `builder`: with one thread row by row; with more,
+/// the (group, patient) table is updated by a second thread while this one reads.
 fn feed<S>(
     builder: &mut ActivityReportBuilder,
+    threads: Threads,
     drive: impl FnOnce(&mut dyn FnMut(RowRef<'_>) -> Result<(), ReportError>) -> Result<S, ReportError>,
 ) -> Result<S, ReportError> {
-    let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-    if !parallel {
+    if threads.get() < 2 {
         return drive(&mut |row| {
             builder
                 .push_parts(

@@ -18,6 +18,8 @@
 //! - [`coverage`]: "not reported" is not zero;
 //! - [`disclosure`]: masking small counts, with secondary suppression;
 //! - [`builder`]: the streaming aggregation and [`activity_report`];
+//! - [`parallel`]: one log read on every core ([`ActivityReportBuilder::push_log`],
+//!   [`Threads`], `PP_THREADS`);
 //! - [`output`]: the report and its JSON; [`render`]: tables and CSV; [`preview`]: bounded
 //!   views for notebooks and consoles; `xlsx`: Excel
 //!   workbooks with charts (feature `xlsx`, on by default).
@@ -54,6 +56,7 @@ pub(crate) mod fxhash;
 pub mod grouping;
 pub mod new_patients;
 pub mod output;
+pub mod parallel;
 pub mod period;
 pub mod preview;
 pub mod render;
@@ -71,5 +74,6 @@ pub use output::{
     ActivityCells, ActivityMeasure, ActivityReport, BucketLabel, Column, ReportRow, Reporting,
     TotalsRow,
 };
+pub use parallel::{Parallelism, Threads, THREADS_VARIABLE};
 pub use period::Period;
 pub use request::ReportRequest;

@@ -1,0 +1,385 @@
+//! A report fed from a whole log on every core: the log cut into byte ranges at record
+//! boundaries, each range read and aggregated by its own thread into its own
+//! [`ActivityReportBuilder`], the builders then merged ([`ActivityReportBuilder::merge`]).
+//!
+//! The result is the one-thread result, always: the same report, the same
+//! [`ImportSummary`], and for a bad log the same first error **in file order**, with the
+//! same line and column. Ranges are read as if each started between two records, which the
+//! ranges before it then prove (see `import/split.rs`); when the proof fails (a quoted cell
+//! holding a line break across a cut, quotes the parity rule cannot follow, ranges that
+//! detected different encodings, an I/O or malformed-CSV error whose text names a byte
+//! position, a record near the length limit), the log is read again in one pass and nothing of the first attempt is kept.
+//! Memory: one pair table per thread, merged at the end — bounded by the distinct (group,
+//! patient) pairs times the threads, never by the rows.
+
+use std::cell::RefCell;
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::builder::ActivityReportBuilder;
+use super::error::{ReportError, ReportErrorKind};
+use crate::import::split::{plan, QuoteState, QuoteWatch};
+use crate::import::{
+    ImportError, ImportErrorKind, ImportOptions, ImportSummary, InterviewReader, LogSource,
+};
+
+/// How many threads read one log ([`ActivityReportBuilder::push_log`]).
+///
+/// ```
+/// use patient_partner::report::Threads;
+/// assert_eq!(Threads::new(2)?.get(), 2);
+/// assert_eq!(Threads::new(0).unwrap_err().code(), "invalid_request");
+/// assert_eq!(Threads::parse("4")?.get(), 4);
+/// assert!(Threads::available().get() >= 1);
+/// # Ok::<(), patient_partner::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Threads(NonZeroUsize);
+
+/// The environment variable that overrides the number of threads ([`Threads::from_env`]).
+pub const THREADS_VARIABLE: &str = "PP_THREADS";
+
+impl Threads {
+    /// One thread: the log is read and aggregated on the calling thread.
+    pub const ONE: Threads = Threads(NonZeroUsize::MIN);
+
+    /// `n` threads; 0 is `invalid_request`.
+    pub fn new(n: usize) -> Result<Self, ReportError> {
+        NonZeroUsize::new(n).map(Threads).ok_or_else(|| {
+            ReportError::new(ReportErrorKind::InvalidRequest {
+                message: "the number of threads must be at least 1".to_owned(),
+            })
+            .field("threads")
+        })
+    }
+
+    /// A number of threads written as text (`"4"`, surrounding spaces allowed): a whole
+    /// number of at least 1, else `invalid_request`.
+    pub fn parse(text: &str) -> Result<Self, ReportError> {
+        text.trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(NonZeroUsize::new)
+            .map(Threads)
+            .ok_or_else(|| {
+                ReportError::new(ReportErrorKind::InvalidRequest {
+                    message: format!(
+                        "the number of threads must be a whole number of at least 1, found {}",
+                        crate::text::short(text)
+                    ),
+                })
+                .field("threads")
+            })
+    }
+
+    /// As many threads as the machine offers to this process
+    /// (`std::thread::available_parallelism`; 1 when it cannot tell).
+    pub fn available() -> Self {
+        Threads(std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN))
+    }
+
+    /// The number of threads in [`THREADS_VARIABLE`] (`PP_THREADS`) when it is set, else
+    /// [`Threads::available`]. A value that is not a whole number of at least 1 is
+    /// `invalid_request` (naming the variable), never silently replaced.
+    pub fn from_env() -> Result<Self, ReportError> {
+        match std::env::var_os(THREADS_VARIABLE) {
+            None => Ok(Self::available()),
+            Some(value) => Self::parse(&value.to_string_lossy())
+                .map_err(|e| e.entity(THREADS_VARIABLE).field(THREADS_VARIABLE)),
+        }
+    }
+
+    /// The number of threads.
+    pub fn get(self) -> usize {
+        self.0.get()
+    }
+}
+
+impl Default for Threads {
+    /// [`Threads::available`].
+    fn default() -> Self {
+        Self::available()
+    }
+}
+
+impl std::fmt::Display for Threads {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// How a log is read by [`ActivityReportBuilder::push_log`]: the threads, and the smallest
+/// byte range worth a thread of its own.
+///
+/// ```
+/// use patient_partner::report::{Parallelism, Threads};
+/// let p = Parallelism::new(Threads::new(4)?);
+/// assert_eq!(p.min_range_bytes, Parallelism::DEFAULT_MIN_RANGE_BYTES);
+/// assert_eq!(p.min_range_bytes(1).min_range_bytes, 1);
+/// # Ok::<(), patient_partner::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parallelism {
+    /// The most threads that read at once.
+    pub threads: Threads,
+    /// A log is cut into at most `threads` ranges of at least this many bytes: a small log
+    /// is read by one thread (starting threads would cost more than it saves).
+    pub min_range_bytes: u64,
+}
+
+impl Parallelism {
+    /// The default smallest range: 1 MiB (about 25,000 rows of a typical log).
+    pub const DEFAULT_MIN_RANGE_BYTES: u64 = 1 << 20;
+
+    /// `threads` threads with the default smallest range.
+    pub fn new(threads: Threads) -> Self {
+        Parallelism {
+            threads,
+            min_range_bytes: Self::DEFAULT_MIN_RANGE_BYTES,
+        }
+    }
+
+    /// The same with another smallest range (tests cut tiny logs with 1).
+    pub fn min_range_bytes(mut self, bytes: u64) -> Self {
+        self.min_range_bytes = bytes;
+        self
+    }
+}
+
+impl Default for Parallelism {
+    /// [`Threads::available`] threads, ranges of at least 1 MiB.
+    fn default() -> Self {
+        Self::new(Threads::available())
+    }
+}
+
+/// Why a range's reading stopped early.
+enum Stop {
+    /// A row is bad (located at lines counted from the range's start).
+    Error(ReportError),
+    /// A range before this one met an error: this one's rows no longer matter.
+    Cancelled,
+}
+
+impl From<ImportError> for Stop {
+    fn from(e: ImportError) -> Self {
+        Stop::Error(e.into())
+    }
+}
+
+/// What one thread brings back from its range.
+struct RangeDone {
+    builder: ActivityReportBuilder,
+    run: crate::import::interviews_csv::RangeRun<Stop>,
+    quotes: QuoteState,
+}
+
+/// How often (in rows) a thread looks whether an earlier range failed.
+const CANCEL_CHECK: u32 = 4096;
+
+impl ActivityReportBuilder {
+    /// Streams a whole interview log into this builder with up to `parallel.threads`
+    /// threads, with exactly the result of [`InterviewReader::push_into`] on the same log
+    /// (report, summary, and the first bad row in file order with its line and column).
+    ///
+    /// A CSV log of UTF-8 or a single-byte encoding (Windows-1252…) larger than two
+    /// [`Parallelism::min_range_bytes`] is cut into byte ranges at line feeds; each range is
+    /// read and aggregated on its own thread, then the builders are merged. Workbooks, JSON,
+    /// UTF-16 and small logs are read in one pass (with a second thread for the pair table
+    /// when `threads` > 1). See the module documentation for when a cut log is read again in
+    /// one pass.
+    ///
+    /// ```
+    /// use patient_partner::import::{ImportOptions, LogSource};
+    /// use patient_partner::report::{ActivityReportBuilder, Parallelism, Period, ReportRequest, Threads};
+    /// let mut log = String::from("date;partner;patient;modality\n");
+    /// for i in 0..200 {
+    ///     log.push_str(&format!("2023-{:02}-09;PP-{};PAT-{i};phone\n", i % 12 + 1, i % 3));
+    /// }
+    /// let request = ReportRequest::new(Period::year(2023).unwrap());
+    /// let mut builder = ActivityReportBuilder::new(&request)?;
+    /// let parallel = Parallelism::new(Threads::new(4)?).min_range_bytes(100);
+    /// let summary = builder.push_log(LogSource::Bytes(log.as_bytes()), &ImportOptions::new(), parallel)?;
+    /// assert_eq!(summary.rows, 200);
+    /// assert_eq!(builder.finish().totals.iter().map(|t| t.total.unwrap()).sum::<u64>(), 200);
+    /// # Ok::<(), patient_partner::Error>(())
+    /// ```
+    pub fn push_log(
+        &mut self,
+        log: LogSource<'_>,
+        options: &ImportOptions,
+        parallel: Parallelism,
+    ) -> Result<ImportSummary, ReportError> {
+        let open = || -> Result<_, ReportError> {
+            let input = log.open().map_err(|e| crate::import::table::io_error(&e))?;
+            Ok(InterviewReader::open(input, options)?)
+        };
+        let reader = open()?;
+        let threads = parallel.threads;
+        if threads.get() > 1 {
+            if let Some(layout) = reader.csv_layout() {
+                let ranges = plan(log, &layout, threads.get(), parallel.min_range_bytes)
+                    .map_err(|e| ReportError::from(crate::import::table::io_error(&e)))?;
+                if let Some(ranges) = ranges {
+                    drop(reader);
+                    if let Some(done) = self.push_ranges(log, &layout, options, &ranges) {
+                        return done;
+                    }
+                    // The cut could not be proven right: one pass, from the start.
+                    return open()?.push_into_with(self, threads);
+                }
+            }
+        }
+        reader.push_into_with(self, threads)
+    }
+
+    /// Reads `ranges` of the log on one thread each and merges what they aggregated into
+    /// this builder; `None` (this builder unchanged) when the result could differ from one
+    /// pass's.
+    fn push_ranges(
+        &mut self,
+        log: LogSource<'_>,
+        layout: &crate::import::table::CsvLayout,
+        options: &ImportOptions,
+        ranges: &[(u64, u64)],
+    ) -> Option<Result<ImportSummary, ReportError>> {
+        let request = self.request().clone();
+        // The lowest range that met a bad row: later ranges stop reading.
+        let first_failed = AtomicUsize::new(usize::MAX);
+        let results: Vec<Option<RangeDone>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = ranges
+                .iter()
+                .enumerate()
+                .map(|(index, &(start, end))| {
+                    let (request, first_failed) = (&request, &first_failed);
+                    scope.spawn(move || {
+                        read_range(
+                            log,
+                            layout,
+                            options,
+                            request,
+                            index,
+                            (start, end),
+                            first_failed,
+                        )
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| match h.join() {
+                    Ok(done) => done,
+                    // Reading and counting cannot panic on any input; should they, the panic
+                    // is a bug and is passed on as is.
+                    Err(payload) => std::panic::resume_unwind(payload),
+                })
+                .collect()
+        });
+        // Check first, merge after: a failed proof leaves this builder untouched.
+        let mut encoding = layout.encoding.map(|e| e.name());
+        let mut lines_before = layout.header_line;
+        let mut summary = layout.summary.clone();
+        let mut done = Vec::with_capacity(results.len());
+        for result in results {
+            let range = result?;
+            // Whether a record near the length limit is refused depends on how far the
+            // reader looked ahead, which differs between a range and one pass: such logs
+            // are read in one pass.
+            if range.run.longest_record > options.record_limit() {
+                return None;
+            }
+            if let Some(decided) = range.run.encoding {
+                match encoding {
+                    Some(known) if known != decided => return None,
+                    _ => encoding = Some(decided),
+                }
+            }
+            match range.run.result {
+                Ok(()) => {
+                    if !range.quotes.ends_between_records() {
+                        return None;
+                    }
+                    let part = &range.run.summary;
+                    summary.rows += part.rows;
+                    for &line in &part.blank_row_lines {
+                        summary.blank_row(line + lines_before);
+                    }
+                    summary.blank_rows += part.blank_rows - part.blank_row_lines.len() as u64;
+                    lines_before += range.run.breaks;
+                    done.push(range.builder);
+                }
+                Err(Stop::Error(mut e)) => {
+                    let positioned_text = matches!(
+                        e.kind(),
+                        ReportErrorKind::Import(
+                            ImportErrorKind::MalformedCsv { .. }
+                                | ImportErrorKind::Io { .. }
+                                | ImportErrorKind::RecordTooLong { .. }
+                        )
+                    );
+                    if !range.quotes.reliable() || positioned_text {
+                        return None;
+                    }
+                    if let Some(line) = e.context().line {
+                        e.context_mut().line = Some(line + lines_before);
+                    }
+                    return Some(Err(e));
+                }
+                // Only a range after a failed one is cancelled, and the loop stops there.
+                Err(Stop::Cancelled) => return None,
+            }
+        }
+        for builder in done {
+            if let Err(e) = self.merge(builder) {
+                return Some(Err(e));
+            }
+        }
+        summary.encoding = Some(encoding.unwrap_or(layout.encoding_name).to_owned());
+        Some(Ok(summary))
+    }
+}
+
+/// One thread's work: the rows of `start..end` into a builder of its own. `None` when the
+/// range could not even be opened or its builder made (the caller then reads in one pass).
+fn read_range(
+    log: LogSource<'_>,
+    layout: &crate::import::table::CsvLayout,
+    options: &ImportOptions,
+    request: &super::request::ReportRequest,
+    index: usize,
+    (start, end): (u64, u64),
+    first_failed: &AtomicUsize,
+) -> Option<RangeDone> {
+    let mut builder = ActivityReportBuilder::new(request).ok()?;
+    let input = log.open_range(start, end).ok()?;
+    let quotes = RefCell::new(QuoteState::new(layout.delimiter));
+    let mut rows = 0u32;
+    let run = crate::import::interviews_csv::for_each_row_in_range(
+        QuoteWatch::new(input, &quotes),
+        layout,
+        options,
+        |row| {
+            rows = rows.wrapping_add(1);
+            if rows % CANCEL_CHECK == 0 && first_failed.load(Ordering::Relaxed) < index {
+                return Err(Stop::Cancelled);
+            }
+            builder
+                .push_parts(
+                    row.date,
+                    row.partner,
+                    row.patient,
+                    row.modality,
+                    row.establishment,
+                )
+                .map_err(|e| Stop::Error(row.locate(e)))
+        },
+    );
+    if matches!(run.result, Err(Stop::Error(_))) {
+        first_failed.fetch_min(index, Ordering::Relaxed);
+    }
+    Some(RangeDone {
+        builder,
+        run,
+        quotes: quotes.into_inner(),
+    })
+}
