@@ -15,12 +15,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use patient_partner::import::{
-    read_activities, FileFormat, ImportOptions, InterviewReader, TextEncoding, UnknownColumns,
+    read_activities, FileFormat, ImportOptions, InterviewReader, LogSource, TextEncoding,
+    UnknownColumns,
 };
 use patient_partner::report::xlsx::{to_xlsx, ReportLanguage, XlsxOptions};
 use patient_partner::report::{
-    render, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule, Period, ReportErrorKind,
-    ReportRequest, ReportingGap,
+    render, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule, Parallelism, Period,
+    ReportErrorKind, ReportRequest, ReportingGap, Threads,
 };
 
 const EXAMPLES: &str = "\
@@ -155,9 +156,17 @@ pub struct ReportArgs {
     /// The most bytes one CSV record may take (a longer one is an error, not held whole).
     #[arg(long, value_name = "BYTES", default_value_t = patient_partner::import::options::DEFAULT_MAX_RECORD_BYTES)]
     max_record_bytes: u64,
+    /// Threads that read the log at once (a CSV file is cut into byte ranges; the report is
+    /// the same for any number). Default: $PP_THREADS, else every core.
+    #[arg(long, value_name = "N", value_parser = parse_threads)]
+    threads: Option<Threads>,
     /// Do not print the import summary on stderr.
     #[arg(long, short)]
     quiet: bool,
+}
+
+fn parse_threads(s: &str) -> Result<Threads, String> {
+    Threads::parse(s).map_err(|e| e.to_string())
 }
 
 pub(crate) fn parse_day(s: &str) -> Result<NaiveDate, String> {
@@ -297,6 +306,14 @@ impl Input {
         }
     }
 
+    /// The log, for reading it in byte ranges.
+    fn log(&self) -> LogSource<'_> {
+        match self {
+            Input::File(p) => LogSource::File(p),
+            Input::Bytes(b) => LogSource::Bytes(b),
+        }
+    }
+
     fn open(&self) -> Result<Box<dyn Read + '_>, Failure> {
         Ok(match self {
             Input::File(p) => {
@@ -400,10 +417,13 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
             .map_or_else(String::new, |p| format!("{}: ", p.display()));
         data(format!("{shown}{e}"))
     })?;
-    let summary = InterviewReader::open(source.open()?, &options)
-        .map_err(patient_partner::Error::from)
-        .and_then(|reader| Ok(reader.push_into(&mut builder)?))
-        .map_err(|e| fail(&e))?;
+    let threads = match args.threads {
+        Some(t) => t,
+        None => Threads::from_env().map_err(|e| usage(e.to_string()))?,
+    };
+    let summary = builder
+        .push_log(source.log(), &options, Parallelism::new(threads))
+        .map_err(|e| fail(&e.into()))?;
     let summary = (summary.format != FileFormat::Json).then(|| summary.to_string());
     let activity_summary = match &args.activities {
         Some(path) => Some(push_activities(path, &mut builder)?),

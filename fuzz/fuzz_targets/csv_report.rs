@@ -1,6 +1,8 @@
 //! Any bytes as an interview log (CSV in any encoding, a workbook or JSON: the reader sniffs
 //! the format), streamed into a report, read whole, and through the options: never a panic.
-//! The streamed and the whole read agree on success, and on the error code otherwise.
+//! The streamed and the whole read agree on success, and on the error code otherwise. The
+//! log cut into byte ranges read by several threads (`push_log`, ranges down to 1 byte)
+//! gives exactly the one-thread result: report, summary, or error with its place.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,7 +11,8 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 use common::quiet_caught_panics;
 use patient_partner::import::{read_interviews, ImportOptions, InterviewReader, UnknownColumns};
-use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest};
+use patient_partner::import::LogSource;
+use patient_partner::report::{ActivityReportBuilder, Parallelism, Period, ReportRequest, Threads};
 
 fuzz_target!(|data: &[u8]| {
     quiet_caught_panics();
@@ -47,6 +50,25 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
+    // One thread against several, on the same bytes.
+    let outcome = |parallel: Option<Parallelism>| {
+        let mut builder = ActivityReportBuilder::new(&request).expect("valid request");
+        let result = match parallel {
+            None => InterviewReader::open(data, &options)
+                .map_err(patient_partner::Error::from)
+                .and_then(|r| Ok(r.push_into_with(&mut builder, Threads::ONE)?)),
+            Some(p) => builder
+                .push_log(LogSource::Bytes(data), &options, p)
+                .map_err(patient_partner::Error::from),
+        };
+        match result {
+            Ok(summary) => Ok((serde_json::to_string(&builder.finish()).unwrap(), format!("{summary:?}"))),
+            Err(e) => Err((e.code(), e.to_string(), format!("{:?}", e.context()))),
+        }
+    };
+    let one = outcome(None);
+    let cut = outcome(Some(Parallelism::new(Threads::new(3).unwrap()).min_range_bytes(1)));
+    assert_eq!(one, cut, "one thread vs byte ranges");
     let strict = ImportOptions::new().unknown_columns(UnknownColumns::Refuse);
     let _ = read_interviews(data, &strict);
 });

@@ -38,6 +38,14 @@ impl Source {
         }
     }
 
+    /// The log, for reading it in byte ranges.
+    fn log(&self) -> import::LogSource<'_> {
+        match self {
+            Source::Path(p) => import::LogSource::File(p),
+            Source::Bytes(b) => import::LogSource::Bytes(b),
+        }
+    }
+
     /// A reader over the file (opened now, so a missing file is an `OSError` here).
     fn open(self) -> PyResult<Box<dyn std::io::Read + Send>> {
         Ok(match self {
@@ -45,6 +53,16 @@ impl Source {
             Source::Bytes(b) => Box::new(std::io::Cursor::new(b)),
         })
     }
+}
+
+/// The threads of a `threads=` argument: `None` is `PP_THREADS`, else every core (the
+/// core's `Threads::from_env`); 0, a negative number or a bad `PP_THREADS` is a
+/// `ReportError` `invalid_request`.
+pub fn threads_of(threads: Option<i64>) -> Result<report::Threads, patient_partner::Error> {
+    Ok(match threads {
+        None => report::Threads::from_env()?,
+        Some(n) => report::Threads::new(usize::try_from(n).unwrap_or(0))?,
+    })
 }
 
 /// The core's import options from the keyword arguments.
@@ -188,9 +206,11 @@ pub fn interviews_file_date_span(
 }
 
 /// The activity report of a log file (workbook or CSV; path or bytes), streamed into the
-/// report without holding the log: `(report, summary)`. The GIL is released throughout.
+/// report without holding the log: `(report, summary)`. A CSV log is read by up to
+/// `threads` threads at once (`None`: `PP_THREADS`, else every core; the core's
+/// `ActivityReportBuilder::push_log`). The GIL is released throughout.
 #[pyfunction]
-#[pyo3(signature = (source, request, *, sheet=None, encoding=None, columns=None, strict=false, activities=None))]
+#[pyo3(signature = (source, request, *, sheet=None, encoding=None, columns=None, strict=false, activities=None, threads=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn compute_activity_report_file<'py>(
     py: Python<'py>,
@@ -201,17 +221,23 @@ pub fn compute_activity_report_file<'py>(
     columns: Option<BTreeMap<String, String>>,
     strict: bool,
     activities: Option<&Bound<'py, PyAny>>,
+    threads: Option<i64>,
 ) -> PyResult<(PyActivityReport, Bound<'py, PyAny>)> {
     guard(|| {
         let options = options(sheet, encoding, columns, strict)?;
         let activities = activities.map(crate::domain::activities_of).transpose()?;
-        let input = Source::from_py(source)?.open()?;
+        let threads = threads_of(threads).py()?;
+        let source = Source::from_py(source)?;
+        if let Source::Path(p) = &source {
+            // A missing file is an `OSError` here, as for every other reader.
+            std::fs::File::open(p)?;
+        }
         let request: ReportRequest = request.inner.clone();
         let result = py.detach(
             move || -> Result<(ActivityReport, ImportSummary), patient_partner::Error> {
                 let mut builder = report::ActivityReportBuilder::new(&request)?;
                 let summary =
-                    import::InterviewReader::open(input, &options)?.push_into(&mut builder)?;
+                    builder.push_log(source.log(), &options, report::Parallelism::new(threads))?;
                 if let Some(list) = &activities {
                     builder.extend_activities(list)?;
                 }

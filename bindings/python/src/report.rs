@@ -449,23 +449,31 @@ fn preview_options(
 
 /// Computes the activity report of a CSV log file without holding the log in memory: the
 /// core streams the rows into the report (memory grows with the distinct (group, patient)
-/// pairs, not with the rows). The GIL is released throughout. All or nothing, as
-/// `read_interviews_csv`.
+/// pairs, not with the rows), on up to `threads` threads (`None`: `PP_THREADS`, else every
+/// core). The GIL is released throughout. All or nothing, as `read_interviews_csv`.
 #[pyfunction]
+#[pyo3(signature = (path, request, *, threads=None))]
 pub fn compute_activity_report_csv(
     py: Python<'_>,
     path: std::path::PathBuf,
     request: &PyReportRequest,
+    threads: Option<i64>,
 ) -> PyResult<PyActivityReport> {
     guard(|| {
-        let file = std::fs::File::open(&path)?;
+        let threads = crate::files::threads_of(threads).py()?;
+        // A missing file is an `OSError` here.
+        std::fs::File::open(&path)?;
         let request: ReportRequest = request.inner.clone();
         let result = py.detach(move || -> Result<ActivityReport, patient_partner::Error> {
             let mut builder = report::ActivityReportBuilder::new(&request)?;
             // No summary comes back from here: refuse unused columns rather than drop them.
             let options =
                 import::ImportOptions::new().unknown_columns(import::UnknownColumns::Refuse);
-            import::InterviewReader::open(file, &options)?.push_into(&mut builder)?;
+            builder.push_log(
+                import::LogSource::File(&path),
+                &options,
+                report::Parallelism::new(threads),
+            )?;
             Ok(builder.finish())
         });
         Ok(PyActivityReport {

@@ -433,6 +433,7 @@ def activity_report_csv(
     columns: Optional[Mapping[str, str]] = None,
     strict: bool = False,
     activities: Optional[ActivitiesLike] = None,
+    threads: Optional[int] = None,
 ) -> ActivityReport:
     """The activity report of a log file — CSV in any encoding, or a workbook (``.xlsx``,
     ``.xls``, ``.ods``) — read by the core as :func:`read_interviews` reads it (``sheet=``,
@@ -443,6 +444,12 @@ def activity_report_csv(
     throughout. A bound of the period not given is taken from the log (its first or last
     interview) by a first pass over the file. Other arguments (``activities=``…) as
     :func:`activity_report`.
+
+    ``threads``: how many threads read a CSV log at once (it is cut into byte ranges at
+    record boundaries, each read by its own thread, then merged). ``None`` (the default)
+    takes the environment variable ``PP_THREADS``, else every core. The report, the summary
+    and the first error (its line and column) are the same for any number; 0, a negative
+    number or a bad ``PP_THREADS`` raise :class:`ReportError` ``invalid_request``.
     """
     if activities is not None and not isinstance(activities, (list, tuple)):
         activities = list(activities)
@@ -460,6 +467,7 @@ def activity_report_csv(
         columns=columns,
         strict=strict,
         activities=activities,
+        threads=threads,
     )
 
 

@@ -151,6 +151,7 @@ def report_file(
     columns: Optional[Mapping[str, str]] = None,
     strict: bool = False,
     activities: Optional[Sequence[Any]] = None,
+    threads: Optional[int] = None,
 ) -> _native.ActivityReport:
     report, summary = _native.compute_activity_report_file(
         source,
@@ -160,6 +161,7 @@ def report_file(
         columns=_columns(columns),
         strict=strict,
         activities=activities,
+        threads=threads,
     )
     _warn(summary, source, stacklevel=4)
     return report

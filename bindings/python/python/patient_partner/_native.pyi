@@ -429,6 +429,7 @@ def compute_activity_report_file(
     columns: Optional[Dict[str, str]] = None,
     strict: bool = False,
     activities: Optional[Sequence[Union[Activity, Mapping[str, Any]]]] = None,
+    threads: Optional[int] = None,
 ) -> Tuple[ActivityReport, ImportSummary]: ...
 def read_interviews_csv(path: Union[str, os.PathLike[str]]) -> Interviews: ...
 def parse_interviews_csv(text: str) -> Interviews: ...
@@ -441,7 +442,10 @@ def compute_activity_report(
     activities: Optional[Sequence[Union[Activity, Mapping[str, Any]]]] = None,
 ) -> ActivityReport: ...
 def compute_activity_report_csv(
-    path: Union[str, os.PathLike[str]], request: ReportRequest
+    path: Union[str, os.PathLike[str]],
+    request: ReportRequest,
+    *,
+    threads: Optional[int] = None,
 ) -> ActivityReport: ...
 def compute_activity_report_arrow(
     data: Any,

@@ -1,0 +1,86 @@
+"""One CSV log read by several threads (issue 15, item 2): ``threads=`` and ``PP_THREADS``.
+The report, the summary and the first error are those of one thread, whatever the number."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import List, Tuple
+
+import pytest
+
+import patient_partner as pp
+
+
+def write_log(path: Path, rows: int, bad_line: int = 0) -> Tuple[int, str]:
+    """A Windows-1252 log with French headers, CRLF and quoted comments, ~35 bytes a row;
+    with ``bad_line``, that physical line holds the modality "fax". Returns the rows and
+    the text of the bad line."""
+    modalities = ("présentiel", "téléphone", "visio")
+    lines: List[str] = ["Date;Partenaire;Patient;Modalité;Commentaire"]
+    for k in range(rows):
+        comment = f'"vu; {k % 7}"' if k % 5 == 0 else "ras"
+        lines.append(
+            f"2023-{k % 12 + 1:02d}-{k % 28 + 1:02d};PP-{k % 40:02d};PAT-{k % 9000:05d};"
+            f"{modalities[k % 3]};{comment}"
+        )
+    bad = ""
+    if bad_line:
+        bad = "2023-05-05;PP-01;PAT-1;fax;ras"
+        lines[bad_line - 1] = bad
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("windows-1252"))
+    return rows, bad
+
+
+def report(path: Path, threads: int) -> Tuple[str, List[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        r = pp.activity_report_csv(path, "2023-01-01", "2023-12-31", threads=threads)
+    return r.to_csv(), [str(w.message) for w in caught]
+
+
+def test_the_report_is_the_same_for_any_number_of_threads(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    rows, _ = write_log(path, 150_000)  # ~5 MB: cut into ranges of at least 1 MiB
+    assert path.stat().st_size > 4 << 20
+    one, notes = report(path, 1)
+    assert one.count("\n") > 40 * 12
+    for threads in (2, 3, 4):
+        assert report(path, threads) == (one, notes)
+    # The counts add up to the rows (nothing lost or counted twice at a cut).
+    with pytest.warns(pp.DataImportWarning, match="Commentaire"):
+        total = pp.activity_report_csv(path, "2023-01-01", "2023-12-31", by="all", threads=4)
+    assert total.totals[0]["total"] == rows
+
+
+def test_the_first_bad_row_is_reported_at_its_line_for_any_number_of_threads(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bad.csv"
+    write_log(path, 150_000, bad_line=140_001)
+    errors = []
+    for threads in (1, 2, 4):
+        with pytest.raises(pp.DataImportError) as caught:
+            pp.activity_report_csv(path, "2023-01-01", "2023-12-31", threads=threads)
+        e = caught.value
+        errors.append((e.kind, e.line, e.column, e.field, str(e)))
+    assert errors[0][:4] == ("invalid_modality", 140_001, 4, "modality")
+    assert errors[1] == errors[0] and errors[2] == errors[0]
+
+
+def test_threads_must_be_a_positive_whole_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "log.csv"
+    write_log(path, 10)
+    with pytest.raises(pp.ReportError) as caught:
+        pp.activity_report_csv(path, "2023-01-01", "2023-12-31", threads=0)
+    assert caught.value.kind == "invalid_request"
+    monkeypatch.setenv("PP_THREADS", "deux")
+    with pytest.raises(pp.ReportError) as caught:
+        pp.activity_report_csv(path, "2023-01-01", "2023-12-31")
+    assert "PP_THREADS" in str(caught.value)
+    monkeypatch.setenv("PP_THREADS", "2")
+    with pytest.warns(pp.DataImportWarning):
+        from_env = pp.activity_report_csv(path, "2023-01-01", "2023-12-31")
+    assert report(path, 2)[0] == from_env.to_csv()
