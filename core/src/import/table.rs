@@ -151,7 +151,8 @@ enum Rows<R: Read> {
 struct CsvRows<R: Read> {
     reader: csv::Reader<CsvInput<R>>,
     /// The current row, checked as UTF-8 once as a whole (then read field by field).
-    record: csv::StringRecord,
+    /// (An `Option` so that taking it for the next read allocates nothing.)
+    record: Option<csv::StringRecord>,
     /// Lines before the first line the CSV reader saw (blank lines above the header).
     line_offset: u64,
     encoding: &'static str,
@@ -343,7 +344,7 @@ impl<R: Read> TableSource<R> {
             Err(e) => {
                 let mut rows = CsvRows {
                     reader,
-                    record: csv::StringRecord::new(),
+                    record: None,
                     line_offset: skipped,
                     encoding,
                     longest: 0,
@@ -373,7 +374,7 @@ impl<R: Read> TableSource<R> {
         Ok(TableSource {
             rows: Rows::Csv(CsvRows {
                 reader,
-                record: csv::StringRecord::new(),
+                record: None,
                 line_offset: skipped,
                 encoding,
                 longest: 0,
@@ -437,7 +438,7 @@ impl<R: Read> TableSource<R> {
         TableSource {
             rows: Rows::Csv(CsvRows {
                 reader,
-                record: csv::StringRecord::new(),
+                record: None,
                 line_offset: 0,
                 encoding: layout.encoding_name,
                 longest: 0,
@@ -515,7 +516,7 @@ impl<R: Read> TableSource<R> {
 
     fn advance_csv(csv: &mut CsvRows<R>, entity: Entity, width: usize) -> Step {
         // Reuse the buffers of the previous row.
-        let mut bytes = std::mem::take(&mut csv.record).into_byte_record();
+        let mut bytes = csv.record.take().unwrap_or_default().into_byte_record();
         let more = match csv.reader.read_byte_record(&mut bytes) {
             Ok(more) => more,
             Err(e) => return Step::Error(csv_error(&e, entity, csv)),
@@ -529,7 +530,7 @@ impl<R: Read> TableSource<R> {
         csv.longest = csv.longest.max(next.saturating_sub(offset));
         csv.reader.get_mut().set_record_start(next);
         if is_blank(bytes.iter()) {
-            csv.record = csv::StringRecord::from_byte_record_lossy(bytes);
+            csv.record = Some(csv::StringRecord::from_byte_record_lossy(bytes));
             return Step::Blank(line);
         }
         if bytes.len() != width {
@@ -544,7 +545,7 @@ impl<R: Read> TableSource<R> {
         }
         match csv::StringRecord::from_byte_record(bytes) {
             Ok(record) => {
-                csv.record = record;
+                csv.record = Some(record);
                 Step::Row(line)
             }
             Err(e) => {
@@ -575,7 +576,11 @@ impl<R: Read> TableSource<R> {
     /// The text of field `pos` of the current row.
     fn field(&self, pos: usize) -> &str {
         match &self.rows {
-            Rows::Csv(csv) => csv.record.get(pos).unwrap_or_default(),
+            Rows::Csv(csv) => csv
+                .record
+                .as_ref()
+                .and_then(|r| r.get(pos))
+                .unwrap_or_default(),
             #[cfg(feature = "workbooks")]
             Rows::Sheet(sheet) => sheet.cell(pos),
         }
@@ -592,6 +597,7 @@ impl<R: Read> TableSource<R> {
                 let before: u64 = pos.map_or(0, |p| {
                     csv.record
                         .iter()
+                        .flatten()
                         .take(p)
                         .map(|f| breaks_in(f.as_bytes()))
                         .sum()

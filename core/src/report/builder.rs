@@ -38,20 +38,21 @@ use super::bucket::BucketSpan;
 use super::coverage::{CoverageIndex, GapSet};
 use super::disclosure::{protect, protect_with, Relations};
 use super::error::{ReportError, ReportErrorKind};
-use super::fxhash::{BuildFx, FxHashMap, IdKey, InlineKey, Interner};
+use super::fxhash::{IdKey, Interner};
 use super::grouping::{GroupBy, GroupLabel};
 use super::new_patients::NewPatientRule;
 use super::output::{
     ActivityCells, ActivityMeasure, ActivityReport, BucketLabel, Column, ReportRow, Reporting,
     TotalsRow,
 };
+pub(crate) use super::pairs::PairSink;
 use super::request::ReportRequest;
 use crate::activity::Activity;
 use crate::interview::{Interview, Modality};
 use crate::mission::ActivityCategory;
 
 /// No date recorded (day numbers are compared with `<`).
-const NONE: i32 = i32::MAX;
+pub(crate) const NONE: i32 = i32::MAX;
 
 /// One group being aggregated.
 #[derive(Debug)]
@@ -65,15 +66,6 @@ struct GroupState {
     gaps: GapSet,
     /// Whether at least one interview of the group lies in the period.
     seen_in_period: bool,
-}
-
-/// The first interview dates of one patient with one group.
-#[derive(Debug, Clone, Copy)]
-struct Pair {
-    /// Day number of the first interview pushed (before or in the period).
-    first_ever: i32,
-    /// Day number of the first interview in the period, or [`NONE`].
-    first_in_period: i32,
 }
 
 /// Aggregates interviews one at a time into an [`ActivityReport`]; see the module docs.
@@ -427,7 +419,9 @@ impl ActivityReportBuilder {
         let mut new_patients = vec![0u64; n_groups * n_buckets];
         let mut patients = vec![0u64; n_groups];
         let rule = self.request.new_patient_rule;
-        for (group, pair) in self.pairs.iter() {
+        let mut pairs = self.pairs;
+        pairs.flush();
+        for (group, pair) in pairs.iter() {
             let group = group as usize;
             if pair.first_in_period == NONE {
                 continue;
@@ -596,88 +590,6 @@ fn activity_totals(rows: &[ReportRow]) -> Vec<ActivityCells> {
             }
         })
         .collect()
-}
-
-/// Records one interview of day number `day` in the entry of its pair.
-#[inline]
-fn update_pair<K>(entry: std::collections::hash_map::Entry<'_, K, Pair>, day: i32, start_day: i32) {
-    let pair = entry.or_insert(Pair {
-        first_ever: day,
-        first_in_period: NONE,
-    });
-    pair.first_ever = pair.first_ever.min(day);
-    if day >= start_day {
-        pair.first_in_period = pair.first_in_period.min(day);
-    }
-}
-
-/// The (group, patient) pair table of a builder, detachable so that another thread can
-/// update it while the builder's thread parses (the streaming CSV path). Patient ids are
-/// keys of the table itself (inline when short): one lookup per interview.
-#[derive(Debug)]
-pub(crate) struct PairSink {
-    short: FxHashMap<(u32, InlineKey), Pair>,
-    long: FxHashMap<(u32, Box<str>), Pair>,
-    start_day: i32,
-}
-
-impl PairSink {
-    fn new(start_day: i32) -> Self {
-        PairSink {
-            short: FxHashMap::default(),
-            long: FxHashMap::default(),
-            start_day,
-        }
-    }
-
-    /// Records an interview of `patient` with `group` on day number `day`, as staged by
-    /// [`ActivityReportBuilder::stage`].
-    #[inline]
-    pub(crate) fn record(&mut self, group: u32, patient: IdKey, day: i32) {
-        let pair = match patient {
-            IdKey::Inline(key) => self.short.entry((group, key)),
-            IdKey::Long(key) => {
-                return update_pair(self.long.entry((group, key)), day, self.start_day)
-            }
-        };
-        update_pair(pair, day, self.start_day);
-    }
-
-    /// Adds the pairs of `other`, whose group `g` is this table's group `remap[g]`; a pair
-    /// held by both keeps the earliest of each date.
-    fn merge(&mut self, other: PairSink, remap: &[u32]) {
-        fn earliest(pair: &mut Pair, other: &Pair) {
-            pair.first_ever = pair.first_ever.min(other.first_ever);
-            pair.first_in_period = pair.first_in_period.min(other.first_in_period);
-        }
-        let group = |g: u32| remap.get(g as usize).copied().unwrap_or(g);
-        for ((g, key), pair) in other.short {
-            earliest(self.short.entry((group(g), key)).or_insert(pair), &pair);
-        }
-        for ((g, key), pair) in other.long {
-            earliest(self.long.entry((group(g), key)).or_insert(pair), &pair);
-        }
-    }
-
-    /// How many distinct pairs are held.
-    fn len(&self) -> usize {
-        self.short.len() + self.long.len()
-    }
-
-    /// How many distinct patients the pairs name.
-    fn distinct_patients(&self) -> usize {
-        let short: std::collections::HashSet<&InlineKey, BuildFx> =
-            self.short.keys().map(|(_, p)| p).collect();
-        let long: std::collections::HashSet<&str, BuildFx> =
-            self.long.keys().map(|(_, p)| &**p).collect();
-        short.len() + long.len()
-    }
-
-    /// Every pair: its group and its first dates.
-    fn iter(&self) -> impl Iterator<Item = (u32, &Pair)> {
-        let short = self.short.iter().map(|((g, _), p)| (*g, p));
-        short.chain(self.long.iter().map(|((g, _), p)| (*g, p)))
-    }
 }
 
 /// The columns of a bucket row, in cell order.

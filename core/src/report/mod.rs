@@ -56,6 +56,7 @@ pub(crate) mod fxhash;
 pub mod grouping;
 pub mod new_patients;
 pub mod output;
+mod pairs;
 pub mod parallel;
 pub mod period;
 pub mod preview;
