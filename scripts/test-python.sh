@@ -17,7 +17,7 @@ fi
 PY="$VENV/bin/python"
 # The tools of the suite (quietly; pip is a no-op when they are already there).
 "$PY" -m pip install --quiet --disable-pip-version-check \
-    "maturin==1.16.*" pytest mypy pandas polars matplotlib nbclient nbformat ipykernel openpyxl scipy pyarrow duckdb
+    "maturin==1.16.*" pytest mypy pandas polars matplotlib nbclient nbformat ipykernel openpyxl scipy pyarrow duckdb tqdm
 
 # Build the wheel (release: the GIL and large-report tests run real sizes) and install it.
 rm -f "$ROOT"/target/wheels/patient_partner-*.whl

@@ -282,6 +282,29 @@ fn options(args: &ReportArgs) -> Result<ImportOptions, Failure> {
     Ok(o.max_record_bytes(args.max_record_bytes))
 }
 
+/// Logs from this size up get a progress bar (when stderr is a terminal).
+const PROGRESS_FROM_BYTES: u64 = 32 << 20;
+
+/// A progress bar on stderr for a large log, only when stderr is a terminal and `--quiet`
+/// is not given: redirected output and pipes never see it.
+fn progress_bar(source: &Input, quiet: bool) -> Option<indicatif::ProgressBar> {
+    let size = source.log().len().ok()?;
+    if quiet || size < PROGRESS_FROM_BYTES || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(size),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} reading the log {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
+
 /// Where the log is read from: a regular file is opened for each pass; standard input and
 /// pipes are read once into memory (they cannot be read twice).
 enum Input {
@@ -421,9 +444,18 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
         Some(t) => t,
         None => Threads::from_env().map_err(|e| usage(e.to_string()))?,
     };
-    let summary = builder
-        .push_log(source.log(), &options, Parallelism::new(threads))
-        .map_err(|e| fail(&e.into()))?;
+    let bar = progress_bar(&source, args.quiet);
+    let summary =
+        builder.push_log_observed(source.log(), &options, Parallelism::new(threads), &|p| {
+            if let Some(bar) = &bar {
+                bar.set_length(p.bytes_total);
+                bar.set_position(p.bytes_read);
+            }
+        });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let summary = summary.map_err(|e| fail(&e.into()))?;
     let summary = (summary.format != FileFormat::Json).then(|| summary.to_string());
     let activity_summary = match &args.activities {
         Some(path) => Some(push_activities(path, &mut builder)?),

@@ -368,3 +368,43 @@ fn a_log_whose_ranges_disagree_on_the_encoding_fails_as_one_pass_does() {
         assert_eq!(cut(LogSource::Bytes(&bytes), &request, parallel), expected);
     }
 }
+
+#[test]
+fn progress_is_told_on_the_calling_thread_and_ends_at_every_byte() {
+    use patient_partner::report::ReadProgress;
+    let bytes = clean_log(200_000); // ~9 MB: several progress reports at any speed
+    let request = request(0);
+    for threads in [1, 3] {
+        let seen = std::sync::Mutex::new(Vec::<(ReadProgress, std::thread::ThreadId)>::new());
+        let mut builder = ActivityReportBuilder::new(&request).unwrap();
+        let parallel = Parallelism::new(Threads::new(threads).unwrap());
+        builder
+            .push_log_observed(
+                LogSource::Bytes(&bytes),
+                &ImportOptions::new(),
+                parallel,
+                &|p| seen.lock().unwrap().push((p, std::thread::current().id())),
+            )
+            .unwrap();
+        let seen = seen.into_inner().unwrap();
+        let total = bytes.len() as u64;
+        assert_eq!(
+            seen.last().unwrap().0,
+            ReadProgress {
+                bytes_read: total,
+                bytes_total: total
+            }
+        );
+        let me = std::thread::current().id();
+        assert!(
+            seen.iter().all(|(_, t)| *t == me),
+            "{threads} threads: called elsewhere"
+        );
+        assert!(seen
+            .windows(2)
+            .all(|w| w[0].0.bytes_read <= w[1].0.bytes_read));
+        assert!(seen
+            .iter()
+            .all(|(p, _)| p.bytes_total == total && p.bytes_read <= total));
+    }
+}

@@ -9,6 +9,10 @@ from wait4) of:
            (`--input LOG --from START --to END --by partner --bucket month --format csv`);
 - polars:  scripts/bench/report_polars.py in a dedicated venv;
 - pandas:  scripts/bench/report_pandas.py in the same venv;
+- duckdb:  scripts/bench/report_duckdb.py (one SQL statement, DuckDB's own threads) in the
+           same venv;
+- crate_t1, crate_t2, ...: the crate with `--threads N` (`--threads-table 1,2`: the table of
+           wall time by threads; `crate` alone uses every core, its default);
 - binding: the Python binding `patient_partner` (a release wheel of bindings/python built
            by this script into the bench venv; `--binding venv` times the repo's `.venv`
            as it is instead): `read_interviews_csv(path)` then `activity_report(...)` (the
@@ -101,9 +105,10 @@ def ensure_venv(venv: Path) -> Path:
     python = venv / "bin" / "python"
     if not python.exists():
         run([sys.executable, "-m", "venv", str(venv)])
-    probe = subprocess.run([str(python), "-c", "import polars, pandas"], capture_output=True)
+    probe = subprocess.run([str(python), "-c", "import polars, pandas, duckdb"],
+                           capture_output=True)
     if probe.returncode != 0:
-        run([str(python), "-m", "pip", "install", "--quiet", "polars", "pandas"])
+        run([str(python), "-m", "pip", "install", "--quiet", "polars", "pandas", "duckdb"])
     return python
 
 
@@ -153,6 +158,7 @@ def versions(python: Path) -> dict:
         "python": [str(python), "--version"],
         "polars": [str(python), "-c", "import polars; print(polars.__version__)"],
         "pandas": [str(python), "-c", "import pandas; print(pandas.__version__)"],
+        "duckdb": [str(python), "-c", "import duckdb; print(duckdb.__version__)"],
     }.items():
         try:
             info[name] = subprocess.run(cmd, capture_output=True, text=True,
@@ -251,7 +257,11 @@ def comparison(args) -> int:
                    args.end],
         "pandas": [str(python), str(HERE / "report_pandas.py"), str(path), args.start,
                    args.end],
+        "duckdb": [str(python), str(HERE / "report_duckdb.py"), str(path), args.start,
+                   args.end],
     }
+    for t in (int(x) for x in args.threads_table.split(",") if x.strip()):
+        impls[f"crate_t{t}"] = impls["crate"] + ["--threads", str(t)]
     wanted_names = args.impls.split(",")
     bpython, bsource = (None, "not requested")
     if "binding" in wanted_names or "binding_stream" in wanted_names:
@@ -263,6 +273,7 @@ def comparison(args) -> int:
     else:
         log(f"binding: NOT MEASURED ({bsource})")
     wanted = [i for i in wanted_names if i in impls]
+    wanted += [name for name in impls if name.startswith("crate_t") and name not in wanted]
     outputs = {name: DATA / f"out_{tag}_{name}.csv" for name in wanted}
 
     warm(path)
@@ -271,7 +282,7 @@ def comparison(args) -> int:
         for name in wanted:
             cmd = list(impls[name])
             stdout = None
-            if name == "crate":
+            if name.startswith("crate"):
                 stdout = outputs[name]
             else:
                 cmd.append(str(outputs[name]))
@@ -341,17 +352,21 @@ def markdown(r: dict) -> str:
         f"{r['machine']['memory']}; load average at start "
         f"{r['machine']['load_at_start'][0]:.2f}, at end {r['load_at_end'][0]:.2f}. "
         f"{r['versions']['rustc']}, Python {r['versions']['python'].split()[-1]}, "
-        f"polars {r['versions']['polars']}, pandas {r['versions']['pandas']}. "
+        f"polars {r['versions']['polars']}, pandas {r['versions']['pandas']}, "
+        f"duckdb {r['versions'].get('duckdb', '?')}. "
         f"Median of {r['repeat']} interleaved runs, warm page cache.",
         "",
-        "| implementation | wall time (median) | min | CPU time | peak RSS | crate is faster by |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| implementation | wall time (median) | min | CPU time | CPU per row | peak RSS | "
+        "wall / crate's |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     base = s.get("crate", {}).get("wall_s_median")
     for name, v in s.items():
         ratio = f"{v['wall_s_median'] / base:.2f}x" if base and name != "crate" else "–"
+        per_row = v["cpu_s_median"] / r["rows"] * 1e9 if r["rows"] else 0
         lines.append(f"| {name} | {v['wall_s_median']:.2f} s | {v['wall_s_min']:.2f} s | "
-                     f"{v['cpu_s_median']:.2f} s | {v['max_rss_mib']:.0f} MiB | {ratio} |")
+                     f"{v['cpu_s_median']:.2f} s | {per_row:.0f} ns | "
+                     f"{v['max_rss_mib']:.0f} MiB | {ratio} |")
     for name in ("binding", "binding_stream"):
         if name not in s:
             lines.append(f"| {name} | not measured | | | | |")
@@ -411,7 +426,9 @@ def main() -> int:
     p.add_argument("--from", dest="start", default="2021-01-01")
     p.add_argument("--to", dest="end", default="2023-12-31")
     p.add_argument("--repeat", type=int, default=3)
-    p.add_argument("--impls", default="crate,polars,pandas,binding,binding_stream",
+    p.add_argument("--threads-table", default="",
+                   help="also time the crate with --threads N for each N of this list (1,2)")
+    p.add_argument("--impls", default="crate,duckdb,polars,pandas,binding,binding_stream",
                    help="comma-separated subset of crate,polars,pandas,binding,binding_stream")
     p.add_argument("--venv", default=str(DATA / "venv"))
     p.add_argument("--skip-build", action="store_true")

@@ -208,9 +208,11 @@ pub fn interviews_file_date_span(
 /// The activity report of a log file (workbook or CSV; path or bytes), streamed into the
 /// report without holding the log: `(report, summary)`. A CSV log is read by up to
 /// `threads` threads at once (`None`: `PP_THREADS`, else every core; the core's
-/// `ActivityReportBuilder::push_log`). The GIL is released throughout.
+/// `ActivityReportBuilder::push_log`). `progress(bytes_read, bytes_total)` is called about
+/// every 100 ms on the calling thread (taking the GIL for the call only); its first exception
+/// is raised once the report is done. The GIL is released throughout.
 #[pyfunction]
-#[pyo3(signature = (source, request, *, sheet=None, encoding=None, columns=None, strict=false, activities=None, threads=None))]
+#[pyo3(signature = (source, request, *, sheet=None, encoding=None, columns=None, strict=false, activities=None, threads=None, progress=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn compute_activity_report_file<'py>(
     py: Python<'py>,
@@ -222,6 +224,7 @@ pub fn compute_activity_report_file<'py>(
     strict: bool,
     activities: Option<&Bound<'py, PyAny>>,
     threads: Option<i64>,
+    progress: Option<Py<PyAny>>,
 ) -> PyResult<(PyActivityReport, Bound<'py, PyAny>)> {
     guard(|| {
         let options = options(sheet, encoding, columns, strict)?;
@@ -233,11 +236,30 @@ pub fn compute_activity_report_file<'py>(
             std::fs::File::open(p)?;
         }
         let request: ReportRequest = request.inner.clone();
+        // The first exception of the progress callback, raised once the report is done.
+        let failed: std::sync::Mutex<Option<PyErr>> = std::sync::Mutex::new(None);
+        let tell = |p: report::ReadProgress| {
+            let Some(callback) = &progress else { return };
+            let Ok(mut failed) = failed.lock() else {
+                return;
+            };
+            if failed.is_none() {
+                Python::attach(|py| {
+                    if let Err(e) = callback.call1(py, (p.bytes_read, p.bytes_total)) {
+                        *failed = Some(e);
+                    }
+                });
+            }
+        };
         let result = py.detach(
-            move || -> Result<(ActivityReport, ImportSummary), patient_partner::Error> {
+            || -> Result<(ActivityReport, ImportSummary), patient_partner::Error> {
                 let mut builder = report::ActivityReportBuilder::new(&request)?;
-                let summary =
-                    builder.push_log(source.log(), &options, report::Parallelism::new(threads))?;
+                let summary = builder.push_log_observed(
+                    source.log(),
+                    &options,
+                    report::Parallelism::new(threads),
+                    &tell,
+                )?;
                 if let Some(list) = &activities {
                     builder.extend_activities(list)?;
                 }
@@ -245,6 +267,9 @@ pub fn compute_activity_report_file<'py>(
             },
         );
         let (report, summary) = result.py()?;
+        if let Some(e) = failed.into_inner().ok().flatten() {
+            return Err(e);
+        }
         Ok((
             PyActivityReport {
                 inner: Arc::new(report),

@@ -3,6 +3,7 @@ The report, the summary and the first error are those of one thread, whatever th
 
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
 from typing import List, Tuple
@@ -84,3 +85,42 @@ def test_threads_must_be_a_positive_whole_number(
     with pytest.warns(pp.DataImportWarning):
         from_env = pp.activity_report_csv(path, "2023-01-01", "2023-12-31")
     assert report(path, 2)[0] == from_env.to_csv()
+
+
+def test_progress_is_told_to_a_callable_and_to_a_tqdm_bar(tmp_path: Path) -> None:
+    from tqdm import tqdm
+
+    path = tmp_path / "log.csv"
+    write_log(path, 150_000)
+    size = path.stat().st_size
+    for threads in (1, 2):
+        seen: List[Tuple[int, int]] = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pp.activity_report_csv(
+                path, "2023-01-01", "2023-12-31", threads=threads,
+                progress=lambda done, total: seen.append((done, total)),
+            )
+        assert seen[-1] == (size, size)
+        assert all(total == size and 0 <= done <= size for done, total in seen)
+        assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    with open(os.devnull, "w") as sink, tqdm(file=sink, unit="B") as bar:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pp.activity_report_csv(path, "2023-01-01", "2023-12-31", progress=bar)
+        assert (bar.n, bar.total) == (size, size)
+
+
+def test_an_exception_of_the_progress_callback_is_raised(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    write_log(path, 1000)
+
+    def fail(done: int, total: int) -> None:
+        raise RuntimeError(f"stop at {done} of {total}")
+
+    with pytest.raises(RuntimeError, match="stop at"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pp.activity_report_csv(path, "2023-01-01", "2023-12-31", progress=fail)
+    with pytest.raises(TypeError, match="progress="):
+        pp.activity_report_csv(path, "2023-01-01", "2023-12-31", progress=42)

@@ -14,7 +14,8 @@
 
 use std::cell::RefCell;
 use std::num::NonZeroUsize;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use super::builder::ActivityReportBuilder;
 use super::error::{ReportError, ReportErrorKind};
@@ -210,27 +211,65 @@ impl ActivityReportBuilder {
         options: &ImportOptions,
         parallel: Parallelism,
     ) -> Result<ImportSummary, ReportError> {
+        self.push_log_observed(log, options, parallel, &|_| {})
+    }
+
+    /// [`push_log`](Self::push_log), telling `progress` how far the reading has come, on
+    /// the calling thread, about every 100 ms (and once at the end with every byte read):
+    /// what a progress bar needs. When a cut log is read again in one pass, the count
+    /// starts again from 0.
+    ///
+    /// ```
+    /// use patient_partner::import::{ImportOptions, LogSource};
+    /// use patient_partner::report::{ActivityReportBuilder, Parallelism, Period, ReadProgress, ReportRequest};
+    /// let log = "date;partner;patient;modality\n2023-01-09;PP-A;PAT-1;phone\n";
+    /// let mut builder = ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap()))?;
+    /// let last = std::sync::Mutex::new(None);
+    /// builder.push_log_observed(LogSource::Bytes(log.as_bytes()), &ImportOptions::new(),
+    ///     Parallelism::default(), &|p: ReadProgress| *last.lock().unwrap() = Some(p))?;
+    /// let last = last.into_inner().unwrap().unwrap();
+    /// assert_eq!((last.bytes_read, last.bytes_total), (52, 52));
+    /// # Ok::<(), patient_partner::Error>(())
+    /// ```
+    pub fn push_log_observed(
+        &mut self,
+        log: LogSource<'_>,
+        options: &ImportOptions,
+        parallel: Parallelism,
+        progress: &(dyn Fn(ReadProgress) + Sync),
+    ) -> Result<ImportSummary, ReportError> {
+        let io = |e: std::io::Error| ReportError::from(crate::import::table::io_error(&e));
+        let total = log.len().map_err(io)?;
         let open = || -> Result<_, ReportError> {
-            let input = log.open().map_err(|e| crate::import::table::io_error(&e))?;
-            Ok(InterviewReader::open(input, options)?)
+            let input = log.open().map_err(io)?;
+            let counted = Counted::new(input, total, Some(progress));
+            Ok(InterviewReader::open(counted, options)?)
         };
         let reader = open()?;
         let threads = parallel.threads;
+        let done = |summary: ImportSummary| {
+            progress(ReadProgress {
+                bytes_read: total,
+                bytes_total: total,
+            });
+            summary
+        };
         if threads.get() > 1 {
             if let Some(layout) = reader.csv_layout() {
-                let ranges = plan(log, &layout, threads.get(), parallel.min_range_bytes)
-                    .map_err(|e| ReportError::from(crate::import::table::io_error(&e)))?;
+                let ranges =
+                    plan(log, &layout, threads.get(), parallel.min_range_bytes).map_err(io)?;
                 if let Some(ranges) = ranges {
                     drop(reader);
-                    if let Some(done) = self.push_ranges(log, &layout, options, &ranges) {
-                        return done;
+                    let cut = self.push_ranges(log, &layout, options, &ranges, total, progress);
+                    if let Some(result) = cut {
+                        return result.map(done);
                     }
                     // The cut could not be proven right: one pass, from the start.
-                    return open()?.push_into_with(self, threads);
+                    return open()?.push_into_with(self, threads).map(done);
                 }
             }
         }
-        reader.push_into_with(self, threads)
+        reader.push_into_with(self, threads).map(done)
     }
 
     /// Reads `ranges` of the log on one thread each and merges what they aggregated into
@@ -242,18 +281,24 @@ impl ActivityReportBuilder {
         layout: &crate::import::table::CsvLayout,
         options: &ImportOptions,
         ranges: &[(u64, u64)],
+        total: u64,
+        progress: &(dyn Fn(ReadProgress) + Sync),
     ) -> Option<Result<ImportSummary, ReportError>> {
         let request = self.request().clone();
         // The lowest range that met a bad row: later ranges stop reading.
         let first_failed = AtomicUsize::new(usize::MAX);
+        // Bytes read by every range (the header's included).
+        let read = AtomicU64::new(ranges.first().map_or(0, |r| r.0));
+        let caller = std::thread::current();
         let results: Vec<Option<RangeDone>> = std::thread::scope(|scope| {
             let handles: Vec<_> = ranges
                 .iter()
                 .enumerate()
                 .map(|(index, &(start, end))| {
-                    let (request, first_failed) = (&request, &first_failed);
+                    let (request, first_failed, read, caller) =
+                        (&request, &first_failed, &read, &caller);
                     scope.spawn(move || {
-                        read_range(
+                        let done = read_range(
                             log,
                             layout,
                             options,
@@ -261,10 +306,21 @@ impl ActivityReportBuilder {
                             index,
                             (start, end),
                             first_failed,
-                        )
+                            read,
+                        );
+                        caller.unpark();
+                        done
                     })
                 })
                 .collect();
+            // The calling thread reports progress until every range is read.
+            while !handles.iter().all(|h| h.is_finished()) {
+                std::thread::park_timeout(PROGRESS_EVERY);
+                progress(ReadProgress {
+                    bytes_read: read.load(Ordering::Relaxed).min(total),
+                    bytes_total: total,
+                });
+            }
             handles
                 .into_iter()
                 .map(|h| match h.join() {
@@ -341,6 +397,7 @@ impl ActivityReportBuilder {
 
 /// One thread's work: the rows of `start..end` into a builder of its own. `None` when the
 /// range could not even be opened or its builder made (the caller then reads in one pass).
+#[allow(clippy::too_many_arguments)]
 fn read_range(
     log: LogSource<'_>,
     layout: &crate::import::table::CsvLayout,
@@ -349,9 +406,13 @@ fn read_range(
     index: usize,
     (start, end): (u64, u64),
     first_failed: &AtomicUsize,
+    read: &AtomicU64,
 ) -> Option<RangeDone> {
     let mut builder = ActivityReportBuilder::new(request).ok()?;
-    let input = log.open_range(start, end).ok()?;
+    let input = SharedCount {
+        inner: log.open_range(start, end).ok()?,
+        read,
+    };
     let quotes = RefCell::new(QuoteState::new(layout.delimiter));
     let mut rows = 0u32;
     let run = crate::import::interviews_csv::for_each_row_in_range(
@@ -382,4 +443,69 @@ fn read_range(
         run,
         quotes: quotes.into_inner(),
     })
+}
+
+/// How far reading a log has come ([`ActivityReportBuilder::push_log_observed`]): bytes of
+/// the file read so far, of how many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ReadProgress {
+    /// Bytes read so far.
+    pub bytes_read: u64,
+    /// The size of the log in bytes.
+    pub bytes_total: u64,
+}
+
+/// The interval between two progress reports.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// A log read on the calling thread, telling `progress` every [`PROGRESS_EVERY`].
+struct Counted<'p, R> {
+    inner: R,
+    read: u64,
+    total: u64,
+    progress: Option<&'p (dyn Fn(ReadProgress) + Sync)>,
+    last: Instant,
+}
+
+impl<'p, R> Counted<'p, R> {
+    fn new(inner: R, total: u64, progress: Option<&'p (dyn Fn(ReadProgress) + Sync)>) -> Self {
+        Counted {
+            inner,
+            read: 0,
+            total,
+            progress,
+            last: Instant::now(),
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if let Some(progress) = self.progress {
+            if self.last.elapsed() >= PROGRESS_EVERY {
+                self.last = Instant::now();
+                progress(ReadProgress {
+                    bytes_read: self.read.min(self.total),
+                    bytes_total: self.total,
+                });
+            }
+        }
+        Ok(n)
+    }
+}
+
+/// A range's bytes, counted into the total of every range.
+struct SharedCount<'a, R> {
+    inner: R,
+    read: &'a AtomicU64,
+}
+
+impl<R: std::io::Read> std::io::Read for SharedCount<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }

@@ -49,7 +49,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as _dt
     import os
-    from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+    from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
     # For type checkers, re-exported (at run time `__getattr__` imports them on first use).
     from ._types import ActivityCountsDict as ActivityCountsDict
@@ -434,6 +434,7 @@ def activity_report_csv(
     strict: bool = False,
     activities: Optional[ActivitiesLike] = None,
     threads: Optional[int] = None,
+    progress: Any = None,
 ) -> ActivityReport:
     """The activity report of a log file — CSV in any encoding, or a workbook (``.xlsx``,
     ``.xls``, ``.ods``) — read by the core as :func:`read_interviews` reads it (``sheet=``,
@@ -450,6 +451,18 @@ def activity_report_csv(
     takes the environment variable ``PP_THREADS``, else every core. The report, the summary
     and the first error (its line and column) are the same for any number; 0, a negative
     number or a bad ``PP_THREADS`` raise :class:`ReportError` ``invalid_request``.
+
+    ``progress``: told how far the reading has come, about every 100 ms and once at the end:
+    a callable ``progress(bytes_read, bytes_total)``, or a ``tqdm`` bar (any object with
+    ``update``, ``n`` and ``total``; its total is set to the file's size)::
+
+        from tqdm.auto import tqdm
+        with tqdm(unit="B", unit_scale=True) as bar:
+            report = pp.activity_report_csv("log.csv", progress=bar)
+
+    It is called on the calling thread, with the GIL held for the call only; an exception it
+    raises is raised once the report is done. When a cut log must be read again in one pass
+    (see ``threads``), the count starts again from 0.
     """
     if activities is not None and not isinstance(activities, (list, tuple)):
         activities = list(activities)
@@ -468,10 +481,33 @@ def activity_report_csv(
         strict=strict,
         activities=activities,
         threads=threads,
+        progress=_progress_callback(progress),
     )
 
 
 activity_report_file = activity_report_csv
+
+
+def _progress_callback(progress: Any) -> "Optional[Callable[[int, int], object]]":
+    """``progress=`` as a callable of (bytes_read, bytes_total): a tqdm-like bar (``update``,
+    ``n``, ``total``) is driven by setting its position; a callable is kept as it is."""
+    if progress is None:
+        return None
+    if all(hasattr(progress, a) for a in ("update", "n", "total")) and not callable(progress):
+        bar = progress
+
+        def drive(done: int, total: int) -> None:
+            if bar.total != total:
+                bar.total = total
+            bar.update(done - bar.n)
+
+        return drive
+    if not callable(progress):
+        raise TypeError(
+            "progress= expects a callable progress(bytes_read, bytes_total) or a tqdm bar, "
+            f"not {type(progress).__name__}"
+        )
+    return progress  # type: ignore[no-any-return]
 
 
 def _request(

@@ -16,7 +16,7 @@ from .errors import DataImportWarning
 # `typing` costs ~10 ms to import: names for type checkers only (import time, issue 12).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, List, Mapping, Optional, Sequence, TypeVar, Union
+    from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, TypeVar, Union
 
     from ._types import ImportSummary
 
@@ -152,6 +152,7 @@ def report_file(
     strict: bool = False,
     activities: Optional[Sequence[Any]] = None,
     threads: Optional[int] = None,
+    progress: Optional[Callable[[int, int], object]] = None,
 ) -> _native.ActivityReport:
     report, summary = _native.compute_activity_report_file(
         source,
@@ -162,6 +163,7 @@ def report_file(
         strict=strict,
         activities=activities,
         threads=threads,
+        progress=progress,
     )
     _warn(summary, source, stacklevel=4)
     return report

@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from typing import Literal, final
 
@@ -430,6 +430,7 @@ def compute_activity_report_file(
     strict: bool = False,
     activities: Optional[Sequence[Union[Activity, Mapping[str, Any]]]] = None,
     threads: Optional[int] = None,
+    progress: Optional[Callable[[int, int], object]] = None,
 ) -> Tuple[ActivityReport, ImportSummary]: ...
 def read_interviews_csv(path: Union[str, os.PathLike[str]]) -> Interviews: ...
 def parse_interviews_csv(text: str) -> Interviews: ...
