@@ -82,10 +82,12 @@ fn date(d: i64) -> String {
 }
 
 /// The comment cell: plain, quoted with the separator, an escaped quote, a line break
-/// (CR LF or LF), empty quoted, a stray quote in an unquoted cell, text after a closing quote.
+/// (CR LF or LF), empty quoted, a stray quote in an unquoted cell, text after a closing
+/// quote, a quoted cell left open (it runs over the next lines, up to the next quote).
 fn comment(kind: u8, sep: char, eol: &str) -> String {
     match kind {
-        0 | 1 | 2 => "ras".to_owned(),
+        0 | 1 => "ras".to_owned(),
+        2 => "\"ouvert sans fin".to_owned(),
         3 => format!("\"suite{sep} à voir\""),
         4 => "\"dit \"\"oui\"\"\"".to_owned(),
         5 => format!("\"deux{eol}lignes\""),
@@ -122,7 +124,11 @@ fn render(lines: &[Line], shape: &Shape, stray: bool) -> Vec<u8> {
     for line in lines {
         match line {
             Line::Row(d, pp, pat, m, est, c) => {
-                let c = if *c == 7 && !stray { 0 } else { *c };
+                let c = if (*c == 7 || *c == 2) && !stray {
+                    0
+                } else {
+                    *c
+                };
                 let cells = [
                     date(*d),
                     format!("PP-{pp}"),
@@ -131,7 +137,13 @@ fn render(lines: &[Line], shape: &Shape, stray: bool) -> Vec<u8> {
                     } else {
                         format!("PAT-{pat:02}")
                     },
-                    MODALITIES[*m].to_owned(),
+                    // A row that leaves a quote open is also bad on its own: one pass
+                    // reports its field count, a range that cut it would report this.
+                    if c == 2 {
+                        "fax".to_owned()
+                    } else {
+                        MODALITIES[*m].to_owned()
+                    },
                     est.map_or(String::new(), |e| format!("EST-{e}")),
                     comment(c, sep, eol),
                 ];
@@ -406,5 +418,44 @@ fn progress_is_told_on_the_calling_thread_and_ends_at_every_byte() {
         assert!(seen
             .iter()
             .all(|(p, _)| p.bytes_total == total && p.bytes_read <= total));
+    }
+}
+
+#[test]
+fn a_quoted_cell_left_open_across_a_cut_gives_the_one_pass_error() {
+    // Found by the csv_report fuzz target: line 10 opens a quoted cell that runs over the
+    // next lines; a range ending inside it read a cut record and reported an encoding
+    // error where one pass reports the row's field count.
+    let data = std::fs::read(format!(
+        "{}/../fuzz/regressions/csv_report_quote_cut_by_range.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let mut request = ReportRequest::new(Period::year(2023).unwrap());
+    request.suppress_below = Some(11);
+    let options = ImportOptions::new().max_record_bytes(4096);
+    let outcome = |parallel: Option<Parallelism>| {
+        let mut builder = ActivityReportBuilder::new(&request).unwrap();
+        let result = match parallel {
+            None => InterviewReader::open(&data[..], &options)
+                .map_err(Error::from)
+                .and_then(|r| Ok(r.push_into_with(&mut builder, Threads::ONE)?)),
+            Some(p) => builder
+                .push_log(LogSource::Bytes(&data), &options, p)
+                .map_err(Error::from),
+        };
+        match result {
+            Ok(summary) => Ok((
+                serde_json::to_string(&builder.finish()).unwrap(),
+                format!("{summary:?}"),
+            )),
+            Err(e) => Err((e.code(), e.to_string(), format!("{:?}", e.context()))),
+        }
+    };
+    let one = outcome(None);
+    assert_eq!(one.as_ref().unwrap_err().0, "wrong_field_count");
+    for threads in 2..=5 {
+        let parallel = Parallelism::new(Threads::new(threads).unwrap()).min_range_bytes(1);
+        assert_eq!(outcome(Some(parallel)), one, "{threads} threads");
     }
 }

@@ -204,6 +204,8 @@ pub(crate) struct QuoteState {
     prev: u8,
     /// Every quote so far was where the parity rule holds.
     reliable: bool,
+    /// The range was read to its end.
+    at_end: bool,
 }
 
 impl QuoteState {
@@ -215,6 +217,7 @@ impl QuoteState {
             opens_cell: false,
             prev: b'\n',
             reliable: true,
+            at_end: false,
         }
     }
 
@@ -226,6 +229,13 @@ impl QuoteState {
     /// Whether the range ended between two records (read to its end: outside quotes).
     pub(crate) fn ends_between_records(&self) -> bool {
         self.reliable && !self.inside && self.run == 0
+    }
+
+    /// Whether the last record read may have been cut by the end of the range (the range
+    /// was read to its end and ended inside quotes, or its quotes are unreliable): an error
+    /// found in it may not be the error one pass would find.
+    pub(crate) fn may_have_cut_a_record(&self) -> bool {
+        !self.reliable || (self.at_end && !self.ends_between_records())
     }
 
     fn ends_cell(&self, next: Option<u8>) -> bool {
@@ -289,6 +299,7 @@ impl QuoteState {
 
     /// The range is read to its end.
     fn finish(&mut self) {
+        self.at_end = true;
         if self.run > 0 {
             self.end_run(None);
         }

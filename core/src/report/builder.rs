@@ -58,14 +58,10 @@ pub(crate) const NONE: i32 = i32::MAX;
 #[derive(Debug)]
 struct GroupState {
     label: GroupLabel,
-    /// Interviews per bucket: in person, phone, video.
-    counts: Vec<[u64; 3]>,
     /// Activities per bucket and category (`bucket * categories + category`): count,
     /// minutes, participants. Empty until the group's first activity.
     activities: Vec<[u64; 3]>,
     gaps: GapSet,
-    /// Whether at least one interview of the group lies in the period.
-    seen_in_period: bool,
 }
 
 /// Aggregates interviews one at a time into an [`ActivityReport`]; see the module docs.
@@ -78,6 +74,14 @@ pub struct ActivityReportBuilder {
     end_day: i32,
     group_index: Interner,
     groups: Vec<GroupState>,
+    /// Interviews per group and bucket (`group * buckets + bucket`): in person, phone,
+    /// video. Kept apart from [`GroupState`], flat, so that counting an interview touches
+    /// one cell and no group record (the hot path of large logs).
+    counts: Vec<[u64; 3]>,
+    /// Per group: whether at least one interview or activity lies in the period.
+    seen: Vec<bool>,
+    /// Whether the request declares any reporting gap (else no group has one to check).
+    any_gaps: bool,
     pairs: PairSink,
     /// The request's gaps, indexed once by group.
     coverage: CoverageIndex,
@@ -99,6 +103,9 @@ impl ActivityReportBuilder {
             end_day,
             group_index: Interner::default(),
             groups: Vec::new(),
+            counts: Vec::new(),
+            seen: Vec::new(),
+            any_gaps: !request.coverage.is_empty(),
             pairs: PairSink::new(start_day),
             coverage: CoverageIndex::new(&request.coverage, start_day, end_day),
             with_activities: false,
@@ -174,7 +181,9 @@ impl ActivityReportBuilder {
             cell[0] += 1;
             cell[1] += u64::from(activity.duration_minutes);
             cell[2] += u64::from(activity.participants.unwrap_or(0));
-            state.seen_in_period = true;
+            if let Some(seen) = self.seen.get_mut(group as usize) {
+                *seen = true;
+            }
         }
         Ok(())
     }
@@ -255,24 +264,31 @@ impl ActivityReportBuilder {
         }
         let group = self.group_of(partner, establishment);
         if in_period {
+            let n_buckets = self.spans.len();
             let bucket =
                 usize::try_from(self.request.bucket.ordinal(date) - self.first_ordinal).ok();
-            let Some(state) = self.groups.get_mut(group as usize) else {
-                return Ok(None);
-            };
-            if !state.gaps.is_empty() && state.gaps.contains(day) {
-                return Err(ReportError::new(ReportErrorKind::InterviewInGap { date })
-                    .entity(state.label.title().to_owned())
-                    .field("date"));
+            if self.any_gaps {
+                if let Some(state) = self.groups.get(group as usize) {
+                    if !state.gaps.is_empty() && state.gaps.contains(day) {
+                        return Err(ReportError::new(ReportErrorKind::InterviewInGap { date })
+                            .entity(state.label.title().to_owned())
+                            .field("date"));
+                    }
+                }
             }
-            if let Some(cell) = bucket.and_then(|b| state.counts.get_mut(b)) {
+            let index = bucket
+                .filter(|&b| b < n_buckets)
+                .map(|b| group as usize * n_buckets + b);
+            if let Some(cell) = index.and_then(|i| self.counts.get_mut(i)) {
                 let column = match modality {
                     Modality::InPerson => 0,
                     Modality::Phone => 1,
                     Modality::Video => 2,
                 };
                 cell[column] += 1;
-                state.seen_in_period = true;
+                if let Some(seen) = self.seen.get_mut(group as usize) {
+                    *seen = true;
+                }
             }
         }
         Ok(Some((group, day)))
@@ -314,11 +330,12 @@ impl ActivityReportBuilder {
             let gaps: GapSet = self.coverage.for_group(label.key());
             self.groups.push(GroupState {
                 label,
-                counts: vec![[0; 3]; self.spans.len()],
                 activities: Vec::new(),
                 gaps,
-                seen_in_period: false,
             });
+            self.counts
+                .extend(std::iter::repeat_n([0; 3], self.spans.len()));
+            self.seen.push(false);
         }
         index
     }
@@ -357,17 +374,28 @@ impl ActivityReportBuilder {
         self.with_activities |= other.with_activities;
         let n_buckets = self.spans.len();
         let mut remap = Vec::with_capacity(other.groups.len());
-        for state in other.groups {
+        for (theirs_index, state) in other.groups.into_iter().enumerate() {
             let index = self.group_for_label(&state.label);
             remap.push(index);
+            let (mine, theirs) = (index as usize * n_buckets, theirs_index * n_buckets);
+            if let (Some(mine), Some(theirs)) = (
+                self.counts.get_mut(mine..mine + n_buckets),
+                other.counts.get(theirs..theirs + n_buckets),
+            ) {
+                for (a, b) in mine.iter_mut().zip(theirs) {
+                    for (a, b) in a.iter_mut().zip(b) {
+                        *a += b;
+                    }
+                }
+            }
+            if other.seen.get(theirs_index).copied().unwrap_or(false) {
+                if let Some(seen) = self.seen.get_mut(index as usize) {
+                    *seen = true;
+                }
+            }
             let Some(target) = self.groups.get_mut(index as usize) else {
                 continue;
             };
-            for (mine, theirs) in target.counts.iter_mut().zip(&state.counts) {
-                for (a, b) in mine.iter_mut().zip(theirs) {
-                    *a += b;
-                }
-            }
             if !state.activities.is_empty() {
                 if target.activities.is_empty() {
                     target.activities = vec![[0; 3]; n_buckets * ActivityCategory::ALL.len()];
@@ -378,7 +406,6 @@ impl ActivityReportBuilder {
                     }
                 }
             }
-            target.seen_in_period |= state.seen_in_period;
         }
         self.pairs.merge(other.pairs, &remap);
         Ok(())
@@ -393,11 +420,12 @@ impl ActivityReportBuilder {
             let gaps: GapSet = self.coverage.for_group(label.key());
             self.groups.push(GroupState {
                 label: label.clone(),
-                counts: vec![[0; 3]; self.spans.len()],
                 activities: Vec::new(),
                 gaps,
-                seen_in_period: false,
             });
+            self.counts
+                .extend(std::iter::repeat_n([0; 3], self.spans.len()));
+            self.seen.push(false);
         }
         index
     }
@@ -448,7 +476,7 @@ impl ActivityReportBuilder {
         }
 
         let mut order: Vec<usize> = (0..n_groups)
-            .filter(|&g| self.groups.get(g).is_some_and(|s| s.seen_in_period))
+            .filter(|&g| self.seen.get(g).copied().unwrap_or(false))
             .collect();
         order.sort_by(|&a, &b| match (self.groups.get(a), self.groups.get(b)) {
             (Some(a), Some(b)) => a.label.report_order(&b.label),
@@ -474,7 +502,11 @@ impl ActivityReportBuilder {
                 } else {
                     Reporting::Reported
                 };
-                let [ip, ph, vi] = state.counts.get(b).copied().unwrap_or([0; 3]);
+                let [ip, ph, vi] = self
+                    .counts
+                    .get(g * n_buckets + b)
+                    .copied()
+                    .unwrap_or([0; 3]);
                 let value = |v: u64| (reporting != Reporting::NotReported).then_some(v);
                 group_rows.push(ReportRow {
                     group: state.label.clone(),

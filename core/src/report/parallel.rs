@@ -373,7 +373,9 @@ impl ActivityReportBuilder {
                                 | ImportErrorKind::RecordTooLong { .. }
                         )
                     );
-                    if !range.quotes.reliable() || positioned_text {
+                    // An error in a record the range's end may have cut (a quoted cell
+                    // running past it) is not the one-pass error.
+                    if range.quotes.may_have_cut_a_record() || positioned_text {
                         return None;
                     }
                     if let Some(line) = e.context().line {
