@@ -222,6 +222,7 @@ impl QuoteState {
     }
 
     /// Whether every quote of the range was where the parity rule holds.
+    #[cfg(test)]
     pub(crate) fn reliable(&self) -> bool {
         self.reliable
     }

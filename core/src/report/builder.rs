@@ -366,10 +366,26 @@ impl ActivityReportBuilder {
     /// # Ok::<(), patient_partner::Error>(())
     /// ```
     pub fn merge(&mut self, other: ActivityReportBuilder) -> Result<(), ReportError> {
+        self.merge_on(other, 1)
+    }
+
+    /// [`merge`](Self::merge), the pair tables merged on up to `threads` threads.
+    pub(crate) fn merge_on(
+        &mut self,
+        other: ActivityReportBuilder,
+        threads: usize,
+    ) -> Result<(), ReportError> {
         if self.request != other.request {
             return Err(ReportError::new(ReportErrorKind::MergeMismatch)
                 .entity("ActivityReportBuilder")
                 .field("request"));
+        }
+        if self.groups.is_empty() && self.pairs.is_empty() {
+            // Nothing here yet: take the other builder whole.
+            let with_activities = self.with_activities;
+            *self = other;
+            self.with_activities |= with_activities;
+            return Ok(());
         }
         self.with_activities |= other.with_activities;
         let n_buckets = self.spans.len();
@@ -407,7 +423,7 @@ impl ActivityReportBuilder {
                 }
             }
         }
-        self.pairs.merge(other.pairs, &remap);
+        self.pairs.merge(other.pairs, &remap, threads);
         Ok(())
     }
 

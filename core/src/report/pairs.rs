@@ -5,7 +5,8 @@
 //!
 //! With millions of pairs the table is far larger than the processor's caches, and updating
 //! it one interview at a time costs a cache miss per row. So the table is **radix
-//! partitioned**: the pairs are split by bits of their hash into [`PARTITIONS`] tables, and
+//! partitioned**: the pairs are split by bits of their patient's hash into [`PARTITIONS`]
+//! tables, and
 //! interviews are staged per partition and applied [`FLUSH_AT`] at a time, so that each
 //! batch updates one small table that stays in cache (the technique of partitioned hash
 //! aggregation in analytical databases). Tables also grow one partition at a time, which
@@ -79,9 +80,12 @@ fn earliest(pair: &mut Pair, other: &Pair) {
     pair.first_in_period = pair.first_in_period.min(other.first_in_period);
 }
 
+/// The partition of a patient's pairs: by the patient alone, so that a pair falls in the
+/// same partition in every table whatever its group's number there, and two tables merge
+/// partition by partition (in parallel).
 #[inline]
-fn partition_of(group: u32, key: &InlineKey) -> usize {
-    let hash = BuildFx::default().hash_one((group, key));
+fn partition_of(key: &InlineKey) -> usize {
+    let hash = BuildFx::default().hash_one(key);
     (hash >> PARTITION_SHIFT) as usize & (PARTITIONS - 1)
 }
 
@@ -100,7 +104,7 @@ impl PairSink {
     pub(crate) fn record(&mut self, group: u32, patient: IdKey, day: i32) {
         match patient {
             IdKey::Inline(key) => {
-                let part = &mut self.parts[partition_of(group, &key)];
+                let part = &mut self.parts[partition_of(&key)];
                 part.staged.push((group, key, day));
                 if part.staged.len() >= FLUSH_AT {
                     apply(part, self.start_day);
@@ -125,36 +129,57 @@ impl PairSink {
     }
 
     /// Adds the pairs of `other`, whose group `g` is this table's group `remap[g]`; a pair
-    /// held by both keeps the earliest of each date.
-    pub(crate) fn merge(&mut self, mut other: PairSink, remap: &[u32]) {
+    /// held by both keeps the earliest of each date. With `threads` > 1 the partitions are
+    /// merged on that many threads (each partition by one thread: no lock).
+    pub(crate) fn merge(&mut self, mut other: PairSink, remap: &[u32], threads: usize) {
         self.flush();
         other.flush();
         let group = |g: u32| remap.get(g as usize).copied().unwrap_or(g);
-        let identity = remap.iter().enumerate().all(|(i, &g)| i as u32 == g);
-        for (k, theirs) in other.parts.into_iter().enumerate() {
-            if identity {
-                // Same groups: a pair stays in its partition.
-                let mine = &mut self.parts[k].table;
-                mine.reserve(
-                    theirs
-                        .table
-                        .len()
-                        .saturating_sub(mine.capacity() - mine.len()),
-                );
-                for (key, pair) in theirs.table {
-                    earliest(mine.entry(key).or_insert(pair), &pair);
+        let merge_part = |mine: &mut Partition, theirs: Partition| {
+            let table = &mut mine.table;
+            table.reserve(
+                theirs
+                    .table
+                    .len()
+                    .saturating_sub(table.capacity() - table.len()),
+            );
+            for ((g, key), pair) in theirs.table {
+                let g = group(g);
+                earliest(table.entry((g, key)).or_insert(pair), &pair);
+            }
+        };
+        let big = other.parts.iter().map(|p| p.table.len()).sum::<usize>() > 100_000;
+        if threads > 1 && big {
+            let chunk = PARTITIONS.div_ceil(threads);
+            let mut theirs = other.parts.into_iter();
+            std::thread::scope(|scope| {
+                for mine in self.parts.chunks_mut(chunk) {
+                    let batch: Vec<Partition> = theirs.by_ref().take(mine.len()).collect();
+                    let merge_part = &merge_part;
+                    scope.spawn(move || {
+                        for (m, t) in mine.iter_mut().zip(batch) {
+                            merge_part(m, t);
+                        }
+                    });
                 }
-            } else {
-                for ((g, key), pair) in theirs.table {
-                    let g = group(g);
-                    let mine = &mut self.parts[partition_of(g, &key)].table;
-                    earliest(mine.entry((g, key)).or_insert(pair), &pair);
-                }
+            });
+        } else {
+            for (mine, theirs) in self.parts.iter_mut().zip(other.parts) {
+                merge_part(mine, theirs);
             }
         }
         for ((g, key), pair) in other.long {
             earliest(self.long.entry((group(g), key)).or_insert(pair), &pair);
         }
+    }
+
+    /// Whether no interview was recorded.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.long.is_empty()
+            && self
+                .parts
+                .iter()
+                .all(|p| p.table.is_empty() && p.staged.is_empty())
     }
 
     /// How many distinct pairs are held (staged interviews counted once each, as applying
@@ -206,5 +231,44 @@ fn apply(part: &mut Partition, start_day: i32) {
             .entry((group, key))
             .and_modify(|p| update(p, day, start_day))
             .or_insert_with(|| fresh(day, start_day));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sink(offset: u32, remap_groups: bool) -> PairSink {
+        let mut sink = PairSink::new(100);
+        for i in 0..150_000u32 {
+            let group = if remap_groups { (i + 1) % 7 } else { i % 7 };
+            let key = IdKey::new(&format!("PAT-{}", (i * 7 + offset) % 90_000));
+            sink.record(group, key, 50 + ((i + offset) % 200) as i32);
+        }
+        sink
+    }
+
+    fn sorted(mut sink: PairSink) -> Vec<(u32, i32, i32)> {
+        sink.flush();
+        let mut all: Vec<_> = sink
+            .iter()
+            .map(|(g, p)| (g, p.first_ever, p.first_in_period))
+            .collect();
+        all.sort_unstable();
+        all
+    }
+
+    #[test]
+    fn merging_on_several_threads_gives_the_one_thread_table() {
+        // Groups numbered differently in the two tables (remap), more than 100,000 pairs:
+        // the parallel path.
+        let remap: Vec<u32> = (0..7).map(|g| (g + 6) % 7).collect();
+        let mut one = sink(0, false);
+        one.merge(sink(3, true), &remap, 1);
+        let mut three = sink(0, false);
+        three.merge(sink(3, true), &remap, 3);
+        assert!(one.len() > 100_000);
+        assert_eq!(one.len(), three.len());
+        assert_eq!(sorted(one), sorted(three));
     }
 }

@@ -387,8 +387,9 @@ impl ActivityReportBuilder {
                 Err(Stop::Cancelled) => return None,
             }
         }
+        let threads = ranges.len();
         for builder in done {
-            if let Err(e) = self.merge(builder) {
+            if let Err(e) = self.merge_on(builder, threads) {
                 return Some(Err(e));
             }
         }
