@@ -490,6 +490,9 @@ impl ActivityReportBuilder {
                 }
             }
         }
+        // The largest structure is no longer needed: free it before the rows are built, so
+        // that the peak memory is the larger of the two, not their sum.
+        drop(pairs);
 
         let mut order: Vec<usize> = (0..n_groups)
             .filter(|&g| self.seen.get(g).copied().unwrap_or(false))
