@@ -10,9 +10,7 @@ use patient_partner::report::{
     activity_report_with, ActivityReport, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule,
     Period, ReportRequest, ReportingGap,
 };
-use patient_partner::{
-    ActivityId, EstablishmentId, Interview, Modality, PartnerId, PatientId, Vocabulary,
-};
+use patient_partner::{ActivityId, EstablishmentId, Interview, Modality, PartnerId, PatientId};
 use proptest::prelude::*;
 
 fn day(d: i64) -> NaiveDate {

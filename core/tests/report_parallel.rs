@@ -459,3 +459,68 @@ fn a_quoted_cell_left_open_across_a_cut_gives_the_one_pass_error() {
         assert_eq!(outcome(Some(parallel)), one, "{threads} threads");
     }
 }
+
+/// A data frame batch of text cells (date, partner, patient, modality).
+struct TextBatch(Vec<[String; 4]>);
+
+impl patient_partner::import::FrameBatch for TextBatch {
+    fn num_rows(&self) -> usize {
+        self.0.len()
+    }
+    fn cell(&self, column: usize, row: usize) -> patient_partner::import::FrameCell<'_> {
+        match self.0[row][column].as_str() {
+            "" => patient_partner::import::FrameCell::Null,
+            t => patient_partner::import::FrameCell::Text(t),
+        }
+    }
+}
+
+fn frame_outcome(
+    batches: &[Vec<[String; 4]>],
+    request: &ReportRequest,
+    threads: usize,
+    failing_batch: Option<usize>,
+) -> Outcome {
+    use patient_partner::import::InterviewFrame;
+    outcome((|| {
+        let mut frame = InterviewFrame::open(
+            &["date", "partner", "patient", "modality"],
+            &ImportOptions::new(),
+        )?;
+        let mut builder = ActivityReportBuilder::new(request)?;
+        let items = batches.iter().enumerate().map(|(i, rows)| {
+            if Some(i) == failing_batch {
+                Err("the producer failed".to_owned())
+            } else {
+                Ok(TextBatch(rows.clone()))
+            }
+        });
+        let summary = frame.push_into_with(items, &mut builder, Threads::new(threads).unwrap())?;
+        Ok((builder.finish(), summary))
+    })())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn frame_batches_on_several_threads_give_the_one_thread_result(
+        batches in prop::collection::vec(
+            prop::collection::vec((0i64..500, 0u8..4, 0u8..30, 0usize..8), 0..40), 0..12),
+        threads in 2usize..5,
+        failing in prop::option::weighted(0.1, 0usize..12),
+        shape_index in 0u8..6,
+    ) {
+        // Modality 6 is a bad value, 7 a blank row.
+        let batches: Vec<Vec<[String; 4]>> = batches.iter().map(|rows| rows.iter().map(|&(d, pp, pat, m)| {
+            if m == 7 {
+                return [String::new(), String::new(), String::new(), String::new()];
+            }
+            let modality = if m == 6 { "fax" } else { MODALITIES[m] };
+            [date(d), format!("PP-{pp}"), format!("PAT-{pat}"), modality.to_owned()]
+        }).collect()).collect();
+        let request = request(shape_index);
+        let one = frame_outcome(&batches, &request, 1, failing);
+        prop_assert_eq!(frame_outcome(&batches, &request, threads, failing), one);
+    }
+}

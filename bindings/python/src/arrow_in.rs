@@ -280,6 +280,7 @@ fn report(
     frame: &mut InterviewFrame,
     request: &ReportRequest,
     activities: Option<&[patient_partner::Activity]>,
+    threads: patient_partner::report::Threads,
 ) -> Result<(ActivityReport, ImportSummary), ReportError> {
     let mut builder = ActivityReportBuilder::new(request)?;
     let batches = reader.map(|batch| {
@@ -287,7 +288,7 @@ fn report(
             .map_err(|e| e.to_string())
             .and_then(|batch| Batch::new(&batch))
     });
-    let summary = frame.push_into(batches, &mut builder)?;
+    let summary = frame.push_into_with(batches, &mut builder, threads)?;
     if let Some(list) = activities {
         builder.extend_activities(list)?;
     }
@@ -297,9 +298,11 @@ fn report(
 /// The activity report of a data frame (any object with `__arrow_c_stream__` or
 /// `__arrow_c_array__`), and the import summary as a dict. Columns as
 /// `read_interviews(columns=, strict=)`; `index`: the frame's index, to name a bad row by
-/// its label.
+/// its label; `threads`: the batches are aggregated by up to that many threads (`None`:
+/// `PP_THREADS`, else every core), the same report for any number.
 #[pyfunction]
-#[pyo3(signature = (data, request, *, columns=None, strict=false, index=None, activities=None))]
+#[pyo3(signature = (data, request, *, columns=None, strict=false, index=None, activities=None, threads=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn compute_activity_report_arrow<'py>(
     py: Python<'py>,
     data: &Bound<'py, PyAny>,
@@ -308,12 +311,15 @@ pub fn compute_activity_report_arrow<'py>(
     strict: bool,
     index: Option<Bound<'py, PyAny>>,
     activities: Option<&Bound<'py, PyAny>>,
+    threads: Option<i64>,
 ) -> PyResult<(PyActivityReport, Bound<'py, PyAny>)> {
     guard(|| {
         let activities = activities.map(crate::domain::activities_of).transpose()?;
+        let threads = crate::files::threads_of(threads).py()?;
         let Opened { reader, mut frame } = open(data, columns, strict)?;
         let request: ReportRequest = request.inner.clone();
-        let result = py.detach(move || report(reader, &mut frame, &request, activities.as_deref()));
+        let result =
+            py.detach(move || report(reader, &mut frame, &request, activities.as_deref(), threads));
         let (report, summary) = result.map_err(|e| labelled(e, index.as_ref())).py()?;
         Ok((
             PyActivityReport {

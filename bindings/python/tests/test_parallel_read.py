@@ -124,3 +124,33 @@ def test_an_exception_of_the_progress_callback_is_raised(tmp_path: Path) -> None
             pp.activity_report_csv(path, "2023-01-01", "2023-12-31", progress=fail)
     with pytest.raises(TypeError, match="progress="):
         pp.activity_report_csv(path, "2023-01-01", "2023-12-31", progress=42)
+
+
+def test_frame_batches_on_several_threads_give_the_one_thread_report() -> None:
+    import pyarrow as pa
+
+    modalities = ("in_person", "phone", "video")
+    n = 20_000
+    columns = {
+        "date": [f"2023-{k % 12 + 1:02d}-{k % 28 + 1:02d}" for k in range(n)],
+        "partner": [f"PP-{k % 30:02d}" for k in range(n)],
+        "patient": [f"PAT-{k % 3000:05d}" for k in range(n)],
+        "modality": [modalities[k % 3] for k in range(n)],
+    }
+    # Many small batches, so that each thread gets several.
+    table = pa.Table.from_batches(pa.table(columns).to_batches(max_chunksize=700))
+    assert len(table.to_batches()) > 20
+    one = pp.activity_report(table, "2023-01-01", "2023-12-31", threads=1).to_csv()
+    for threads in (2, 4):
+        assert pp.activity_report(table, "2023-01-01", "2023-12-31", threads=threads).to_csv() == one
+    # The first bad row in row order, at its position, whatever the threads.
+    columns["modality"][15_001] = "fax"
+    columns["modality"][4_002] = "fax"
+    bad = pa.Table.from_batches(pa.table(columns).to_batches(max_chunksize=700))
+    seen = []
+    for threads in (1, 2, 4):
+        with pytest.raises(pp.DataImportError) as caught:
+            pp.activity_report(bad, "2023-01-01", "2023-12-31", threads=threads)
+        seen.append((caught.value.kind, caught.value.row, str(caught.value)))
+    assert seen[0][:2] == ("invalid_modality", 4_002)
+    assert seen[1] == seen[0] and seen[2] == seen[0]

@@ -168,6 +168,28 @@ impl InterviewFrame {
         .frame_row(self.offset)
     }
 
+    /// The 0-based position of the next batch's first row.
+    pub(crate) fn offset(&self) -> u64 {
+        self.offset
+    }
+
+    /// Reads the next batch as starting at row `offset` (a worker of a parallel read).
+    pub(crate) fn set_offset(&mut self, offset: u64) {
+        self.offset = offset;
+    }
+
+    /// Forgets the rows counted so far (a worker's copy counts its own).
+    pub(crate) fn reset_counts(&mut self) {
+        self.summary.rows = 0;
+        self.summary.blank_rows = 0;
+        self.summary.blank_row_lines.clear();
+    }
+
+    /// The summary of a read done by several workers, put together.
+    pub(crate) fn replace_summary(&mut self, summary: ImportSummary) {
+        self.summary = summary;
+    }
+
     /// What was read and skipped so far (`rows` counts the rows read, blank rows apart).
     pub fn summary(&self) -> &ImportSummary {
         &self.summary

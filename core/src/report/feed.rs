@@ -16,6 +16,7 @@ use super::parallel::Threads;
 use crate::import::{
     FrameBatch, ImportError, ImportSummary, InterviewFrame, InterviewReader, RowRef,
 };
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A row staged for the pair thread: (group, day number, patient).
 type Staged = (u32, i32, IdKey);
@@ -108,6 +109,180 @@ impl InterviewFrame {
             Ok(self.summary().clone())
         })
     }
+}
+
+impl InterviewFrame {
+    /// [`push_into`](Self::push_into) on up to `threads` threads: the batches are taken
+    /// from `batches` on the calling thread (a Python producer needs it) and aggregated by
+    /// `threads` workers, each into a builder of its own, merged at the end. The report,
+    /// the summary and the first bad row in row order (with its position) are those of one
+    /// thread; on an error this builder is left unchanged. With one thread, as
+    /// [`push_into`](Self::push_into) with no second thread.
+    ///
+    /// ```
+    /// use patient_partner::import::{FrameBatch, FrameCell, ImportOptions, InterviewFrame};
+    /// use patient_partner::report::{ActivityReportBuilder, Period, ReportRequest, Threads};
+    /// struct Rows(Vec<[&'static str; 4]>);
+    /// impl FrameBatch for Rows {
+    ///     fn num_rows(&self) -> usize { self.0.len() }
+    ///     fn cell(&self, column: usize, row: usize) -> FrameCell<'_> {
+    ///         FrameCell::Text(self.0[row][column])
+    ///     }
+    /// }
+    /// let mut frame = InterviewFrame::open(&["date", "partner", "patient", "modality"],
+    ///     &ImportOptions::new())?;
+    /// let mut builder = ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap()))?;
+    /// let batches = (1..=12).map(|m| Ok(Rows(vec![[["2023-01-09", "2023-02-09", "2023-03-09"][m % 3], "PP-A", "PAT-1", "phone"]])));
+    /// let summary = frame.push_into_with(batches, &mut builder, Threads::new(3)?)?;
+    /// assert_eq!(summary.rows, 12);
+    /// assert_eq!(builder.finish().totals[0].total, Some(12));
+    /// # Ok::<(), patient_partner::Error>(())
+    /// ```
+    pub fn push_into_with<B: FrameBatch + Send>(
+        &mut self,
+        batches: impl IntoIterator<Item = Result<B, String>>,
+        builder: &mut ActivityReportBuilder,
+        threads: Threads,
+    ) -> Result<ImportSummary, ReportError> {
+        if threads.get() < 2 {
+            return feed(builder, Threads::ONE, |each| {
+                for batch in batches {
+                    let batch = batch.map_err(|message| self.read_failure(&message))?;
+                    self.read_batch(&batch, |row| each(row.as_row_ref()))?;
+                }
+                Ok(self.summary().clone())
+            });
+        }
+        parallel_batches(self, batches, builder, threads)
+    }
+}
+
+/// What one worker of [`InterviewFrame::push_into_with`] brings back: its builder, its
+/// summary, and its first error with the index of the batch it was met in.
+type Worker = (
+    ActivityReportBuilder,
+    ImportSummary,
+    Option<(usize, ReportError)>,
+);
+
+fn parallel_batches<B: FrameBatch + Send>(
+    frame: &mut InterviewFrame,
+    batches: impl IntoIterator<Item = Result<B, String>>,
+    builder: &mut ActivityReportBuilder,
+    threads: Threads,
+) -> Result<ImportSummary, ReportError> {
+    let request = builder.request().clone();
+    let mut template = frame.clone();
+    template.reset_counts();
+    // The lowest batch index that met an error: later batches are skipped.
+    let first_failed = AtomicUsize::new(usize::MAX);
+    let (to_workers, from_main) =
+        std::sync::mpsc::sync_channel::<(usize, u64, B)>(threads.get() * 2);
+    let from_main = std::sync::Mutex::new(from_main);
+    let mut offset = frame.offset();
+    let mut read_error: Option<(usize, ReportError)> = None;
+    let workers: Vec<std::thread::Result<Result<Worker, ReportError>>> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads.get())
+                .map(|_| {
+                    let (request, template, first_failed, from_main) =
+                        (&request, &template, &first_failed, &from_main);
+                    scope.spawn(move || -> Result<Worker, ReportError> {
+                        let mut builder = ActivityReportBuilder::new(request)?;
+                        let mut frame = template.clone();
+                        let mut error = None;
+                        loop {
+                            let next = match from_main.lock() {
+                                Ok(receiver) => receiver.recv(),
+                                Err(_) => break,
+                            };
+                            let Ok((index, at, batch)) = next else { break };
+                            if first_failed.load(Ordering::Relaxed) < index {
+                                continue;
+                            }
+                            frame.set_offset(at);
+                            let read = frame.read_batch(&batch, |row| {
+                                let r = row.as_row_ref();
+                                builder
+                                    .push_parts(
+                                        r.date,
+                                        r.partner,
+                                        r.patient,
+                                        r.modality,
+                                        r.establishment,
+                                    )
+                                    .map_err(|e| r.locate(e))
+                            });
+                            if let Err(e) = read {
+                                first_failed.fetch_min(index, Ordering::Relaxed);
+                                error = Some((index, e));
+                            }
+                        }
+                        Ok((builder, frame.summary().clone(), error))
+                    })
+                })
+                .collect();
+            for (index, batch) in batches.into_iter().enumerate() {
+                if first_failed.load(Ordering::Relaxed) != usize::MAX {
+                    break;
+                }
+                match batch {
+                    Ok(batch) => {
+                        let rows = batch.num_rows() as u64;
+                        // The workers only stop when this side hangs up.
+                        if to_workers.send((index, offset, batch)).is_err() {
+                            break;
+                        }
+                        offset += rows;
+                    }
+                    Err(message) => {
+                        frame.set_offset(offset);
+                        read_error = Some((index, frame.read_failure(&message).into()));
+                        break;
+                    }
+                }
+            }
+            drop(to_workers);
+            handles.into_iter().map(|h| h.join()).collect()
+        });
+    let mut parts = Vec::with_capacity(workers.len());
+    let mut first_error = read_error;
+    for worker in workers {
+        // Reading and counting cannot panic on any input; should they, the panic is a bug
+        // and is passed on as is.
+        let (part, summary, error) = match worker {
+            Ok(done) => done?,
+            Err(payload) => std::panic::resume_unwind(payload),
+        };
+        if let Some((index, e)) = error {
+            if first_error.as_ref().is_none_or(|(i, _)| index < *i) {
+                first_error = Some((index, e));
+            }
+        }
+        parts.push((part, summary));
+    }
+    if let Some((_, e)) = first_error {
+        return Err(e);
+    }
+    let mut summary = frame.summary().clone();
+    let mut blank_lines = summary.blank_row_lines.clone();
+    for (part, part_summary) in parts {
+        summary.rows += part_summary.rows;
+        summary.blank_rows += part_summary.blank_rows;
+        blank_lines.extend(part_summary.blank_row_lines);
+        builder.merge_on(part, threads.get())?;
+    }
+    blank_lines.sort_unstable();
+    let unlisted = summary.blank_rows;
+    summary.blank_rows = 0;
+    summary.blank_row_lines.clear();
+    for line in blank_lines {
+        summary.blank_row(line);
+    }
+    summary.blank_rows = unlisted;
+    frame.set_offset(offset);
+    frame.replace_summary(summary.clone());
+    Ok(summary)
 }
 
 /// Feeds the rows `drive` hands out into `builder`: with one thread row by row; with more,

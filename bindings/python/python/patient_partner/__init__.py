@@ -335,6 +335,7 @@ def activity_report(
     columns: Optional[Mapping[str, str]] = None,
     strict: bool = False,
     activities: Optional[ActivitiesLike] = None,
+    threads: Optional[int] = None,
 ) -> ActivityReport:
     """The activity report of an interview log: the monthly (quarterly, yearly) tables.
 
@@ -368,6 +369,9 @@ def activity_report(
             count, minutes and participants, with the same buckets, coverage and masking;
             ``to_pandas()`` gives them as columns ``clinical_groups``,
             ``clinical_groups_minutes``, ``clinical_groups_participants``...
+        threads: for a data frame, how many threads aggregate its batches (taken from the
+            frame on the calling thread); ``None`` takes ``PP_THREADS``, else every core.
+            The report and the first bad row are the same for any number.
 
     Returns:
         An :class:`ActivityReport`. The computation runs with the GIL released.
@@ -411,6 +415,7 @@ def activity_report(
                 strict=strict,
                 index=index,
                 activities=activities,
+                threads=threads,
             )
             _files._warn(summary, "the data frame")
             return report

@@ -456,6 +456,7 @@ def compute_activity_report_arrow(
     strict: bool = False,
     index: Optional[Any] = None,
     activities: Optional[Sequence[Union[Activity, Mapping[str, Any]]]] = None,
+    threads: Optional[int] = None,
 ) -> Tuple[ActivityReport, ImportSummary]: ...
 def read_interviews_arrow(
     data: Any,
