@@ -188,7 +188,8 @@ impl ActivityReportBuilder {
     /// read and aggregated on its own thread, then the builders are merged. Workbooks, JSON,
     /// UTF-16 and small logs are read in one pass (with a second thread for the pair table
     /// when `threads` > 1). See the module documentation for when a cut log is read again in
-    /// one pass.
+    /// one pass. After an error, what the builder holds is unspecified (nothing of a cut
+    /// log, the rows before the error of a log read in one pass): discard it.
     ///
     /// ```
     /// use patient_partner::import::{ImportOptions, LogSource};
