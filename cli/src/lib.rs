@@ -15,13 +15,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use patient_partner::import::{
-    read_activities, FileFormat, ImportOptions, InterviewReader, LogSource, TextEncoding,
-    UnknownColumns,
+    read_activities, FileFormat, ImportOptions, LogSource, TextEncoding, UnknownColumns,
 };
 use patient_partner::report::xlsx::{to_xlsx, ReportLanguage, XlsxOptions};
 use patient_partner::report::{
-    render, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule, Parallelism, Period,
-    ReportErrorKind, ReportRequest, ReportingGap, Threads,
+    log_date_span, render, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule, Parallelism,
+    Period, ReportErrorKind, ReportRequest, ReportingGap, Threads,
 };
 
 const EXAMPLES: &str = "\
@@ -398,10 +397,13 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
     let fail = |e: &patient_partner::Error| import_failure(&shown, e, e.code());
     // The default period is the core's (`Period::resolve`): a bound not given is the
     // first or last interview's day, found by a first pass over the file (every row checked).
+    let threads = match args.threads {
+        Some(t) => t,
+        None => Threads::from_env().map_err(|e| usage(e.to_string()))?,
+    };
     let span = match (args.from, args.to) {
         (Some(_), Some(_)) => None,
-        _ => InterviewReader::open(source.open()?, &options)
-            .and_then(InterviewReader::date_bounds)
+        _ => log_date_span(source.log(), &options, Parallelism::new(threads))
             .map_err(|e| fail(&e.into()))?,
     };
     let period = Period::resolve(args.from, args.to, span).map_err(|e| {
@@ -440,10 +442,6 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
             .map_or_else(String::new, |p| format!("{}: ", p.display()));
         data(format!("{shown}{e}"))
     })?;
-    let threads = match args.threads {
-        Some(t) => t,
-        None => Threads::from_env().map_err(|e| usage(e.to_string()))?,
-    };
     let bar = progress_bar(&source, args.quiet);
     let summary =
         builder.push_log_observed(source.log(), &options, Parallelism::new(threads), &|p| {

@@ -7,8 +7,8 @@
 
 use patient_partner::import::{ImportOptions, InterviewReader, LogSource};
 use patient_partner::report::{
-    ActivityReport, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule, Parallelism, Period,
-    ReportRequest, ReportingGap, Threads,
+    log_date_span, ActivityReport, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule,
+    Parallelism, Period, ReportRequest, ReportingGap, Threads,
 };
 use patient_partner::Error;
 use proptest::prelude::*;
@@ -244,6 +244,21 @@ proptest! {
         prop_assert_eq!(&got, &expected);
         let one = cut(LogSource::Bytes(&bytes), &request, Parallelism::new(Threads::ONE));
         prop_assert_eq!(&one, &expected);
+        // The default period's first pass: the same span, or the same error.
+        let span_of = |r: Result<Option<(chrono::NaiveDate, chrono::NaiveDate)>, Error>| match r {
+            Ok(span) => Ok(span),
+            Err(e) => Err((e.code().to_owned(), format!("{e} | {:?}", e.context()))),
+        };
+        let one_span = span_of(
+            InterviewReader::open(&bytes[..], &ImportOptions::new())
+                .and_then(InterviewReader::date_bounds)
+                .map_err(Error::from),
+        );
+        let cut_span = span_of(
+            log_date_span(LogSource::Bytes(&bytes), &ImportOptions::new(), parallel)
+                .map_err(Error::from),
+        );
+        prop_assert_eq!(cut_span, one_span);
     }
 }
 

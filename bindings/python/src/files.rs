@@ -184,9 +184,10 @@ pub fn read_activities_file<'py>(
 }
 
 /// The first and last interview days of a log file (every row checked, nothing held):
-/// what a report's period defaults to. `None` for a log without interviews.
+/// what a report's period defaults to. `None` for a log without interviews. A CSV log is
+/// read by up to `threads` threads, as `compute_activity_report_file` reads it.
 #[pyfunction]
-#[pyo3(signature = (source, *, sheet=None, encoding=None, columns=None, strict=false))]
+#[pyo3(signature = (source, *, sheet=None, encoding=None, columns=None, strict=false, threads=None))]
 pub fn interviews_file_date_span(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
@@ -194,12 +195,22 @@ pub fn interviews_file_date_span(
     encoding: Option<String>,
     columns: Option<BTreeMap<String, String>>,
     strict: bool,
+    threads: Option<i64>,
 ) -> PyResult<Option<(chrono::NaiveDate, chrono::NaiveDate)>> {
     guard(|| {
         let options = options(sheet, encoding, columns, strict)?;
-        let input = Source::from_py(source)?.open()?;
+        let threads = threads_of(threads).py()?;
+        let source = Source::from_py(source)?;
+        if let Source::Path(p) = &source {
+            // A missing file is an `OSError` here, as for every other reader.
+            std::fs::File::open(p)?;
+        }
         py.detach(move || -> Result<_, patient_partner::Error> {
-            Ok(import::InterviewReader::open(input, &options)?.date_bounds()?)
+            Ok(report::log_date_span(
+                source.log(),
+                &options,
+                report::Parallelism::new(threads),
+            )?)
         })
         .py()
     })

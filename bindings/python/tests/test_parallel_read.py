@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import warnings
+from datetime import date
 from pathlib import Path
 from typing import List, Tuple
 
 import pytest
 
 import patient_partner as pp
+from patient_partner import _native
 
 
 def write_log(path: Path, rows: int, bad_line: int = 0) -> Tuple[int, str]:
@@ -154,3 +156,24 @@ def test_frame_batches_on_several_threads_give_the_one_thread_report() -> None:
         seen.append((caught.value.kind, caught.value.row, str(caught.value)))
     assert seen[0][:2] == ("invalid_modality", 4_002)
     assert seen[1] == seen[0] and seen[2] == seen[0]
+
+
+def test_the_default_period_is_found_on_several_threads_too(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    write_log(path, 150_000)
+    span = [_native.interviews_file_date_span(path, threads=t) for t in (1, 2, 4)]
+    assert span[0] == (date(2023, 1, 1), date(2023, 12, 28))
+    assert span[1] == span[0] and span[2] == span[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reports = [pp.activity_report_csv(path, threads=t).to_csv() for t in (1, 2)]
+    assert reports[0] == reports[1]
+    bad = tmp_path / "bad.csv"
+    write_log(bad, 150_000, bad_line=120_000)
+    errors = []
+    for threads in (1, 2):
+        with pytest.raises(pp.DataImportError) as caught:
+            _native.interviews_file_date_span(bad, threads=threads)
+        errors.append((caught.value.kind, caught.value.line, str(caught.value)))
+    assert errors[0][:2] == ("invalid_modality", 120_000)
+    assert errors[1] == errors[0]

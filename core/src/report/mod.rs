@@ -75,6 +75,6 @@ pub use output::{
     ActivityCells, ActivityMeasure, ActivityReport, BucketLabel, Column, ReportRow, Reporting,
     TotalsRow,
 };
-pub use parallel::{Parallelism, ReadProgress, Threads, THREADS_VARIABLE};
+pub use parallel::{log_date_span, Parallelism, ReadProgress, Threads, THREADS_VARIABLE};
 pub use period::Period;
 pub use request::ReportRequest;

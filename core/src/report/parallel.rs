@@ -168,11 +168,19 @@ impl From<ImportError> for Stop {
     }
 }
 
-/// What one thread brings back from its range.
-struct RangeDone {
-    builder: ActivityReportBuilder,
+/// What one thread brings back from its range: what it aggregated (`A`), how the reading
+/// went, and what its quotes prove.
+struct RangeDone<A> {
+    acc: A,
     run: crate::import::interviews_csv::RangeRun<Stop>,
     quotes: QuoteState,
+}
+
+/// The per-range work of [`read_ranges`]: a fresh aggregate for a range, and how a row goes
+/// into it.
+struct RangeWork<'w, A> {
+    make: &'w (dyn Fn() -> Option<A> + Sync),
+    each: &'w (dyn Fn(&mut A, crate::import::RowRef<'_>) -> Result<(), ReportError> + Sync),
 }
 
 /// How often (in rows) a thread looks whether an earlier range failed.
@@ -286,133 +294,167 @@ impl ActivityReportBuilder {
         progress: &(dyn Fn(ReadProgress) + Sync),
     ) -> Option<Result<ImportSummary, ReportError>> {
         let request = self.request().clone();
-        // The lowest range that met a bad row: later ranges stop reading.
-        let first_failed = AtomicUsize::new(usize::MAX);
-        // Bytes read by every range (the header's included).
-        let read = AtomicU64::new(ranges.first().map_or(0, |r| r.0));
-        let caller = std::thread::current();
-        let results: Vec<Option<RangeDone>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = ranges
-                .iter()
-                .enumerate()
-                .map(|(index, &(start, end))| {
-                    let (request, first_failed, read, caller) =
-                        (&request, &first_failed, &read, &caller);
-                    scope.spawn(move || {
-                        let done = read_range(
-                            log,
-                            layout,
-                            options,
-                            request,
-                            index,
-                            (start, end),
-                            first_failed,
-                            read,
-                        );
-                        caller.unpark();
-                        done
-                    })
-                })
-                .collect();
-            // The calling thread reports progress until every range is read.
-            while !handles.iter().all(|h| h.is_finished()) {
-                std::thread::park_timeout(PROGRESS_EVERY);
-                progress(ReadProgress {
-                    bytes_read: read.load(Ordering::Relaxed).min(total),
-                    bytes_total: total,
-                });
-            }
-            handles
-                .into_iter()
-                .map(|h| match h.join() {
-                    Ok(done) => done,
-                    // Reading and counting cannot panic on any input; should they, the panic
-                    // is a bug and is passed on as is.
-                    Err(payload) => std::panic::resume_unwind(payload),
-                })
-                .collect()
-        });
-        // Check first, merge after: a failed proof leaves this builder untouched.
-        let mut encoding = layout.encoding.map(|e| e.name());
-        let mut lines_before = layout.header_line;
-        let mut summary = layout.summary.clone();
-        let mut done = Vec::with_capacity(results.len());
-        for result in results {
-            let range = result?;
-            // Whether a record near the length limit is refused depends on how far the
-            // reader looked ahead, which differs between a range and one pass: such logs
-            // are read in one pass.
-            if range.run.longest_record > options.record_limit() {
-                return None;
-            }
-            if let Some(decided) = range.run.encoding {
-                match encoding {
-                    Some(known) if known != decided => return None,
-                    _ => encoding = Some(decided),
-                }
-            }
-            match range.run.result {
-                Ok(()) => {
-                    if !range.quotes.ends_between_records() {
-                        return None;
-                    }
-                    let part = &range.run.summary;
-                    summary.rows += part.rows;
-                    for &line in &part.blank_row_lines {
-                        summary.blank_row(line + lines_before);
-                    }
-                    summary.blank_rows += part.blank_rows - part.blank_row_lines.len() as u64;
-                    lines_before += range.run.breaks;
-                    done.push(range.builder);
-                }
-                Err(Stop::Error(mut e)) => {
-                    let positioned_text = matches!(
-                        e.kind(),
-                        ReportErrorKind::Import(
-                            ImportErrorKind::MalformedCsv { .. }
-                                | ImportErrorKind::Io { .. }
-                                | ImportErrorKind::RecordTooLong { .. }
-                        )
-                    );
-                    // An error in a record the range's end may have cut (a quoted cell
-                    // running past it) is not the one-pass error.
-                    if range.quotes.may_have_cut_a_record() || positioned_text {
-                        return None;
-                    }
-                    if let Some(line) = e.context().line {
-                        e.context_mut().line = Some(line + lines_before);
-                    }
-                    return Some(Err(e));
-                }
-                // Only a range after a failed one is cancelled, and the loop stops there.
-                Err(Stop::Cancelled) => return None,
-            }
-        }
+        let work = RangeWork {
+            make: &|| ActivityReportBuilder::new(&request).ok(),
+            each: &|builder: &mut ActivityReportBuilder, row| {
+                builder
+                    .push_parts(
+                        row.date,
+                        row.partner,
+                        row.patient,
+                        row.modality,
+                        row.establishment,
+                    )
+                    .map_err(|e| row.locate(e))
+            },
+        };
+        let (builders, summary) =
+            match read_ranges(log, layout, options, ranges, total, progress, &work)? {
+                Ok(done) => done,
+                Err(e) => return Some(Err(e)),
+            };
         let threads = ranges.len();
-        for builder in done {
+        for builder in builders {
             if let Err(e) = self.merge_on(builder, threads) {
                 return Some(Err(e));
             }
         }
-        summary.encoding = Some(encoding.unwrap_or(layout.encoding_name).to_owned());
         Some(Ok(summary))
     }
 }
 
-/// One thread's work: the rows of `start..end` into a builder of its own. `None` when the
-/// range could not even be opened or its builder made (the caller then reads in one pass).
-#[allow(clippy::too_many_arguments)]
-fn read_range(
+/// Reads `ranges` of a log on one thread each, every row into the range's own aggregate
+/// (`work`), and proves the result is one pass's: the aggregates in file order and the
+/// summary, or the first error in file order; `None` when the proof fails (the caller reads
+/// in one pass).
+fn read_ranges<A: Send>(
     log: LogSource<'_>,
     layout: &crate::import::table::CsvLayout,
     options: &ImportOptions,
-    request: &super::request::ReportRequest,
+    ranges: &[(u64, u64)],
+    total: u64,
+    progress: &(dyn Fn(ReadProgress) + Sync),
+    work: &RangeWork<'_, A>,
+) -> Option<Result<(Vec<A>, ImportSummary), ReportError>> {
+    // The lowest range that met a bad row: later ranges stop reading.
+    let first_failed = AtomicUsize::new(usize::MAX);
+    // Bytes read by every range (the header's included).
+    let read = AtomicU64::new(ranges.first().map_or(0, |r| r.0));
+    let caller = std::thread::current();
+    let results: Vec<Option<RangeDone<A>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = ranges
+            .iter()
+            .enumerate()
+            .map(|(index, &(start, end))| {
+                let (first_failed, read, caller) = (&first_failed, &read, &caller);
+                scope.spawn(move || {
+                    let done = read_range(
+                        log,
+                        layout,
+                        options,
+                        work,
+                        index,
+                        (start, end),
+                        first_failed,
+                        read,
+                    );
+                    caller.unpark();
+                    done
+                })
+            })
+            .collect();
+        // The calling thread reports progress until every range is read.
+        while !handles.iter().all(|h| h.is_finished()) {
+            std::thread::park_timeout(PROGRESS_EVERY);
+            progress(ReadProgress {
+                bytes_read: read.load(Ordering::Relaxed).min(total),
+                bytes_total: total,
+            });
+        }
+        handles
+            .into_iter()
+            .map(|h| match h.join() {
+                Ok(done) => done,
+                // Reading and counting cannot panic on any input; should they, the panic
+                // is a bug and is passed on as is.
+                Err(payload) => std::panic::resume_unwind(payload),
+            })
+            .collect()
+    });
+    // Check first, merge after: a failed proof leaves this builder untouched.
+    let mut encoding = layout.encoding.map(|e| e.name());
+    let mut lines_before = layout.header_line;
+    let mut summary = layout.summary.clone();
+    let mut done = Vec::with_capacity(results.len());
+    for result in results {
+        let range = result?;
+        // Whether a record near the length limit is refused depends on how far the
+        // reader looked ahead, which differs between a range and one pass: such logs
+        // are read in one pass.
+        if range.run.longest_record > options.record_limit() {
+            return None;
+        }
+        if let Some(decided) = range.run.encoding {
+            match encoding {
+                Some(known) if known != decided => return None,
+                _ => encoding = Some(decided),
+            }
+        }
+        match range.run.result {
+            Ok(()) => {
+                if !range.quotes.ends_between_records() {
+                    return None;
+                }
+                let part = &range.run.summary;
+                summary.rows += part.rows;
+                for &line in &part.blank_row_lines {
+                    summary.blank_row(line + lines_before);
+                }
+                summary.blank_rows += part.blank_rows - part.blank_row_lines.len() as u64;
+                lines_before += range.run.breaks;
+                done.push(range.acc);
+            }
+            Err(Stop::Error(mut e)) => {
+                let positioned_text = matches!(
+                    e.kind(),
+                    ReportErrorKind::Import(
+                        ImportErrorKind::MalformedCsv { .. }
+                            | ImportErrorKind::Io { .. }
+                            | ImportErrorKind::RecordTooLong { .. }
+                    )
+                );
+                // An error in a record the range's end may have cut (a quoted cell
+                // running past it) is not the one-pass error.
+                if range.quotes.may_have_cut_a_record() || positioned_text {
+                    return None;
+                }
+                if let Some(line) = e.context().line {
+                    e.context_mut().line = Some(line + lines_before);
+                }
+                return Some(Err(e));
+            }
+            // Only a range after a failed one is cancelled, and the loop stops there.
+            Err(Stop::Cancelled) => return None,
+        }
+    }
+    summary.encoding = Some(encoding.unwrap_or(layout.encoding_name).to_owned());
+    Some(Ok((done, summary)))
+}
+
+/// One thread's work: the rows of `start..end` into an aggregate of its own. `None` when the
+/// range could not even be opened or its aggregate made (the caller then reads in one pass).
+#[allow(clippy::too_many_arguments)]
+fn read_range<A>(
+    log: LogSource<'_>,
+    layout: &crate::import::table::CsvLayout,
+    options: &ImportOptions,
+    work: &RangeWork<'_, A>,
     index: usize,
     (start, end): (u64, u64),
     first_failed: &AtomicUsize,
     read: &AtomicU64,
-) -> Option<RangeDone> {
-    let mut builder = ActivityReportBuilder::new(request).ok()?;
+) -> Option<RangeDone<A>> {
+    let mut acc = (work.make)()?;
     let input = SharedCount {
         inner: log.open_range(start, end).ok()?,
         read,
@@ -428,22 +470,14 @@ fn read_range(
             if rows % CANCEL_CHECK == 0 && first_failed.load(Ordering::Relaxed) < index {
                 return Err(Stop::Cancelled);
             }
-            builder
-                .push_parts(
-                    row.date,
-                    row.partner,
-                    row.patient,
-                    row.modality,
-                    row.establishment,
-                )
-                .map_err(|e| Stop::Error(row.locate(e)))
+            (work.each)(&mut acc, row).map_err(Stop::Error)
         },
     );
     if matches!(run.result, Err(Stop::Error(_))) {
         first_failed.fetch_min(index, Ordering::Relaxed);
     }
     Some(RangeDone {
-        builder,
+        acc,
         run,
         quotes: quotes.into_inner(),
     })
@@ -512,4 +546,66 @@ impl<R: std::io::Read> std::io::Read for SharedCount<'_, R> {
         self.read.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
+}
+
+/// The first and last interview days of a log (`None` for a log without interviews), every
+/// row checked: what a report's period defaults to (`Period::resolve`). Read as
+/// [`ActivityReportBuilder::push_log`] reads a log — a CSV file cut into byte ranges on up
+/// to `parallel.threads` threads, anything else in one pass — with the one-pass result,
+/// errors included (the first bad row in file order, at its line and column).
+///
+/// ```
+/// use patient_partner::import::{ImportOptions, LogSource};
+/// use patient_partner::report::{log_date_span, Parallelism, Threads};
+/// let log = "date;partner;patient;modality\n2023-03-09;PP-A;PAT-1;phone\n2023-01-09;PP-A;PAT-2;visio\n";
+/// let parallel = Parallelism::new(Threads::new(2)?).min_range_bytes(1);
+/// let span = log_date_span(LogSource::Bytes(log.as_bytes()), &ImportOptions::new(), parallel)?;
+/// let day = |m| chrono::NaiveDate::from_ymd_opt(2023, m, 9).unwrap();
+/// assert_eq!(span, Some((day(1), day(3))));
+/// # Ok::<(), patient_partner::Error>(())
+/// ```
+pub fn log_date_span(
+    log: LogSource<'_>,
+    options: &ImportOptions,
+    parallel: Parallelism,
+) -> Result<Option<(chrono::NaiveDate, chrono::NaiveDate)>, ReportError> {
+    type Span = Option<(chrono::NaiveDate, chrono::NaiveDate)>;
+    let io = |e: std::io::Error| ReportError::from(crate::import::table::io_error(&e));
+    let open = || -> Result<_, ReportError> {
+        Ok(InterviewReader::open(log.open().map_err(io)?, options)?)
+    };
+    let reader = open()?;
+    if parallel.threads.get() > 1 {
+        if let Some(layout) = reader.csv_layout() {
+            let ranges = plan(
+                log,
+                &layout,
+                parallel.threads.get(),
+                parallel.min_range_bytes,
+            )
+            .map_err(io)?;
+            if let Some(ranges) = ranges {
+                drop(reader);
+                let total = log.len().map_err(io)?;
+                let work = RangeWork {
+                    make: &|| Some(Span::None),
+                    each: &|span: &mut Span, row| {
+                        let d = row.date;
+                        *span = Some(span.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
+                        Ok(())
+                    },
+                };
+                return match read_ranges(log, &layout, options, &ranges, total, &|_| {}, &work) {
+                    Some(Ok((spans, _))) => Ok(spans
+                        .into_iter()
+                        .flatten()
+                        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))),
+                    Some(Err(e)) => Err(e),
+                    // The cut could not be proven right: one pass, from the start.
+                    None => Ok(open()?.date_bounds()?),
+                };
+            }
+        }
+    }
+    Ok(reader.date_bounds()?)
 }

@@ -473,7 +473,12 @@ def activity_report_csv(
         activities = list(activities)
     if request is None and (start is None or end is None):
         span = _file_date_span(
-            path, sheet=sheet, encoding=encoding, columns=_files._columns(columns), strict=strict
+            path,
+            sheet=sheet,
+            encoding=encoding,
+            columns=_files._columns(columns),
+            strict=strict,
+            threads=threads,
         )
         start, end = _default_period(start, end, span)
     req = _request(start, end, by, bucket, suppress_below, new_patients, coverage, request)
