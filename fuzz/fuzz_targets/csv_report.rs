@@ -12,7 +12,9 @@ mod common;
 use common::quiet_caught_panics;
 use patient_partner::import::{read_interviews, ImportOptions, InterviewReader, UnknownColumns};
 use patient_partner::import::LogSource;
-use patient_partner::report::{ActivityReportBuilder, Parallelism, Period, ReportRequest, Threads};
+use patient_partner::report::{
+    log_date_span, ActivityReportBuilder, Parallelism, Period, ReportRequest, Threads,
+};
 
 fuzz_target!(|data: &[u8]| {
     quiet_caught_panics();
@@ -69,6 +71,24 @@ fuzz_target!(|data: &[u8]| {
     let one = outcome(None);
     let cut = outcome(Some(Parallelism::new(Threads::new(3).unwrap()).min_range_bytes(1)));
     assert_eq!(one, cut, "one thread vs byte ranges");
+    // The default period's first pass, one thread against byte ranges.
+    let span = |r: Result<_, patient_partner::Error>| {
+        r.map_err(|e| (e.code(), e.to_string(), format!("{:?}", e.context())))
+    };
+    let one_span = span(
+        InterviewReader::open(data, &options)
+            .and_then(InterviewReader::date_bounds)
+            .map_err(patient_partner::Error::from),
+    );
+    let cut_span = span(
+        log_date_span(
+            LogSource::Bytes(data),
+            &options,
+            Parallelism::new(Threads::new(3).unwrap()).min_range_bytes(1),
+        )
+        .map_err(patient_partner::Error::from),
+    );
+    assert_eq!(one_span, cut_span, "date span: one thread vs byte ranges");
     let strict = ImportOptions::new().unknown_columns(UnknownColumns::Refuse);
     let _ = read_interviews(data, &strict);
 });
