@@ -237,7 +237,7 @@ impl ActivityReportBuilder {
     /// builder.push_log_observed(LogSource::Bytes(log.as_bytes()), &ImportOptions::new(),
     ///     Parallelism::default(), &|p: ReadProgress| *last.lock().unwrap() = Some(p))?;
     /// let last = last.into_inner().unwrap().unwrap();
-    /// assert_eq!((last.bytes_read, last.bytes_total), (52, 52));
+    /// assert_eq!((last.bytes_read, last.bytes_total), (log.len() as u64, log.len() as u64));
     /// # Ok::<(), patient_partner::Error>(())
     /// ```
     pub fn push_log_observed(
