@@ -75,7 +75,7 @@ seed fhir_import fhir
 cd "$ROOT/fuzz"
 failed=()
 # Runs per target in --check mode: about 20 s each on this project's 2-core machine.
-declare -A RUNS=([csv_report]=15000 [workbook]=2000 [journal_ingest]=100000 [policy]=100000
+declare -A RUNS=([csv_report]=5000 [workbook]=2000 [journal_ingest]=100000 [policy]=100000
                  [report_request]=400000 [disclosure]=1000 [fhir_import]=20000)
 for t in "${TARGETS[@]}"; do
     if [ "$CHECK" = 1 ]; then
