@@ -112,12 +112,13 @@ impl InterviewFrame {
 }
 
 impl InterviewFrame {
-    /// [`push_into`](Self::push_into) on up to `threads` threads: the batches are taken
-    /// from `batches` on the calling thread (a Python producer needs it) and aggregated by
-    /// `threads` workers, each into a builder of its own, merged at the end. The report,
-    /// the summary and the first bad row in row order (with its position) are those of one
-    /// thread; on an error this builder is left unchanged. With one thread, as
-    /// [`push_into`](Self::push_into) with no second thread.
+    /// [`push_into`](Self::push_into) on up to `threads` threads. From three threads, the
+    /// batches are taken from `batches` on the calling thread (a Python producer needs it)
+    /// and aggregated by `threads` workers, each into a builder of its own, merged at the
+    /// end; on an error this builder is then left unchanged. With two, the calling thread
+    /// reads and a second one updates the pair table (one pair table, not two); with one,
+    /// everything runs on the calling thread. The report, the summary and the first bad row
+    /// in row order (with its position) are the same for any number.
     ///
     /// ```
     /// use patient_partner::import::{FrameBatch, FrameCell, ImportOptions, InterviewFrame};
@@ -133,7 +134,7 @@ impl InterviewFrame {
     ///     &ImportOptions::new())?;
     /// let mut builder = ActivityReportBuilder::new(&ReportRequest::new(Period::year(2023).unwrap()))?;
     /// let batches = (1..=12).map(|m| Ok(Rows(vec![[["2023-01-09", "2023-02-09", "2023-03-09"][m % 3], "PP-A", "PAT-1", "phone"]])));
-    /// let summary = frame.push_into_with(batches, &mut builder, Threads::new(3)?)?;
+    /// let summary = frame.push_into_with(batches, &mut builder, Threads::new(4)?)?;
     /// assert_eq!(summary.rows, 12);
     /// assert_eq!(builder.finish().totals[0].total, Some(12));
     /// # Ok::<(), patient_partner::Error>(())
@@ -144,8 +145,12 @@ impl InterviewFrame {
         builder: &mut ActivityReportBuilder,
         threads: Threads,
     ) -> Result<ImportSummary, ReportError> {
-        if threads.get() < 2 {
-            return feed(builder, Threads::ONE, |each| {
+        if threads.get() < 3 {
+            // One or two threads: the rows read on this thread, the pair table updated on a
+            // second one when there are two. Two workers would each hold a pair table of
+            // most of the pairs (batches come from all over the frame), for no gain
+            // measured on two cores (BENCHMARKS.md, Python data frames).
+            return feed(builder, threads, |each| {
                 for batch in batches {
                     let batch = batch.map_err(|message| self.read_failure(&message))?;
                     self.read_batch(&batch, |row| each(row.as_row_ref()))?;
