@@ -369,9 +369,10 @@ def activity_report(
             count, minutes and participants, with the same buckets, coverage and masking;
             ``to_pandas()`` gives them as columns ``clinical_groups``,
             ``clinical_groups_minutes``, ``clinical_groups_participants``...
-        threads: for a data frame, how many threads aggregate its batches (taken from the
-            frame on the calling thread); ``None`` takes ``PP_THREADS``, else every core.
-            The report and the first bad row are the same for any number.
+        threads: for a data frame, how many threads read it (``None``: ``PP_THREADS``,
+            else every core): with two, the calling thread reads and a second one updates
+            the (group, patient) table; from three, workers aggregate the batches. The
+            report and the first bad row are the same for any number.
 
     Returns:
         An :class:`ActivityReport`. The computation runs with the GIL released.
