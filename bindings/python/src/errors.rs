@@ -53,6 +53,11 @@ fn build(
         kwargs.set_item("sheet", context.sheet.as_deref())?;
         kwargs.set_item("row", context.row)?;
         kwargs.set_item("row_label", context.row_label.as_deref())?;
+        // The log-safe messages of the core (place and rule, no value of the input).
+        if let Ok(code) = kind.parse::<patient_partner::ErrorCode>() {
+            kwargs.set_item("summary", code.summary(context))?;
+            kwargs.set_item("summary_fr", code.summary_fr(context))?;
+        }
         let exc = cls.call(args, Some(&kwargs))?;
         Ok(PyErr::from_value(exc))
     })();

@@ -128,6 +128,7 @@ def test_a_pandas_index_label_names_the_bad_row() -> None:
     with pytest.raises(pp.DataImportError) as info:
         pp.activity_report(pdf, START, END)
     assert info.value.row == 57 and info.value.row_label == "r57"
+    assert "r57" not in info.value.summary and "r57" not in info.value.summary_fr
     assert 'frame row 57 (index "r57")' in str(info.value)
     pdf = pdf.iloc[10:]  # a slice keeps its labels: the position is in the slice
     with pytest.raises(pp.DataImportError) as info:

@@ -80,6 +80,10 @@ def test_csv_file_error_and_missing_file(tmp_path) -> None:  # type: ignore[no-u
     with pytest.raises(pp.DataImportError) as info:
         pp.read_interviews_csv(bad)
     assert (info.value.kind, info.value.line, info.value.column) == ("invalid_modality", 2, 4)
+    # The log-safe summaries name the place and the rule, never the value (nor a pseudonym).
+    assert info.value.summary == "line 2, column 4 (modality): invalid modality"
+    assert info.value.summary_fr == "ligne 2, colonne 4 (modality) : modalité invalide"
+    assert "fax" in str(info.value) and "fax" not in info.value.summary
     with pytest.raises(FileNotFoundError):
         pp.read_interviews_csv(tmp_path / "absent.csv")
 

@@ -59,6 +59,11 @@ class PatientPartnerError(Exception):
         row: for data frames, the 0-based position of the row (``df.iloc[row]``); ``column``
             is then the 1-based position of the frame's column.
         row_label: for pandas frames with an index other than 0, 1, 2...: the row's label.
+        summary, summary_fr: a short message in English and in French for people and logs:
+            where and what, quoting no value of the input (no pseudonym, no cell content,
+            no row label), e.g. ``"line 3, column 4 (modality): invalid modality"`` /
+            ``"ligne 3, colonne 4 (modality) : modalité invalide"``; ``str(e)`` keeps the
+            details.
     """
 
     kind: str
@@ -69,6 +74,8 @@ class PatientPartnerError(Exception):
     sheet: Optional[str]
     row: Optional[int]
     row_label: Optional[str]
+    summary: str
+    summary_fr: str
 
     def __init__(
         self,
@@ -82,6 +89,8 @@ class PatientPartnerError(Exception):
         sheet: Optional[str] = None,
         row: Optional[int] = None,
         row_label: Optional[str] = None,
+        summary: Optional[str] = None,
+        summary_fr: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -93,6 +102,8 @@ class PatientPartnerError(Exception):
         self.sheet = sheet
         self.row = row
         self.row_label = row_label
+        self.summary = summary if summary is not None else kind.replace("_", " ").capitalize()
+        self.summary_fr = summary_fr if summary_fr is not None else self.summary
 
     @property
     def cell(self) -> Optional[str]:
