@@ -38,6 +38,15 @@ impl Source {
         }
     }
 
+    /// The same source once a path is known to open: a missing file is an `OSError` here,
+    /// before the GIL is released, as for every other reader.
+    fn readable(self) -> PyResult<Self> {
+        if let Source::Path(p) = &self {
+            std::fs::File::open(p)?;
+        }
+        Ok(self)
+    }
+
     /// The log, for reading it in byte ranges.
     fn log(&self) -> import::LogSource<'_> {
         match self {
@@ -200,11 +209,7 @@ pub fn interviews_file_date_span(
     guard(|| {
         let options = options(sheet, encoding, columns, strict)?;
         let threads = threads_of(threads).py()?;
-        let source = Source::from_py(source)?;
-        if let Source::Path(p) = &source {
-            // A missing file is an `OSError` here, as for every other reader.
-            std::fs::File::open(p)?;
-        }
+        let source = Source::from_py(source)?.readable()?;
         py.detach(move || -> Result<_, patient_partner::Error> {
             Ok(report::log_date_span(
                 source.log(),
@@ -241,11 +246,7 @@ pub fn compute_activity_report_file<'py>(
         let options = options(sheet, encoding, columns, strict)?;
         let activities = activities.map(crate::domain::activities_of).transpose()?;
         let threads = threads_of(threads).py()?;
-        let source = Source::from_py(source)?;
-        if let Source::Path(p) = &source {
-            // A missing file is an `OSError` here, as for every other reader.
-            std::fs::File::open(p)?;
-        }
+        let source = Source::from_py(source)?.readable()?;
         let request: ReportRequest = request.inner.clone();
         // The first exception of the progress callback, raised once the report is done.
         let failed: std::sync::Mutex<Option<PyErr>> = std::sync::Mutex::new(None);

@@ -140,25 +140,37 @@ def audit(log: List[Dict[str, str]], threshold: int, rule: str, bucket: str,
     for name, (rows, totals) in groups(published).items():
         table = Table(rows, totals, rule)
         truth_table = Table(*plain_groups[name], rule)
-        truth = [v or 0 for v in truth_table.cells]
-        small = {i: 0 < truth[i] < threshold for i in range(len(truth))}
-        everything = [True] * len(truth)
         for i, m in enumerate(table.masked):
             assert m == (table.cells[i] is None) or truth_table.cells[i] is None
-            if not m:
-                v = table.cells[i]
-                assert v == 0 or v >= threshold, f"{name} {table.names[i]} = {v} published"
-                continue
-            checked += 1
-            low, high = table.range_of(i, table.masked, {}, threshold, truth)
-            if high is not None and high - low < threshold:
-                failures.append(f"{name} {table.names[i]}: {low}..{high} from the table alone")
-            low, high = table.range_of(i, table.masked, small, threshold, truth)
-            if high == low:
-                l2, h2 = table.range_of(i, everything, small, threshold, truth)
-                if h2 != l2:
-                    failures.append(f"{name} {table.names[i]} = {low} exactly, knowing the small cells")
+        truth = [v or 0 for v in truth_table.cells]
+        checked += attack(name, table, truth, threshold, failures)
     return checked, failures
+
+
+def attack(name: str, table: Any, truth: List[int], threshold: int, failures: List[str]) -> int:
+    """Checks every cell of one published table against the attacker: a published count is
+    0 or at least `threshold`; a masked one can be bounded no closer than `threshold` from
+    the table alone, and not pinned exactly by an attacker who also knows which cells are
+    small (unless no pattern could help). Appends the failures; returns the masked cells
+    checked."""
+    small = {i: 0 < truth[i] < threshold for i in range(len(truth))}
+    everything = [True] * len(truth)
+    checked = 0
+    for i, m in enumerate(table.masked):
+        if not m:
+            v = table.cells[i]
+            assert v == 0 or v >= threshold, f"{name} {table.names[i]} = {v} published"
+            continue
+        checked += 1
+        low, high = table.range_of(i, table.masked, {}, threshold, truth)
+        if high is not None and high - low < threshold:
+            failures.append(f"{name} {table.names[i]}: {low}..{high} from the table alone")
+        low, high = table.range_of(i, table.masked, small, threshold, truth)
+        if high == low:
+            l2, h2 = table.range_of(i, everything, small, threshold, truth)
+            if h2 != l2:
+                failures.append(f"{name} {table.names[i]} = {low} exactly, knowing the small cells")
+    return checked
 
 
 def test_the_issues_example_is_no_longer_recoverable() -> None:
@@ -266,23 +278,10 @@ def audit_activities(log: List[Dict[str, str]], activities: List[Dict[str, Any]]
         for category in CATEGORIES:
             table = ActivityTable(rows, totals, category)
             truth = [v or 0 for v in ActivityTable(*plain_groups[name], category).cells]
-            small = {i: 0 < truth[i] < threshold for i in range(len(truth))}
-            everything = [True] * len(truth)
             for i, m in enumerate(table.masked):
-                if not m:
-                    v = table.cells[i]
-                    assert v == 0 or v >= threshold, f"{name} {table.names[i]} = {v} published"
-                    continue
-                assert table.cells[i] is None
-                checked += 1
-                low, high = table.range_of(i, table.masked, {}, threshold, truth)
-                if high is not None and high - low < threshold:
-                    failures.append(f"{name} {table.names[i]}: {low}..{high} from the table alone")
-                low, high = table.range_of(i, table.masked, small, threshold, truth)
-                if high == low:
-                    l2, h2 = table.range_of(i, everything, small, threshold, truth)
-                    if h2 != l2:
-                        failures.append(f"{name} {table.names[i]} = {low} exactly, knowing the small cells")
+                if m:
+                    assert table.cells[i] is None
+            checked += attack(name, table, truth, threshold, failures)
             for b in range(len(table.cells) // 3):
                 # a masked count always hides its minutes
                 if table.masked[b * 3]:

@@ -200,21 +200,7 @@ impl<R: Read> InterviewReader<R> {
     ) -> Result<ImportSummary, E> {
         match self.inner {
             Inner::Table(mut t) => {
-                while let Some(next) = t.source.advance() {
-                    next?;
-                    let f = t.fields()?;
-                    each(RowRef {
-                        date: f.date,
-                        partner: f.partner,
-                        patient: f.patient,
-                        modality: f.modality,
-                        establishment: f.establishment,
-                        place: RowPlace::Row {
-                            line: t.source.line(),
-                            sheet: t.source.summary().sheet.as_deref(),
-                        },
-                    })?;
-                }
+                t.each_row(&mut each)?;
                 Ok(t.source.summary().clone())
             }
             Inner::Json(j) => {
@@ -272,25 +258,7 @@ pub(crate) fn for_each_row_in_range<R: Read, E: From<ImportError>>(
     let mut t = TableRows {
         source: TableSource::open_range(input, layout, options),
     };
-    let mut read = || -> Result<(), E> {
-        while let Some(next) = t.source.advance() {
-            next?;
-            let f = t.fields()?;
-            each(RowRef {
-                date: f.date,
-                partner: f.partner,
-                patient: f.patient,
-                modality: f.modality,
-                establishment: f.establishment,
-                place: RowPlace::Row {
-                    line: t.source.line(),
-                    sheet: None,
-                },
-            })?;
-        }
-        Ok(())
-    };
-    let result = read();
+    let result = t.each_row(&mut each);
     RangeRun {
         result,
         summary: t.source.summary().clone(),
@@ -350,6 +318,30 @@ impl<R: Read> TableRows<R> {
                 },
             )
         })
+    }
+
+    /// Hands every remaining row to `each`, checked ([`Self::fields`]) and located at its
+    /// line (and sheet); stops at the first error, of the reader or of `each`.
+    fn each_row<E: From<ImportError>>(
+        &mut self,
+        each: &mut impl FnMut(RowRef<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        while let Some(next) = self.source.advance() {
+            next?;
+            let f = self.fields()?;
+            each(RowRef {
+                date: f.date,
+                partner: f.partner,
+                patient: f.patient,
+                modality: f.modality,
+                establishment: f.establishment,
+                place: RowPlace::Row {
+                    line: self.source.line(),
+                    sheet: self.source.summary().sheet.as_deref(),
+                },
+            })?;
+        }
+        Ok(())
     }
 
     fn optional(&self, spec: usize, id_type: &'static str) -> Result<Option<&str>, ImportError> {

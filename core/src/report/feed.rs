@@ -30,6 +30,22 @@ impl From<ImportError> for ReportError {
     }
 }
 
+impl ActivityReportBuilder {
+    /// [`push_parts`](Self::push_parts) for a row a reader has checked, an error located at
+    /// the row (its line and sheet, its frame position, or its JSON record).
+    #[inline]
+    pub(crate) fn push_row(&mut self, row: &RowRef<'_>) -> Result<(), ReportError> {
+        self.push_parts(
+            row.date,
+            row.partner,
+            row.patient,
+            row.modality,
+            row.establishment,
+        )
+        .map_err(|e| row.locate(e))
+    }
+}
+
 impl<R: Read> InterviewReader<R> {
     /// Streams every remaining row into `builder`. Every row is checked exactly as the
     /// iterator ([`crate::import::read_interviews`]) checks it, including rows outside the
@@ -206,18 +222,8 @@ fn parallel_batches<B: FrameBatch + Send>(
                                 continue;
                             }
                             frame.set_offset(at);
-                            let read = frame.read_batch(&batch, |row| {
-                                let r = row.as_row_ref();
-                                builder
-                                    .push_parts(
-                                        r.date,
-                                        r.partner,
-                                        r.patient,
-                                        r.modality,
-                                        r.establishment,
-                                    )
-                                    .map_err(|e| r.locate(e))
-                            });
+                            let read =
+                                frame.read_batch(&batch, |row| builder.push_row(&row.as_row_ref()));
                             if let Err(e) = read {
                                 first_failed.fetch_min(index, Ordering::Relaxed);
                                 error = Some((index, e));
@@ -298,17 +304,7 @@ fn feed<S>(
     drive: impl FnOnce(&mut dyn FnMut(RowRef<'_>) -> Result<(), ReportError>) -> Result<S, ReportError>,
 ) -> Result<S, ReportError> {
     if threads.get() < 2 {
-        return drive(&mut |row| {
-            builder
-                .push_parts(
-                    row.date,
-                    row.partner,
-                    row.patient,
-                    row.modality,
-                    row.establishment,
-                )
-                .map_err(|e| row.locate(e))
-        });
+        return drive(&mut |row| builder.push_row(&row));
     }
     let mut sink = builder.take_pairs();
     let (result, sink) = std::thread::scope(|scope| {

@@ -247,12 +247,13 @@ impl ActivityReportBuilder {
         parallel: Parallelism,
         progress: &(dyn Fn(ReadProgress) + Sync),
     ) -> Result<ImportSummary, ReportError> {
-        let io = |e: std::io::Error| ReportError::from(crate::import::table::io_error(&e));
-        let total = log.len().map_err(io)?;
+        let total = log.len().map_err(io_failure)?;
         let open = || -> Result<_, ReportError> {
-            let input = log.open().map_err(io)?;
-            let counted = Counted::new(input, total, Some(progress));
-            Ok(InterviewReader::open(counted, options)?)
+            let input = log.open().map_err(io_failure)?;
+            Ok(InterviewReader::open(
+                Counted::new(input, total, progress),
+                options,
+            )?)
         };
         let reader = open()?;
         let threads = parallel.threads;
@@ -263,20 +264,14 @@ impl ActivityReportBuilder {
             });
             summary
         };
-        if threads.get() > 1 {
-            if let Some(layout) = reader.csv_layout() {
-                let ranges =
-                    plan(log, &layout, threads.get(), parallel.min_range_bytes).map_err(io)?;
-                if let Some(ranges) = ranges {
-                    drop(reader);
-                    let cut = self.push_ranges(log, &layout, options, &ranges, total, progress);
-                    if let Some(result) = cut {
-                        return result.map(done);
-                    }
-                    // The cut could not be proven right: one pass, from the start.
-                    return open()?.push_into_with(self, threads).map(done);
-                }
+        if let Some((layout, ranges)) = cut(log, &reader, parallel)? {
+            drop(reader);
+            if let Some(result) = self.push_ranges(log, &layout, options, &ranges, total, progress)
+            {
+                return result.map(done);
             }
+            // The cut could not be proven right: one pass, from the start.
+            return open()?.push_into_with(self, threads).map(done);
         }
         reader.push_into_with(self, threads).map(done)
     }
@@ -296,17 +291,7 @@ impl ActivityReportBuilder {
         let request = self.request().clone();
         let work = RangeWork {
             make: &|| ActivityReportBuilder::new(&request).ok(),
-            each: &|builder: &mut ActivityReportBuilder, row| {
-                builder
-                    .push_parts(
-                        row.date,
-                        row.partner,
-                        row.patient,
-                        row.modality,
-                        row.establishment,
-                    )
-                    .map_err(|e| row.locate(e))
-            },
+            each: &|builder: &mut ActivityReportBuilder, row| builder.push_row(&row),
         };
         let (builders, summary) =
             match read_ranges(log, layout, options, ranges, total, progress, &work)? {
@@ -483,6 +468,35 @@ fn read_range<A>(
     })
 }
 
+/// An I/O failure on the log, as the import error it is.
+fn io_failure(e: std::io::Error) -> ReportError {
+    crate::import::table::io_error(&e).into()
+}
+
+/// The byte ranges a log opened as `reader` is read in with `parallel`, and its layout:
+/// `None` when it is read in one pass (one thread, not a CSV table, or not worth or not
+/// safe to cut: `import/split.rs`).
+fn cut<R: std::io::Read>(
+    log: LogSource<'_>,
+    reader: &InterviewReader<R>,
+    parallel: Parallelism,
+) -> Result<Option<(crate::import::table::CsvLayout, Vec<(u64, u64)>)>, ReportError> {
+    if parallel.threads.get() < 2 {
+        return Ok(None);
+    }
+    let Some(layout) = reader.csv_layout() else {
+        return Ok(None);
+    };
+    let ranges = plan(
+        log,
+        &layout,
+        parallel.threads.get(),
+        parallel.min_range_bytes,
+    )
+    .map_err(io_failure)?;
+    Ok(ranges.map(|ranges| (layout, ranges)))
+}
+
 /// How far reading a log has come ([`ActivityReportBuilder::push_log_observed`]): bytes of
 /// the file read so far, of how many.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -501,12 +515,12 @@ struct Counted<'p, R> {
     inner: R,
     read: u64,
     total: u64,
-    progress: Option<&'p (dyn Fn(ReadProgress) + Sync)>,
+    progress: &'p (dyn Fn(ReadProgress) + Sync),
     last: Instant,
 }
 
 impl<'p, R> Counted<'p, R> {
-    fn new(inner: R, total: u64, progress: Option<&'p (dyn Fn(ReadProgress) + Sync)>) -> Self {
+    fn new(inner: R, total: u64, progress: &'p (dyn Fn(ReadProgress) + Sync)) -> Self {
         Counted {
             inner,
             read: 0,
@@ -521,14 +535,12 @@ impl<R: std::io::Read> std::io::Read for Counted<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.read += n as u64;
-        if let Some(progress) = self.progress {
-            if self.last.elapsed() >= PROGRESS_EVERY {
-                self.last = Instant::now();
-                progress(ReadProgress {
-                    bytes_read: self.read.min(self.total),
-                    bytes_total: self.total,
-                });
-            }
+        if self.last.elapsed() >= PROGRESS_EVERY {
+            self.last = Instant::now();
+            (self.progress)(ReadProgress {
+                bytes_read: self.read.min(self.total),
+                bytes_total: self.total,
+            });
         }
         Ok(n)
     }
@@ -570,42 +582,33 @@ pub fn log_date_span(
     parallel: Parallelism,
 ) -> Result<Option<(chrono::NaiveDate, chrono::NaiveDate)>, ReportError> {
     type Span = Option<(chrono::NaiveDate, chrono::NaiveDate)>;
-    let io = |e: std::io::Error| ReportError::from(crate::import::table::io_error(&e));
     let open = || -> Result<_, ReportError> {
-        Ok(InterviewReader::open(log.open().map_err(io)?, options)?)
+        Ok(InterviewReader::open(
+            log.open().map_err(io_failure)?,
+            options,
+        )?)
     };
     let reader = open()?;
-    if parallel.threads.get() > 1 {
-        if let Some(layout) = reader.csv_layout() {
-            let ranges = plan(
-                log,
-                &layout,
-                parallel.threads.get(),
-                parallel.min_range_bytes,
-            )
-            .map_err(io)?;
-            if let Some(ranges) = ranges {
-                drop(reader);
-                let total = log.len().map_err(io)?;
-                let work = RangeWork {
-                    make: &|| Some(Span::None),
-                    each: &|span: &mut Span, row| {
-                        let d = row.date;
-                        *span = Some(span.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
-                        Ok(())
-                    },
-                };
-                return match read_ranges(log, &layout, options, &ranges, total, &|_| {}, &work) {
-                    Some(Ok((spans, _))) => Ok(spans
-                        .into_iter()
-                        .flatten()
-                        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))),
-                    Some(Err(e)) => Err(e),
-                    // The cut could not be proven right: one pass, from the start.
-                    None => Ok(open()?.date_bounds()?),
-                };
-            }
-        }
+    if let Some((layout, ranges)) = cut(log, &reader, parallel)? {
+        drop(reader);
+        let total = log.len().map_err(io_failure)?;
+        let work = RangeWork {
+            make: &|| Some(Span::None),
+            each: &|span: &mut Span, row| {
+                let d = row.date;
+                *span = Some(span.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
+                Ok(())
+            },
+        };
+        return match read_ranges(log, &layout, options, &ranges, total, &|_| {}, &work) {
+            Some(Ok((spans, _))) => Ok(spans
+                .into_iter()
+                .flatten()
+                .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))),
+            Some(Err(e)) => Err(e),
+            // The cut could not be proven right: one pass, from the start.
+            None => Ok(open()?.date_bounds()?),
+        };
     }
     Ok(reader.date_bounds()?)
 }
