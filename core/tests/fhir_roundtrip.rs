@@ -253,3 +253,28 @@ fn ids_with_url_characters_are_escaped_and_come_back() {
         journal
     );
 }
+
+#[test]
+fn a_bucket_measure_report_carries_the_distinct_patients_of_the_bucket() {
+    use patient_partner::fhir::measure_report::report_bundle;
+    use patient_partner::report::{journal_report, Period, ReportRequest};
+    let report = journal_report(&demo(), &ReportRequest::new(Period::year(2023).unwrap())).unwrap();
+    let bundle = report_bundle(&report);
+    let entries = bundle["entry"].as_array().unwrap();
+    // the February MeasureReport, the `patients` group, partner A's stratum
+    let february = &entries[1]["resource"];
+    assert_eq!(february["period"]["start"], "2023-02-01");
+    let group = february["group"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["code"]["coding"][0]["code"] == "patients")
+        .unwrap();
+    let stratum = &group["stratifier"][0]["stratum"][0];
+    assert_eq!(stratum["value"]["text"], "PP-A");
+    let expected = report.rows[1].patients.unwrap();
+    assert!(expected > 0);
+    assert_eq!(stratum["population"][0]["count"], expected);
+    // not additive across partners: no overall count beside two strata
+    assert!(group["population"][0].get("count").is_none());
+}

@@ -54,8 +54,13 @@ fn check_sums(report: &ActivityReport) {
         for r in rows {
             let parts: u64 = [r.in_person, r.phone, r.video].iter().flatten().sum();
             assert_eq!(r.total, Some(parts));
-            assert!(r.new_patients <= r.total);
+            assert!(r.new_patients <= r.patients);
+            assert!(r.patients <= r.total);
+            assert!(r.patients <= totals.patients);
+            assert_eq!(r.patients > Some(0), r.total > Some(0));
         }
+        // every patient of the period was seen in at least one bucket
+        assert!(totals.patients <= Some(sum(|r| r.patients)));
         assert!(
             totals.total.unwrap_or(0) > 0,
             "a group appears only with interviews"
@@ -106,11 +111,8 @@ proptest! {
         let masked_report = activity_report(&log, &req).unwrap();
         req.suppress_below = None;
         let plain = activity_report(&log, &req).unwrap();
-        let cols = [Column::InPerson, Column::Phone, Column::Video, Column::Total, Column::NewPatients];
-        let get = |r: &patient_partner::report::ReportRow, c: Column| match c {
-            Column::InPerson => r.in_person, Column::Phone => r.phone, Column::Video => r.video,
-            Column::Total => r.total, _ => r.new_patients,
-        };
+        let cols = Column::BUCKET_COUNTS;
+        let get = |r: &patient_partner::report::ReportRow, c: Column| r.get(c);
         for ((mt, mrows), (_, prows)) in masked_report.groups().zip(plain.groups()) {
             for (m, p) in mrows.iter().zip(prows) {
                 prop_assert_eq!(m.reporting, p.reporting);
@@ -129,7 +131,8 @@ proptest! {
                     prop_assert!(n != 1, "a row with one masked cell: {:?}", m);
                 }
             }
-            for c in cols.iter() {
+            // the columns that add up to the totals row (a bucket's distinct patients do not)
+            for c in cols.iter().filter(|&&c| c != Column::Patients) {
                 let n = mrows.iter().filter(|r| r.masked.contains(c)).count()
                     + usize::from(mt.masked.contains(c));
                 prop_assert!(n != 1, "column {} has one masked cell", c.wire_name());
@@ -138,5 +141,92 @@ proptest! {
                 .iter().filter(|c| mt.masked.contains(c)).count();
             prop_assert!(n != 1);
         }
+    }
+}
+
+/// A log over eight years (96 months: beyond the 64 buckets a pair's mask holds), with
+/// patient ids longer than the 23 bytes held inline.
+fn long_interview() -> impl Strategy<Value = Interview> {
+    (0i64..2922, 0u8..3, 0u8..25, 0usize..3, any::<bool>()).prop_map(
+        |(day, partner, patient, modality, long_id)| {
+            let date = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap() + chrono::Duration::days(day);
+            let patient = if long_id {
+                format!("PATIENT-WITH-A-LONG-PSEUDONYM-{patient:03}")
+            } else {
+                format!("PAT-{patient:03}")
+            };
+            Interview::new(
+                date,
+                PartnerId::new(format!("PP-{partner}")).unwrap(),
+                PatientId::new(patient).unwrap(),
+                Modality::ALL[modality],
+            )
+        },
+    )
+}
+
+/// The distinct patients of each (group, bucket) row, counted the plain way.
+fn naive_bucket_patients(log: &[Interview], report: &ActivityReport) -> Vec<Option<u64>> {
+    report
+        .rows
+        .iter()
+        .map(|row| {
+            if row.reporting == Reporting::NotReported {
+                return None;
+            }
+            let group = row.group.key();
+            let seen: std::collections::HashSet<&str> = log
+                .iter()
+                .filter(|i| (row.start..=row.end).contains(&i.date))
+                .filter(|i| match report.group_by {
+                    GroupBy::Partner => group == Some(i.partner.as_str()),
+                    GroupBy::Establishment => group == i.establishment.as_ref().map(|e| e.as_str()),
+                    GroupBy::All => true,
+                })
+                .map(|i| i.patient.as_str())
+                .collect();
+            Some(seen.len() as u64)
+        })
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn bucket_patients_are_the_distinct_patients_of_the_bucket(
+        log in prop::collection::vec(interview(), 0..150), req in request()
+    ) {
+        let report = activity_report(&log, &req).unwrap();
+        let got: Vec<Option<u64>> = report.rows.iter().map(|r| r.patients).collect();
+        prop_assert_eq!(got, naive_bucket_patients(&log, &report));
+    }
+
+    #[test]
+    fn bucket_patients_beyond_64_buckets_and_long_ids(
+        log in prop::collection::vec(long_interview(), 0..300),
+        group in 0usize..3,
+        first_ever in any::<bool>(),
+        split in 0usize..300,
+    ) {
+        let mut req = ReportRequest::new(Period::new(
+            NaiveDate::from_ymd_opt(2016, 3, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2023, 12, 31).unwrap(),
+        ).unwrap());
+        req.group_by = GroupBy::ALL[group];
+        if first_ever {
+            req.new_patient_rule = NewPatientRule::FirstEver;
+        }
+        let report = activity_report(&log, &req).unwrap();
+        check_sums(&report);
+        prop_assert!(report.totals.iter().all(|t| t.buckets == 94));
+        let got: Vec<Option<u64>> = report.rows.iter().map(|r| r.patients).collect();
+        prop_assert_eq!(got, naive_bucket_patients(&log, &report));
+        // two parts merged: the same report
+        let split = split.min(log.len());
+        let mut first = ActivityReportBuilder::new(&req).unwrap();
+        first.extend(&log[..split]).unwrap();
+        let mut second = ActivityReportBuilder::new(&req).unwrap();
+        second.extend(&log[split..]).unwrap();
+        second.merge(first).unwrap();
+        prop_assert_eq!(second.finish(), report);
     }
 }

@@ -52,23 +52,24 @@ fn default_run_prints_both_reference_tables() {
         "{text}"
     );
     assert!(
-        text.contains("2023-12          –      –      –      –             –"),
+        text.contains("2023-12          –      –      –      –             –         –"),
         "{text}"
     );
     assert!(
-        text.contains("2023-08          0      0      0      0             0"),
+        text.contains("2023-08          0      0      0      0             0         0"),
         "{text}"
     );
     assert!(
-        text.contains("total           26    120      0    146            42"),
+        text.contains("total           26    120      0    146            42        42"),
         "{text}"
     );
     assert!(
-        text.contains("total           17     26      0     43            30"),
+        text.contains("total           17     26      0     43            30        30"),
         "{text}"
     );
+    // the distinct patients of a month (PP-A saw 8 patients in February, 2 of them new)
     assert!(
-        text.contains("patients: 42") && text.contains("patients: 30"),
+        text.contains("2023-02          1     12      0     13             2         8"),
         "{text}"
     );
     assert_eq!(
@@ -136,12 +137,13 @@ fn user_file_with_options() {
     );
     assert_eq!(
         lines[1],
-        "2024-Q1,2024-02-15,2024-03-31,true,reported,0,1,1,2,2,"
+        "2024-Q1,2024-02-15,2024-03-31,true,reported,0,1,1,2,2,2"
     );
     assert_eq!(
         lines[2],
-        "2024-Q2,2024-04-01,2024-06-30,false,reported,1,0,0,1,0,"
+        "2024-Q2,2024-04-01,2024-06-30,false,reported,1,0,0,1,0,1"
     );
+    // PAT-1, seen in both quarters, counts in each and once in the totals row
     assert_eq!(lines[3], "total,2024-02-15,2024-06-30,,,1,1,1,3,2,2");
 }
 

@@ -4,8 +4,9 @@
 //! report (a partner, an establishment, or all).
 //!
 //! A masked cell has no `count` and the data-absent-reason `masked`; a bucket not reported
-//! `unknown`; a metric the report does not have (`patients` on a bucket row, the activity
-//! metrics of a report of interviews alone) `not-applicable`. A group's own count (over every
+//! `unknown`; a metric the report does not have (the activity metrics of a report of
+//! interviews alone) `not-applicable`. `patients` is the distinct patients of the bucket, or
+//! of the period in the totals report. A group's own count (over every
 //! stratum) is given only when every stratum's count is (a sum beside masked cells would let
 //! a reader recompute them), and never for distinct or new patients over several tables
 //! (they do not add up).
@@ -87,7 +88,14 @@ fn cells_of(row: RowRef<'_>) -> Vec<(String, Cell)> {
     let (mut cells, activities) = match row {
         RowRef::Bucket(r) => (
             interview_cells(
-                [r.in_person, r.phone, r.video, r.total, r.new_patients, None],
+                [
+                    r.in_person,
+                    r.phone,
+                    r.video,
+                    r.total,
+                    r.new_patients,
+                    r.patients,
+                ],
                 &r.masked,
                 r.reporting,
             ),

@@ -46,6 +46,7 @@ use super::output::{
     TotalsRow,
 };
 pub(crate) use super::pairs::PairSink;
+use super::pairs::{Visit, NO_BUCKET};
 use super::request::ReportRequest;
 use crate::activity::Activity;
 use crate::interview::{Interview, Modality};
@@ -236,15 +237,15 @@ impl ActivityReportBuilder {
         modality: Modality,
         establishment: Option<&str>,
     ) -> Result<(), ReportError> {
-        if let Some((group, day)) = self.stage(date, partner, modality, establishment)? {
-            self.pairs.record(group, IdKey::new(patient), day);
+        if let Some(visit) = self.stage(date, partner, modality, establishment)? {
+            self.pairs.record(visit, IdKey::new(patient));
         }
         Ok(())
     }
 
     /// Everything [`push_parts`](Self::push_parts) does but the (group, patient) pair
-    /// update, for which it returns `(group, day number)`, or `None` when the interview
-    /// does not count; the caller records the pair with [`PairSink::record`] (possibly on
+    /// update, for which it returns the interview's [`Visit`] (group, day number, bucket),
+    /// or `None` when the interview does not count; the caller records the pair with [`PairSink::record`] (possibly on
     /// another thread: see [`take_pairs`](Self::take_pairs)).
     #[inline]
     pub(crate) fn stage(
@@ -253,7 +254,7 @@ impl ActivityReportBuilder {
         partner: &str,
         modality: Modality,
         establishment: Option<&str>,
-    ) -> Result<Option<(u32, i32)>, ReportError> {
+    ) -> Result<Option<Visit>, ReportError> {
         let day = date.num_days_from_ce();
         if day > self.end_day {
             return Ok(None);
@@ -263,6 +264,11 @@ impl ActivityReportBuilder {
             return Ok(None);
         }
         let group = self.group_of(partner, establishment);
+        let mut visit = Visit {
+            group,
+            day,
+            bucket: NO_BUCKET,
+        };
         if in_period {
             let n_buckets = self.spans.len();
             let bucket =
@@ -276,9 +282,12 @@ impl ActivityReportBuilder {
                     }
                 }
             }
-            let index = bucket
-                .filter(|&b| b < n_buckets)
-                .map(|b| group as usize * n_buckets + b);
+            let bucket = bucket.filter(|&b| b < n_buckets);
+            // At most `MAX_BUCKETS` (1,200) buckets: always a u16.
+            visit.bucket = bucket
+                .and_then(|b| u16::try_from(b).ok())
+                .unwrap_or(NO_BUCKET);
+            let index = bucket.map(|b| group as usize * n_buckets + b);
             if let Some(cell) = index.and_then(|i| self.counts.get_mut(i)) {
                 let column = match modality {
                     Modality::InPerson => 0,
@@ -291,7 +300,7 @@ impl ActivityReportBuilder {
                 }
             }
         }
-        Ok(Some((group, day)))
+        Ok(Some(visit))
     }
 
     /// Hands the pair table to a [`PairSink`] (another thread may fill it); give it back
@@ -462,6 +471,7 @@ impl ActivityReportBuilder {
         let n_buckets = self.spans.len();
         let mut new_patients = vec![0u64; n_groups * n_buckets];
         let mut patients = vec![0u64; n_groups];
+        let mut bucket_patients = vec![0u64; n_groups * n_buckets];
         let rule = self.request.new_patient_rule;
         let mut pairs = self.pairs;
         pairs.flush();
@@ -472,6 +482,14 @@ impl ActivityReportBuilder {
             }
             if let Some(p) = patients.get_mut(group) {
                 *p += 1;
+            }
+            let mut seen = pair.seen;
+            while seen != 0 {
+                let b = seen.trailing_zeros() as usize;
+                seen &= seen - 1;
+                if let Some(n) = bucket_patients.get_mut(group * n_buckets + b) {
+                    *n += 1;
+                }
             }
             let new_day = match rule {
                 NewPatientRule::FirstInPeriod => Some(pair.first_in_period),
@@ -488,6 +506,11 @@ impl ActivityReportBuilder {
                 if let Some(n) = new_patients.get_mut(group * n_buckets + b) {
                     *n += 1;
                 }
+            }
+        }
+        for (group, b) in pairs.wide_visits() {
+            if let Some(n) = bucket_patients.get_mut(group as usize * n_buckets + usize::from(b)) {
+                *n += 1;
             }
         }
         // The largest structure is no longer needed: free it before the rows are built, so
@@ -509,6 +532,8 @@ impl ActivityReportBuilder {
                 continue;
             };
             let new_of = |b: usize| new_patients.get(g * n_buckets + b).copied().unwrap_or(0);
+            let patients_of =
+                |b: usize| bucket_patients.get(g * n_buckets + b).copied().unwrap_or(0);
             let mut group_rows = Vec::with_capacity(n_buckets);
             for (b, span) in self.spans.iter().enumerate() {
                 let (s, e) = (span.start.num_days_from_ce(), span.end.num_days_from_ce());
@@ -539,6 +564,7 @@ impl ActivityReportBuilder {
                     video: value(vi),
                     total: value(ip + ph + vi),
                     new_patients: value(new_of(b)),
+                    patients: value(patients_of(b)),
                     masked: Vec::new(),
                     activities: if self.with_activities {
                         activity_cells(state, b, reporting)
@@ -643,23 +669,24 @@ fn activity_totals(rows: &[ReportRow]) -> Vec<ActivityCells> {
         .collect()
 }
 
-/// The columns of a bucket row, in cell order.
-const ROW_COLUMNS: [Column; 5] = [
-    Column::InPerson,
-    Column::Phone,
-    Column::Video,
-    Column::Total,
-    Column::NewPatients,
-];
+/// The columns of a bucket row and of a totals row, in cell order.
+const ROW_COLUMNS: [Column; 6] = Column::BUCKET_COUNTS;
 
-fn row_cell(row: &mut ReportRow, column: Column) -> Option<&mut Option<u64>> {
+/// The cells of a row per table ([`ROW_COLUMNS`]), and the positions of its columns.
+const CELLS: usize = ROW_COLUMNS.len();
+const IN_PERSON: usize = 0;
+const TOTAL: usize = 3;
+const NEW: usize = 4;
+const PATIENTS: usize = 5;
+
+fn row_cell(row: &mut ReportRow, column: Column) -> &mut Option<u64> {
     match column {
-        Column::InPerson => Some(&mut row.in_person),
-        Column::Phone => Some(&mut row.phone),
-        Column::Video => Some(&mut row.video),
-        Column::Total => Some(&mut row.total),
-        Column::NewPatients => Some(&mut row.new_patients),
-        Column::Patients => None,
+        Column::InPerson => &mut row.in_person,
+        Column::Phone => &mut row.phone,
+        Column::Video => &mut row.video,
+        Column::Total => &mut row.total,
+        Column::NewPatients => &mut row.new_patients,
+        Column::Patients => &mut row.patients,
     }
 }
 
@@ -684,6 +711,47 @@ fn reported_rows(rows: &[ReportRow]) -> Vec<usize> {
         .collect()
 }
 
+/// The relations of one group's table of `k` reported buckets (cells: [`CELLS`] per
+/// bucket, then the totals row's), for the values `values` (see [`super::disclosure`]).
+fn group_relations(values: &[u64], k: usize, rule: NewPatientRule) -> Relations {
+    let base = k * CELLS;
+    let at = |r: usize, c: usize| r * CELLS + c;
+    let mut lines: Vec<Vec<usize>> = Vec::new();
+    // each row: in person + phone + video = total (the totals row too)
+    for r in 0..=k {
+        lines.push(vec![at(r, 0), at(r, 1), at(r, 2), at(r, TOTAL)]);
+    }
+    // each column but the distinct patients: the buckets add up to the totals row
+    for c in IN_PERSON..=NEW {
+        let mut line: Vec<usize> = (0..k).map(|r| at(r, c)).collect();
+        line.push(base + c);
+        lines.push(line);
+    }
+    if rule == NewPatientRule::FirstInPeriod {
+        // every patient of the period is new in it
+        lines.push(vec![base + NEW, base + PATIENTS]);
+    }
+    let mut relations = Relations::sums(lines);
+    for r in 0..=k {
+        // new patients were seen; patients had an interview; a row with interviews has a
+        // patient
+        relations.add_at_most_if_true(values, at(r, NEW), at(r, PATIENTS));
+        relations.add_at_most_if_true(values, at(r, PATIENTS), at(r, TOTAL));
+        relations.add_positive_if_true(values, at(r, PATIENTS));
+    }
+    for r in 0..k {
+        // a bucket's patients are patients of the period
+        relations.add_at_most_if_true(values, at(r, PATIENTS), base + PATIENTS);
+    }
+    // every patient of the period was seen in some bucket
+    relations.add_at_most_sum_if_true(
+        values,
+        base + PATIENTS,
+        (0..k).map(|r| at(r, PATIENTS)).collect(),
+    );
+    relations
+}
+
 /// Applies disclosure control to one group's table (see [`super::disclosure`]).
 fn suppress_group(
     rows: &mut [ReportRow],
@@ -691,61 +759,33 @@ fn suppress_group(
     threshold: u64,
     rule: NewPatientRule,
 ) {
-    // Cells: 5 per reported bucket, then the 6 cells of the totals row.
+    // Cells: CELLS per reported bucket, then the CELLS of the totals row.
     let reported = reported_rows(rows);
-    let mut values = Vec::with_capacity(reported.len() * 5 + 6);
+    let mut values = Vec::with_capacity((reported.len() + 1) * CELLS);
     for &i in &reported {
         if let Some(row) = rows.get_mut(i) {
             for column in ROW_COLUMNS {
-                values.push(row_cell(row, column).and_then(|c| *c).unwrap_or(0));
+                values.push(row_cell(row, column).unwrap_or(0));
             }
         }
     }
     let base = values.len();
-    for column in ROW_COLUMNS.iter().copied().chain([Column::Patients]) {
+    for column in ROW_COLUMNS {
         values.push(totals_cell(totals, column).unwrap_or(0));
     }
-    let k = reported.len();
-    let mut lines: Vec<Vec<usize>> = Vec::new();
-    for r in 0..k {
-        lines.push(vec![r * 5, r * 5 + 1, r * 5 + 2, r * 5 + 3]);
-    }
-    for c in 0..5 {
-        let mut line: Vec<usize> = (0..k).map(|r| r * 5 + c).collect();
-        line.push(base + c);
-        lines.push(line);
-    }
-    lines.push(vec![base, base + 1, base + 2, base + 3]);
-    if rule == NewPatientRule::FirstInPeriod {
-        lines.push(vec![base + 4, base + 5]);
-    }
-    let mut relations = Relations::sums(lines);
-    for r in 0..k {
-        // a bucket's new patients were seen in it
-        relations.add_at_most_if_true(&values, r * 5 + 4, r * 5 + 3);
-    }
-    // every patient had an interview; new patients are patients of the period
-    relations.add_at_most_if_true(&values, base + 5, base + 3);
-    relations.add_at_most_if_true(&values, base + 4, base + 5);
+    let relations = group_relations(&values, reported.len(), rule);
     let masked = protect(&values, &relations, threshold);
     for (r, &i) in reported.iter().enumerate() {
         if let Some(row) = rows.get_mut(i) {
             for (c, column) in ROW_COLUMNS.iter().copied().enumerate() {
-                if masked.get(r * 5 + c).copied().unwrap_or(false) {
-                    if let Some(cell) = row_cell(row, column) {
-                        *cell = None;
-                    }
+                if masked.get(r * CELLS + c).copied().unwrap_or(false) {
+                    *row_cell(row, column) = None;
                     row.masked.push(column);
                 }
             }
         }
     }
-    for (c, column) in ROW_COLUMNS
-        .iter()
-        .copied()
-        .chain([Column::Patients])
-        .enumerate()
-    {
+    for (c, column) in ROW_COLUMNS.iter().copied().enumerate() {
         if masked.get(base + c).copied().unwrap_or(false) {
             *totals_cell(totals, column) = None;
             totals.masked.push(column);

@@ -12,14 +12,15 @@ use std::io::Read;
 use super::builder::ActivityReportBuilder;
 use super::error::{ReportError, ReportErrorKind};
 use super::fxhash::IdKey;
+use super::pairs::Visit;
 use super::parallel::Threads;
 use crate::import::{
     FrameBatch, ImportError, ImportSummary, InterviewFrame, InterviewReader, RowRef,
 };
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// A row staged for the pair thread: (group, day number, patient).
-type Staged = (u32, i32, IdKey);
+/// A row staged for the pair thread: its visit and its patient.
+type Staged = (Visit, IdKey);
 
 /// Rows handed to the pair thread at once.
 const BATCH: usize = 8192;
@@ -312,8 +313,8 @@ fn feed<S>(
         let (to_main, recycled) = std::sync::mpsc::channel::<Vec<Staged>>();
         let worker = scope.spawn(move || {
             for mut batch in from_main {
-                for (group, day, patient) in batch.drain(..) {
-                    sink.record(group, patient, day);
+                for (visit, patient) in batch.drain(..) {
+                    sink.record(visit, patient);
                 }
                 // The main thread may be gone: then the buffer is simply dropped.
                 let _ = to_main.send(batch);
@@ -325,8 +326,8 @@ fn feed<S>(
             let staged = builder
                 .stage(row.date, row.partner, row.modality, row.establishment)
                 .map_err(|e| row.locate(e))?;
-            if let Some((group, day)) = staged {
-                batch.push((group, day, IdKey::new(row.patient)));
+            if let Some(visit) = staged {
+                batch.push((visit, IdKey::new(row.patient)));
             }
             if batch.len() >= BATCH {
                 let next = recycled

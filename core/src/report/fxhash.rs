@@ -114,7 +114,7 @@ impl std::hash::Hash for InlineKey {
 
 /// A string prepared for an [`Interner`]: inline when short, boxed otherwise. It owns its
 /// bytes, so that it can be sent to the thread that interns it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum IdKey {
     /// At most [`INLINE_MAX`] bytes.
     Inline(InlineKey),

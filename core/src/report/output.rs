@@ -8,7 +8,8 @@
 //!   "bucket": "month", "new_patient_rule": "first_in_period", "suppress_below": null,
 //!   "rows": [ {"partner": "PP-A", "month": "2023-01", "start": "2023-01-01",
 //!              "end": "2023-01-31", "partial": false, "reporting": "reported",
-//!              "in_person": 3, "phone": 12, "video": 0, "total": 15, "new_patients": 6} ],
+//!              "in_person": 3, "phone": 12, "video": 0, "total": 15, "new_patients": 6,
+//!              "patients": 11} ],
 //!   "totals": [ {"partner": "PP-A", "in_person": 26, "phone": 120, "video": 0, "total": 146,
 //!                "new_patients": 42, "patients": 42, "buckets": 12,
 //!                "buckets_not_reported": 1} ] }
@@ -61,20 +62,21 @@ crate::bilingual_enum! {
         Total => "total", "total", "total",
         /// New patients.
         NewPatients => "new_patients", "new patients", "nouveaux patients",
-        /// Distinct patients (totals row only).
+        /// Distinct patients (of the bucket, or of the period in a totals row).
         Patients => "patients", "patients", "patients",
     }
 }
 
 impl Column {
-    /// The count columns of a bucket row, in the order every output shows them (the
-    /// totals row adds [`Column::Patients`]).
-    pub const BUCKET_COUNTS: [Column; 5] = [
+    /// The count columns of a bucket row and of a totals row, in the order every output
+    /// shows them.
+    pub const BUCKET_COUNTS: [Column; 6] = [
         Column::InPerson,
         Column::Phone,
         Column::Video,
         Column::Total,
         Column::NewPatients,
+        Column::Patients,
     ];
 }
 
@@ -214,6 +216,9 @@ pub struct ReportRow {
     pub total: Option<u64>,
     /// Patients new in this bucket (see [`super::new_patients`]).
     pub new_patients: Option<u64>,
+    /// Distinct patients seen in this bucket (a patient seen in three months counts once
+    /// in each; the totals row's `patients` counts them once over the period).
+    pub patients: Option<u64>,
     /// The columns masked by disclosure control (absent when none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub masked: Vec<Column>,
@@ -254,7 +259,33 @@ pub struct TotalsRow {
     pub activities: Vec<ActivityCells>,
 }
 
+impl ReportRow {
+    /// The value of `column` (`None`: not reported or masked).
+    pub fn get(&self, column: Column) -> Option<u64> {
+        match column {
+            Column::InPerson => self.in_person,
+            Column::Phone => self.phone,
+            Column::Video => self.video,
+            Column::Total => self.total,
+            Column::NewPatients => self.new_patients,
+            Column::Patients => self.patients,
+        }
+    }
+}
+
 impl TotalsRow {
+    /// The value of `column` (`None`: masked).
+    pub fn get(&self, column: Column) -> Option<u64> {
+        match column {
+            Column::InPerson => self.in_person,
+            Column::Phone => self.phone,
+            Column::Video => self.video,
+            Column::Total => self.total,
+            Column::NewPatients => self.new_patients,
+            Column::Patients => self.patients,
+        }
+    }
+
     /// The positions in `activities` of the categories a table shows for this group: those
     /// with an activity in the period, or a masked cell (the text table, the preview and
     /// the workbook leave the others out; JSON, CSV and data frames keep every category).

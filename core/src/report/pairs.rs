@@ -1,7 +1,11 @@
 //! The (group, patient) pair table of a report: for each patient seen by each group, the
-//! first interview day (ever, and in the period). It is what new patients and distinct
-//! patients are counted from, and the only structure that grows with the data (never with
-//! the rows).
+//! first interview day (ever, and in the period) and the buckets the patient was seen in.
+//! It is what new patients and distinct patients (per bucket and over the period) are
+//! counted from, and the only structure that grows with the data (never with the rows).
+//!
+//! The buckets seen are a 64-bit mask in the pair itself (a report of up to 64 buckets, five
+//! years of months, needs nothing else); the visits to buckets beyond the 64th are kept as
+//! (group, patient, bucket) entries in a set of their own, bounded by pairs × buckets.
 //!
 //! With millions of pairs the table is far larger than the processor's caches, and updating
 //! it one interview at a time costs a cache miss per row. So the table is **radix
@@ -13,18 +17,50 @@
 //! keeps the peak memory of a resize small. Results never depend on the staging: every
 //! reader of the table flushes first.
 
+use std::collections::HashSet;
 use std::hash::BuildHasher;
 
 use super::builder::NONE;
 use super::fxhash::{BuildFx, FxHashMap, IdKey, InlineKey};
 
-/// The first interview dates of one patient with one group.
+/// The first interview dates of one patient with one group, and the buckets of the period
+/// the patient was seen in.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Pair {
     /// Day number of the first interview pushed (before or in the period).
     pub(crate) first_ever: i32,
     /// Day number of the first interview in the period, or [`NONE`].
     pub(crate) first_in_period: i32,
+    /// Bit `b` set: the patient was seen in bucket `b` (buckets 0 to 63; later buckets are
+    /// in [`PairSink`]'s set of wide visits).
+    pub(crate) seen: u64,
+}
+
+/// One interview as the pair table needs it: its group, its day number and its bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Visit {
+    /// The group's index in the builder.
+    pub(crate) group: u32,
+    /// The day number of the interview.
+    pub(crate) day: i32,
+    /// The bucket of the period, or [`NO_BUCKET`] for an interview before the period.
+    pub(crate) bucket: u16,
+}
+
+/// The bucket of an interview outside the period.
+pub(crate) const NO_BUCKET: u16 = u16::MAX;
+
+/// The buckets a pair's mask holds.
+const MASK_BUCKETS: u16 = 64;
+
+/// The mask bit of `bucket` (0 for a bucket the mask does not hold).
+#[inline]
+fn bit(bucket: u16) -> u64 {
+    if bucket < MASK_BUCKETS {
+        1 << bucket
+    } else {
+        0
+    }
 }
 
 /// The number of partitions (a power of two).
@@ -37,8 +73,8 @@ pub(crate) const FLUSH_AT: usize = 256;
 /// with, below the 7 top bits its control bytes use.
 const PARTITION_SHIFT: u32 = 40;
 
-/// One interview waiting to be applied: group, patient, day number.
-type Staged = (u32, InlineKey, i32);
+/// One interview waiting to be applied.
+type Staged = (InlineKey, Visit);
 
 #[derive(Debug, Default)]
 struct Partition {
@@ -53,31 +89,38 @@ struct Partition {
 pub(crate) struct PairSink {
     parts: Vec<Partition>,
     long: FxHashMap<(u32, Box<str>), Pair>,
+    /// Visits to buckets the pair masks do not hold (from the 65th on): (group, patient,
+    /// bucket), each once.
+    wide: HashSet<(u32, IdKey, u16), BuildFx>,
     start_day: i32,
 }
 
-/// Records one interview of day number `day` in `pair`.
+/// Records one interview in `pair`.
 #[inline]
-fn update(pair: &mut Pair, day: i32, start_day: i32) {
-    pair.first_ever = pair.first_ever.min(day);
-    if day >= start_day {
-        pair.first_in_period = pair.first_in_period.min(day);
+fn update(pair: &mut Pair, visit: Visit, start_day: i32) {
+    pair.first_ever = pair.first_ever.min(visit.day);
+    if visit.day >= start_day {
+        pair.first_in_period = pair.first_in_period.min(visit.day);
+        pair.seen |= bit(visit.bucket);
     }
 }
 
 /// A pair's first record.
 #[inline]
-fn fresh(day: i32, start_day: i32) -> Pair {
+fn fresh(visit: Visit, start_day: i32) -> Pair {
+    let in_period = visit.day >= start_day;
     Pair {
-        first_ever: day,
-        first_in_period: if day >= start_day { day } else { NONE },
+        first_ever: visit.day,
+        first_in_period: if in_period { visit.day } else { NONE },
+        seen: if in_period { bit(visit.bucket) } else { 0 },
     }
 }
 
-/// Keeps the earliest of each date.
+/// Keeps the earliest of each date and every bucket seen.
 fn earliest(pair: &mut Pair, other: &Pair) {
     pair.first_ever = pair.first_ever.min(other.first_ever);
     pair.first_in_period = pair.first_in_period.min(other.first_in_period);
+    pair.seen |= other.seen;
 }
 
 /// The partition of a patient's pairs: by the patient alone, so that a pair falls in the
@@ -94,18 +137,22 @@ impl PairSink {
         PairSink {
             parts: (0..PARTITIONS).map(|_| Partition::default()).collect(),
             long: FxHashMap::default(),
+            wide: HashSet::default(),
             start_day,
         }
     }
 
-    /// Records an interview of `patient` with `group` on day number `day`, as staged by
-    /// `ActivityReportBuilder::stage`.
+    /// Records an interview of `patient`, as staged by `ActivityReportBuilder::stage`.
     #[inline]
-    pub(crate) fn record(&mut self, group: u32, patient: IdKey, day: i32) {
+    pub(crate) fn record(&mut self, visit: Visit, patient: IdKey) {
+        if visit.bucket >= MASK_BUCKETS && visit.bucket != NO_BUCKET {
+            self.wide
+                .insert((visit.group, patient.clone(), visit.bucket));
+        }
         match patient {
             IdKey::Inline(key) => {
                 let part = &mut self.parts[partition_of(&key)];
-                part.staged.push((group, key, day));
+                part.staged.push((key, visit));
                 if part.staged.len() >= FLUSH_AT {
                     apply(part, self.start_day);
                 }
@@ -113,9 +160,9 @@ impl PairSink {
             IdKey::Long(key) => {
                 let start_day = self.start_day;
                 self.long
-                    .entry((group, key))
-                    .and_modify(|p| update(p, day, start_day))
-                    .or_insert_with(|| fresh(day, start_day));
+                    .entry((visit.group, key))
+                    .and_modify(|p| update(p, visit, start_day))
+                    .or_insert_with(|| fresh(visit, start_day));
             }
         }
     }
@@ -171,6 +218,12 @@ impl PairSink {
         for ((g, key), pair) in other.long {
             earliest(self.long.entry((group(g), key)).or_insert(pair), &pair);
         }
+        self.wide.extend(
+            other
+                .wide
+                .into_iter()
+                .map(|(g, key, bucket)| (group(g), key, bucket)),
+        );
     }
 
     /// Whether no interview was recorded.
@@ -189,7 +242,9 @@ impl PairSink {
             let mut seen = std::collections::HashSet::<(u32, InlineKey), BuildFx>::default();
             part.staged
                 .iter()
-                .filter(|(g, k, _)| !part.table.contains_key(&(*g, *k)) && seen.insert((*g, *k)))
+                .filter(|(k, v)| {
+                    !part.table.contains_key(&(v.group, *k)) && seen.insert((v.group, *k))
+                })
                 .count()
         };
         self.parts
@@ -204,7 +259,7 @@ impl PairSink {
         let mut short = std::collections::HashSet::<&InlineKey, BuildFx>::default();
         for part in &self.parts {
             short.extend(part.table.keys().map(|(_, p)| p));
-            short.extend(part.staged.iter().map(|(_, p, _)| p));
+            short.extend(part.staged.iter().map(|(p, _)| p));
         }
         let long: std::collections::HashSet<&str, BuildFx> =
             self.long.keys().map(|(_, p)| &**p).collect();
@@ -220,17 +275,22 @@ impl PairSink {
             .flat_map(|p| p.table.iter().map(|((g, _), pair)| (*g, pair)));
         short.chain(self.long.iter().map(|((g, _), p)| (*g, p)))
     }
+
+    /// Every visit to a bucket beyond the pair masks: (group, bucket), once per patient.
+    pub(crate) fn wide_visits(&self) -> impl Iterator<Item = (u32, u16)> + '_ {
+        self.wide.iter().map(|(g, _, b)| (*g, *b))
+    }
 }
 
 /// Applies the staged interviews of one partition to its table.
 #[inline]
 fn apply(part: &mut Partition, start_day: i32) {
     let table = &mut part.table;
-    for (group, key, day) in part.staged.drain(..) {
+    for (key, visit) in part.staged.drain(..) {
         table
-            .entry((group, key))
-            .and_modify(|p| update(p, day, start_day))
-            .or_insert_with(|| fresh(day, start_day));
+            .entry((visit.group, key))
+            .and_modify(|p| update(p, visit, start_day))
+            .or_insert_with(|| fresh(visit, start_day));
     }
 }
 
@@ -243,19 +303,30 @@ mod tests {
         for i in 0..150_000u32 {
             let group = if remap_groups { (i + 1) % 7 } else { i % 7 };
             let key = IdKey::new(&format!("PAT-{}", (i * 7 + offset) % 90_000));
-            sink.record(group, key, 50 + ((i + offset) % 200) as i32);
+            let day = 50 + ((i + offset) % 200) as i32;
+            let bucket = if day >= 100 {
+                ((day - 100) % 70) as u16
+            } else {
+                NO_BUCKET
+            };
+            sink.record(Visit { group, day, bucket }, key);
         }
         sink
     }
 
-    fn sorted(mut sink: PairSink) -> Vec<(u32, i32, i32)> {
+    /// Every pair as (group, first ever, first in period, mask), and every wide visit.
+    type Contents = (Vec<(u32, i32, i32, u64)>, Vec<(u32, u16)>);
+
+    fn sorted(mut sink: PairSink) -> Contents {
         sink.flush();
         let mut all: Vec<_> = sink
             .iter()
-            .map(|(g, p)| (g, p.first_ever, p.first_in_period))
+            .map(|(g, p)| (g, p.first_ever, p.first_in_period, p.seen))
             .collect();
         all.sort_unstable();
-        all
+        let mut wide: Vec<_> = sink.wide_visits().collect();
+        wide.sort_unstable();
+        (all, wide)
     }
 
     #[test]
@@ -269,6 +340,8 @@ mod tests {
         three.merge(sink(3, true), &remap, 3);
         assert!(one.len() > 100_000);
         assert_eq!(one.len(), three.len());
-        assert_eq!(sorted(one), sorted(three));
+        let (one, three) = (sorted(one), sorted(three));
+        assert!(!one.1.is_empty(), "buckets beyond the mask are exercised");
+        assert_eq!(one, three);
     }
 }

@@ -123,14 +123,7 @@ fn all_groups(report: &ActivityReport, column: Column) -> Option<u64> {
         if totals.masked.contains(&column) {
             return None;
         }
-        let value = match column {
-            Column::InPerson => totals.in_person,
-            Column::Phone => totals.phone,
-            Column::Video => totals.video,
-            Column::Total => totals.total,
-            Column::NewPatients => totals.new_patients,
-            Column::Patients => totals.patients,
-        }?;
+        let value = totals.get(column)?;
         sum = sum.saturating_add(value);
     }
     Some(sum)
@@ -232,12 +225,12 @@ fn html_cell(out: &mut String, value: Option<u64>, masked: bool, threshold: Opti
 
 fn html_counts(
     out: &mut String,
-    values: [Option<u64>; 5],
+    value: impl Fn(Column) -> Option<u64>,
     masked: impl Fn(Column) -> bool,
     threshold: Option<u64>,
 ) {
-    for (value, column) in values.into_iter().zip(Column::BUCKET_COUNTS) {
-        html_cell(out, value, masked(column), threshold);
+    for column in Column::BUCKET_COUNTS {
+        html_cell(out, value(column), masked(column), threshold);
     }
 }
 
@@ -252,18 +245,7 @@ fn html_row(out: &mut String, row: &ReportRow, threshold: Option<u64>, marks: &m
     }
     marks.of_row(row);
     let _ = write!(out, "<tr><th>{key}</th>");
-    html_counts(
-        out,
-        [
-            row.in_person,
-            row.phone,
-            row.video,
-            row.total,
-            row.new_patients,
-        ],
-        m,
-        threshold,
-    );
+    html_counts(out, |c| row.get(c), m, threshold);
     out.push_str("</tr>\n");
 }
 
@@ -303,21 +285,8 @@ fn html_group(
     let m = |c: Column| totals.masked.contains(&c);
     marks.masked |= !totals.masked.is_empty();
     out.push_str("<tr class=\"pp-total\"><th>total</th>");
-    let counts = [
-        totals.in_person,
-        totals.phone,
-        totals.video,
-        totals.total,
-        totals.new_patients,
-    ];
-    html_counts(out, counts, m, threshold);
-    out.push_str("</tr>\n<tr class=\"pp-patients\"><th>patients</th>");
-    html_cell(out, totals.patients, m(Column::Patients), threshold);
-    let _ = writeln!(
-        out,
-        "<td colspan=\"{}\"></td></tr>\n</tbody></table>",
-        Column::BUCKET_COUNTS.len() - 1
-    );
+    html_counts(out, |c| totals.get(c), m, threshold);
+    out.push_str("</tr>\n</tbody></table>\n");
     if !totals.activities.is_empty() {
         html_activities(out, report, totals, (head, elided, tail), marks);
     }

@@ -85,14 +85,9 @@ pub(crate) fn write_tables<'a>(
     max_buckets: usize,
 ) -> Marks {
     let bucket_name = report.bucket.wire_name();
-    let headers = [
-        bucket_name,
-        "in person",
-        "phone",
-        "video",
-        "total",
-        "new patients",
-    ];
+    let headers: Vec<String> = std::iter::once(bucket_name.to_owned())
+        .chain(Column::BUCKET_COUNTS.iter().map(ToString::to_string))
+        .collect();
     let mut marks = Marks::default();
     for (g, (totals, rows)) in groups.enumerate() {
         if g > 0 {
@@ -106,9 +101,9 @@ pub(crate) fn write_tables<'a>(
             report.period.end(),
             bucket_name
         );
-        let mut lines: Vec<[String; 6]> = Vec::new();
+        let mut lines: Vec<Vec<String>> = Vec::new();
         let (head, elided, tail) = shown_buckets(rows, max_buckets);
-        let mut push_row = |lines: &mut Vec<[String; 6]>, row: &ReportRow| {
+        let mut push_row = |lines: &mut Vec<Vec<String>>, row: &ReportRow| {
             let mut key = row.bucket.key().to_owned();
             if row.partial {
                 key.push('*');
@@ -117,49 +112,40 @@ pub(crate) fn write_tables<'a>(
                 key.push('+');
             }
             marks.of_row(row);
-            let m = |c: Column| row.masked.contains(&c);
-            lines.push([
-                key,
-                cell(row.in_person, m(Column::InPerson)),
-                cell(row.phone, m(Column::Phone)),
-                cell(row.video, m(Column::Video)),
-                cell(row.total, m(Column::Total)),
-                cell(row.new_patients, m(Column::NewPatients)),
-            ]);
+            let mut line = vec![key];
+            line.extend(
+                Column::BUCKET_COUNTS
+                    .iter()
+                    .map(|&c| cell(row.get(c), row.masked.contains(&c))),
+            );
+            lines.push(line);
         };
         for row in head {
             push_row(&mut lines, row);
         }
         if elided > 0 {
-            lines.push([
-                format!("… {elided} more"),
-                "…".to_owned(),
-                "…".to_owned(),
-                "…".to_owned(),
-                "…".to_owned(),
-                "…".to_owned(),
-            ]);
+            let mut line = vec![format!("… {elided} more")];
+            line.extend(Column::BUCKET_COUNTS.iter().map(|_| "…".to_owned()));
+            lines.push(line);
         }
         for row in tail {
             push_row(&mut lines, row);
         }
         marks.masked |= !totals.masked.is_empty();
-        let m = |c: Column| totals.masked.contains(&c);
-        lines.push([
-            "total".to_owned(),
-            cell(totals.in_person, m(Column::InPerson)),
-            cell(totals.phone, m(Column::Phone)),
-            cell(totals.video, m(Column::Video)),
-            cell(totals.total, m(Column::Total)),
-            cell(totals.new_patients, m(Column::NewPatients)),
-        ]);
-        let mut widths = headers.map(|h| h.chars().count());
+        let mut line = vec!["total".to_owned()];
+        line.extend(
+            Column::BUCKET_COUNTS
+                .iter()
+                .map(|&c| cell(totals.get(c), totals.masked.contains(&c))),
+        );
+        lines.push(line);
+        let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
         for line in &lines {
             for (w, c) in widths.iter_mut().zip(line.iter()) {
                 *w = (*w).max(c.chars().count());
             }
         }
-        let write_line = |out: &mut String, cells: [&str; 6]| {
+        let write_line = |out: &mut String, cells: &[String]| {
             for (i, (c, w)) in cells.iter().zip(widths.iter()).enumerate() {
                 let pad = w.saturating_sub(c.chars().count());
                 if i == 0 {
@@ -173,18 +159,10 @@ pub(crate) fn write_tables<'a>(
             }
             out.push('\n');
         };
-        write_line(out, headers);
+        write_line(out, &headers);
         for line in &lines {
-            write_line(
-                out,
-                [&line[0], &line[1], &line[2], &line[3], &line[4], &line[5]],
-            );
+            write_line(out, line);
         }
-        let _ = writeln!(
-            out,
-            "patients: {}",
-            cell(totals.patients, m(Column::Patients))
-        );
         if !totals.activities.is_empty() {
             write_activities(out, totals, head, elided, tail, &mut marks);
         }
@@ -330,7 +308,7 @@ fn row_record(row: &ReportRow) -> Vec<String> {
         csv_cell(row.video, m(Column::Video)),
         csv_cell(row.total, m(Column::Total)),
         csv_cell(row.new_patients, m(Column::NewPatients)),
-        String::new(),
+        csv_cell(row.patients, m(Column::Patients)),
     ]);
     rec.extend(activity_record(&row.activities));
     rec

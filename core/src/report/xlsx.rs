@@ -2,8 +2,9 @@
 //! `xlsx`, on by default).
 //!
 //! One sheet per group, laid out like the programmes' tables: buckets down (months,
-//! quarters or years), *in person / phone / video / total / new patients* across, a totals
-//! row and the distinct patients of the period; then a native Excel chart (interviews per
+//! quarters or years), *in person / phone / video / total / new patients / patients* across
+//! (a bucket's distinct patients), a totals row (its patients: distinct over the period,
+//! not the sum of the buckets'); then a native Excel chart (interviews per
 //! bucket, stacked by modality), since that picture is what a quality team pastes into its
 //! annual report. A last sheet, `Définitions` (`Definitions` in English), holds the report's
 //! settings and the definitions of the indicators.
@@ -413,7 +414,7 @@ fn write_group(
             .map_err(e)?;
     }
     sheet.set_column_width(0, 18).map_err(e)?;
-    for j in 1..=5u16 {
+    for j in 1..=Column::BUCKET_COUNTS.len() as u16 {
         sheet.set_column_width(j, 12).map_err(e)?;
     }
     sheet.set_freeze_panes(header_row + 1, 1).map_err(e)?;
@@ -438,16 +439,9 @@ fn write_group(
                 &formats.text_cell.clone().set_align(FormatAlign::Left),
             )
             .map_err(e)?;
-        let values = [
-            row.in_person,
-            row.phone,
-            row.video,
-            row.total,
-            row.new_patients,
-        ];
-        for (j, (column, value)) in Column::BUCKET_COUNTS.iter().zip(values).enumerate() {
+        for (j, column) in Column::BUCKET_COUNTS.iter().enumerate() {
             let col = j as u16 + 1;
-            let cell = shown(value, &row.masked, *column);
+            let cell = shown(row.get(*column), &row.masked, *column);
             write_cell(
                 sheet,
                 r,
@@ -473,48 +467,22 @@ fn write_group(
         r += 1;
     }
     let last_data_row = r.saturating_sub(1);
-    // Totals row and the distinct patients of the period.
+    // Totals row (its patients: distinct over the period).
     sheet
         .write_string_with_format(r, 0, words.pick("Total", "Total"), &formats.total_label)
         .map_err(e)?;
-    let total_values = [
-        totals.in_person,
-        totals.phone,
-        totals.video,
-        totals.total,
-        totals.new_patients,
-    ];
-    for (j, (column, value)) in Column::BUCKET_COUNTS.iter().zip(total_values).enumerate() {
+    for (j, column) in Column::BUCKET_COUNTS.iter().enumerate() {
         write_cell(
             sheet,
             r,
             j as u16 + 1,
-            &shown(value, &totals.masked, *column),
+            &shown(totals.get(*column), &totals.masked, *column),
             &masked_text,
             &formats.total_count,
             &formats.total_text,
             &mut marks,
         )?;
     }
-    r += 1;
-    sheet
-        .write_string_with_format(
-            r,
-            0,
-            words.pick("Patients distincts", "Distinct patients"),
-            &formats.total_label,
-        )
-        .map_err(e)?;
-    write_cell(
-        sheet,
-        r,
-        1,
-        &shown(totals.patients, &totals.masked, Column::Patients),
-        &masked_text,
-        &formats.total_count,
-        &formats.total_text,
-        &mut marks,
-    )?;
     if !totals.activities.is_empty() {
         r = write_activities(
             sheet,

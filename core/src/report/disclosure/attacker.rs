@@ -159,6 +159,11 @@ pub(super) fn extreme_of(
             let small = knowledge == Knowledge::PrimaryCells
                 && view.primary.get(i).copied().unwrap_or(false);
             let (lo, hi) = if small { (1, small_max) } else { (0, cap) };
+            let lo = if view.relations.positive.contains(&i) {
+                lo.max(1)
+            } else {
+                lo
+            };
             Some(problem.add_integer_var(objective, (as_i32(lo), as_i32(hi))))
         })
         .collect();
@@ -192,6 +197,17 @@ pub(super) fn extreme_of(
         if a < n && b < n {
             // a − b ≤ 0
             add(&mut [(a, 1.0), (b, -1.0)].into_iter(), ComparisonOp::Le);
+        }
+    }
+    for (a, cells) in &view.relations.at_most_sum {
+        if *a < n && cells.iter().all(|&i| i < n) {
+            // a − Σ cells ≤ 0
+            add(
+                &mut [(*a, 1.0)]
+                    .into_iter()
+                    .chain(cells.iter().map(|&i| (i, -1.0))),
+                ComparisonOp::Le,
+            );
         }
     }
     let solution = problem.solve().ok()?.into_solution().ok()?;

@@ -12,13 +12,15 @@
 //! **Secondary suppression.** A table publishes relations between its cells; a masked cell
 //! could be recomputed from them, or narrowed down. The relations of a group's table are:
 //! - each reported bucket: `in_person + phone + video = total`;
-//! - each column (`in_person`, `phone`, `video`, `total`, `new_patients`): the reported
-//!   buckets add up to the totals row;
+//! - each column but `patients` (`in_person`, `phone`, `video`, `total`, `new_patients`):
+//!   the reported buckets add up to the totals row;
 //! - the totals row: `in_person + phone + video = total`;
 //! - with the default new-patient rule, `new_patients = patients` in the totals row;
-//! - what every reader knows (when true of the data): a bucket's new patients are at most its
-//!   interviews, the distinct patients at most the interviews, and with the first-ever rule
-//!   the new patients at most the distinct patients.
+//! - what every reader knows (when true of the data): in each bucket and in the totals row,
+//!   new patients ≤ distinct patients ≤ interviews, and at least one patient where there
+//!   were interviews; a bucket's distinct patients are at most the period's; the period's
+//!   distinct patients are at most the sum of the buckets' (each was seen in some bucket,
+//!   a patient seen in two buckets counts in both).
 //!
 //! Complementary cells are chosen in two steps ([`protect`]):
 //! 1. a quick round: while a row or column has exactly one masked cell, its smallest non-zero
