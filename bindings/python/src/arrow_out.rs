@@ -6,9 +6,10 @@
 //! - `rows`: the group column (`partner` / `establishment`; none for `all`), the bucket
 //!   (`month` / `quarter` / `year`, its key), `start`, `end` (date32), `partial` (bool),
 //!   `reporting` (dictionary of its wire names: a pandas categorical), the counts `in_person`,
-//!   `phone`, `video`, `total`, `new_patients` (int64, null when masked or not reported),
+//!   `phone`, `video`, `total`, `new_patients`, `patients` (the bucket's distinct patients)
+//!   (int64, null when masked or not reported),
 //!   `masked` (list of the masked columns' names, empty when none).
-//! - `totals`: the group column, the counts, `patients`, `buckets`,
+//! - `totals`: the group column, the counts (`patients`: distinct over the period), `buckets`,
 //!   `buckets_not_reported` (int64), `masked`.
 //! - A report with activities adds, before `masked`, three int64 columns per activity
 //!   category (`clinical_groups`, `clinical_groups_minutes`, `clinical_groups_participants`,
@@ -142,17 +143,12 @@ fn rows_batch(report: &ActivityReport) -> PyResult<RecordBatch> {
     let reporting = DictionaryArray::<Int8Type>::try_new(keys, Arc::new(names))
         .map_err(|e| PyValueError::new_err(format!("cannot build the Arrow table: {e}")))?;
     columns.push(("reporting".to_owned(), Arc::new(reporting)));
-    columns.push((
-        "in_person".to_owned(),
-        counts(rows.iter().map(|r| r.in_person)),
-    ));
-    columns.push(("phone".to_owned(), counts(rows.iter().map(|r| r.phone))));
-    columns.push(("video".to_owned(), counts(rows.iter().map(|r| r.video))));
-    columns.push(("total".to_owned(), counts(rows.iter().map(|r| r.total))));
-    columns.push((
-        "new_patients".to_owned(),
-        counts(rows.iter().map(|r| r.new_patients)),
-    ));
+    for column in Column::BUCKET_COUNTS {
+        columns.push((
+            column.wire_name().to_owned(),
+            counts(rows.iter().map(|r| r.get(column))),
+        ));
+    }
     let cells: Vec<&[ActivityCells]> = rows.iter().map(|r| r.activities.as_slice()).collect();
     columns.extend(activity_columns(report, &cells));
     columns.push((
@@ -173,21 +169,12 @@ fn totals_batch(report: &ActivityReport) -> PyResult<RecordBatch> {
         report,
         totals.iter().map(|r| r.group.key()).collect(),
     ));
-    columns.push((
-        "in_person".to_owned(),
-        counts(totals.iter().map(|r| r.in_person)),
-    ));
-    columns.push(("phone".to_owned(), counts(totals.iter().map(|r| r.phone))));
-    columns.push(("video".to_owned(), counts(totals.iter().map(|r| r.video))));
-    columns.push(("total".to_owned(), counts(totals.iter().map(|r| r.total))));
-    columns.push((
-        "new_patients".to_owned(),
-        counts(totals.iter().map(|r| r.new_patients)),
-    ));
-    columns.push((
-        "patients".to_owned(),
-        counts(totals.iter().map(|r| r.patients)),
-    ));
+    for column in Column::BUCKET_COUNTS {
+        columns.push((
+            column.wire_name().to_owned(),
+            counts(totals.iter().map(|r| r.get(column))),
+        ));
+    }
     columns.push((
         "buckets".to_owned(),
         counts(totals.iter().map(|r| Some(r.buckets))),

@@ -209,7 +209,7 @@ def test_to_pandas_has_real_dtypes() -> None:
     df = report.to_pandas()
     assert str(df["start"].dtype).startswith("datetime64")
     assert df["start"].iloc[0] == pd.Timestamp(report.rows[0]["start"])
-    for col in ("in_person", "phone", "video", "total", "new_patients"):
+    for col in ("in_person", "phone", "video", "total", "new_patients", "patients"):
         assert str(df[col].dtype) == "Int64", col
     assert df["partial"].dtype == bool
     assert isinstance(df["reporting"].dtype, pd.CategoricalDtype)

@@ -23,8 +23,8 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 import patient_partner as pp
 
-COLUMNS = ["in_person", "phone", "video", "total", "new_patients"]
-TOTAL_COLUMNS = COLUMNS + ["patients"]
+COLUMNS = ["in_person", "phone", "video", "total", "new_patients", "patients"]
+ADDITIVE = ["in_person", "phone", "video", "total", "new_patients"]  # buckets add up to totals
 CAP = 10**6  # far above any count of these logs: reaching it means "no upper bound"
 
 
@@ -37,11 +37,12 @@ class Table:
         self.names: List[str] = []
         self.sums: List[Tuple[List[int], int]] = []  # parts, sum cell
         self.at_most: List[Tuple[int, int]] = []
+        self.at_most_sum: List[Tuple[int, List[int]]] = []  # a <= sum of cells
+        self.positive: List[int] = []  # cells a reader knows are >= 1 (when their row had interviews)
         reported = [r for r in rows if r["reporting"] != "not_reported"]
         index: Dict[Tuple[int, str], int] = {}
         for b, row in enumerate(reported + [totals]):
-            cols = TOTAL_COLUMNS if b == len(reported) else COLUMNS
-            for col in cols:
+            for col in COLUMNS:
                 index[(b, col)] = len(self.cells)
                 self.cells.append(row.get(col))
                 self.masked.append(col in (row.get("masked") or []))
@@ -49,15 +50,19 @@ class Table:
         t = len(reported)
         for b in range(t + 1):
             self.sums.append(([index[(b, c)] for c in ("in_person", "phone", "video")], index[(b, "total")]))
-        for col in COLUMNS:
+        for col in ADDITIVE:
             self.sums.append(([index[(b, col)] for b in range(t)], index[(t, col)]))
         if rule == "first_in_period":
             self.sums.append(([index[(t, "new_patients")]], index[(t, "patients")]))
-        else:
-            self.at_most.append((index[(t, "new_patients")], index[(t, "patients")]))
+        for b in range(t + 1):
+            # new patients were seen; a patient had an interview; interviews mean a patient
+            self.at_most.append((index[(b, "new_patients")], index[(b, "patients")]))
+            self.at_most.append((index[(b, "patients")], index[(b, "total")]))
+            self.positive.append(index[(b, "patients")])
         for b in range(t):
-            self.at_most.append((index[(b, "new_patients")], index[(b, "total")]))
-        self.at_most.append((index[(t, "patients")], index[(t, "total")]))
+            self.at_most.append((index[(b, "patients")], index[(t, "patients")]))
+        # each patient of the period was seen in at least one bucket
+        self.at_most_sum.append((index[(t, "patients")], [index[(b, "patients")] for b in range(t)]))
 
     def range_of(self, cell: int, masked: List[bool], small: Dict[int, bool], threshold: int,
                  truth: List[int]) -> Tuple[int, Optional[int]]:
@@ -88,7 +93,20 @@ class Table:
                     rhs -= sign * value(i)
             if coef.any():
                 rows.append(coef), lb.append(-np.inf), ub.append(rhs)
-        lo = np.array([1.0 if small.get(i) else 0.0 for i in unknown])
+        for a, cells in getattr(self, "at_most_sum", []):
+            coef = np.zeros(len(unknown))
+            rhs = 0.0
+            for i, sign in [(a, 1.0)] + [(c, -1.0) for c in cells]:
+                if i in col:
+                    coef[col[i]] += sign
+                else:
+                    rhs -= sign * value(i)
+            if coef.any():
+                rows.append(coef), lb.append(-np.inf), ub.append(rhs)
+        # Cells known to be at least 1: taken from the truth (a reader knows it when the
+        # row's interviews are published; given always, the attacker is never weaker).
+        positive = {i for i in getattr(self, "positive", []) if truth[i] >= 1}
+        lo = np.array([1.0 if small.get(i) or i in positive else 0.0 for i in unknown])
         hi = np.array([threshold - 1.0 if small.get(i) else CAP for i in unknown])
         constraints = [LinearConstraint(np.array(rows), lb, ub)] if rows else []
         ends = []

@@ -140,12 +140,12 @@ def test_an_excel_report_reads_back_with_openpyxl_and_pandas(tmp_path: Path) -> 
     masked = 0
     for sheet_name, partner in zip(book.sheetnames, ["PP-01", "PP-02", "PP-03"]):
         ws = book[sheet_name]
-        assert [c.value for c in ws[3][:6]] == [
-            "Mois", "Présentiel", "Téléphone", "Visio", "Total", "Nouveaux patients"
+        assert [c.value for c in ws[3][:7]] == [
+            "Mois", "Présentiel", "Téléphone", "Visio", "Total", "Nouveaux patients", "Patients"
         ]
         rows = [r for r in report.rows if r["partner"] == partner]
         for i, row in enumerate(rows):
-            for j, c in enumerate(COLUMNS):
+            for j, c in enumerate(COLUMNS + ["patients"]):
                 value = ws.cell(row=4 + i, column=2 + j).value
                 if c in row.get("masked", []):
                     masked += 1
@@ -165,7 +165,8 @@ def test_an_excel_report_reads_back_with_openpyxl_and_pandas(tmp_path: Path) -> 
     rows_02 = [r for r in report.rows if r["partner"] == "PP-02"]
     for i, row in enumerate(rows_02):
         for c in row.get("masked", []):
-            header = ["Présentiel", "Téléphone", "Visio", "Total", "Nouveaux patients"][COLUMNS.index(c)]
+            header = ["Présentiel", "Téléphone", "Visio", "Total", "Nouveaux patients",
+                      "Patients"][(COLUMNS + ["patients"]).index(c)]
             assert frame.iloc[i][header] == "< 11", (i, c)
     english = report.to_xlsx_bytes(lang="en")
     assert english[:2] == b"PK"
