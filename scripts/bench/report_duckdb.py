@@ -4,8 +4,9 @@
 
 The same table as `report_polars.py` (see its docstring for the definitions): per partner
 and month the interviews in person, by phone, by video, their total and the new patients
-(first interview with that partner within the period), every month of the period for every
-partner seen in it, and per partner a totals row with the distinct patients. Writes
+(first interview with that partner within the period) and the distinct patients of the
+month, every month of the period for every partner seen in it, and per partner a totals row
+with the distinct patients of the period. Writes
 `partner,month,in_person,phone,video,total,new_patients,patients`. One SQL statement over
 `read_csv`, on every core DuckDB sees (its default), written with `COPY`.
 """
@@ -28,7 +29,8 @@ counts AS (
            count(*) FILTER (WHERE modality = 'in_person') AS in_person,
            count(*) FILTER (WHERE modality = 'phone') AS phone,
            count(*) FILTER (WHERE modality = 'video') AS video,
-           count(*) AS total
+           count(*) AS total,
+           count(DISTINCT patient) AS patients
     FROM log GROUP BY partner, month
 ),
 firsts AS (
@@ -48,21 +50,21 @@ rows AS (
     SELECT g.partner, g.month,
            coalesce(c.in_person, 0) AS in_person, coalesce(c.phone, 0) AS phone,
            coalesce(c.video, 0) AS video, coalesce(c.total, 0) AS total,
-           coalesce(n.new_patients, 0) AS new_patients
+           coalesce(n.new_patients, 0) AS new_patients, coalesce(c.patients, 0) AS patients
     FROM grid g
     LEFT JOIN counts c ON c.partner = g.partner AND c.month = g.month
     LEFT JOIN new_patients n ON n.partner = g.partner AND n.month = g.month
 ),
-patients AS (
+period_patients AS (
     SELECT partner, count(*) AS patients FROM firsts GROUP BY partner
 ),
 totals AS (
     SELECT r.partner, sum(in_person) AS in_person, sum(phone) AS phone, sum(video) AS video,
            sum(total) AS total, sum(new_patients) AS new_patients, any_value(p.patients) AS patients
-    FROM rows r JOIN patients p ON p.partner = r.partner GROUP BY r.partner
+    FROM rows r JOIN period_patients p ON p.partner = r.partner GROUP BY r.partner
 )
 SELECT partner, strftime(month, '%Y-%m') AS month, in_person, phone, video, total,
-       new_patients, NULL AS patients
+       new_patients, patients
 FROM rows
 UNION ALL
 SELECT partner, 'total', in_person, phone, video, total, new_patients, patients FROM totals

@@ -6,13 +6,14 @@ Computes, for the period START..END (inclusive, ISO dates, month-aligned), the t
 crate's `activity_report --by partner --bucket month` computes, with the same definitions:
 - per partner and month: interviews in person, by phone, by video, their total, and the new
   patients (a patient is new, for a partner, in the month of their first interview with that
-  partner within the period);
+  partner within the period), and the month's distinct patients;
 - every month of the period for every partner with at least one interview in the period
   (zeros where there is none);
 - per partner a totals row: the sums and the distinct patients.
 
 Writes `partner,month,in_person,phone,video,total,new_patients,patients` (`month` is
-`YYYY-MM`, or `total` on the totals rows; `patients` is empty on month rows). Idiomatic
+`YYYY-MM`, or `total` on the totals rows; `patients` is the month's distinct patients on
+month rows, the period's on totals rows). Idiomatic
 polars: one lazy query over `scan_csv`, both outputs collected together so the scan is
 shared.
 """
@@ -35,6 +36,7 @@ def main(path: str, start: str, end: str, out: str) -> None:
         (pl.col("modality") == "phone").sum().alias("phone"),
         (pl.col("modality") == "video").sum().alias("video"),
         pl.len().alias("total"),
+        pl.col("patient").n_unique().alias("patients"),
     )
     firsts = log.group_by("partner", "patient").agg(pl.col("month").min())
     new_patients = firsts.group_by("partner", "month").agg(pl.len().alias("new_patients"))
@@ -46,7 +48,7 @@ def main(path: str, start: str, end: str, out: str) -> None:
     rows = (
         grid.join(counts, on=["partner", "month"], how="left")
         .join(new_patients, on=["partner", "month"], how="left")
-        .with_columns(pl.col(value_columns).fill_null(0).cast(pl.Int64))
+        .with_columns(pl.col(*value_columns, "patients").fill_null(0).cast(pl.Int64))
     )
     totals = rows.group_by("partner").agg(pl.col(value_columns).sum()).join(
         firsts.group_by("partner").agg(pl.len().cast(pl.Int64).alias("patients")),
@@ -55,9 +57,7 @@ def main(path: str, start: str, end: str, out: str) -> None:
     rows_df, totals_df = pl.collect_all([rows, totals])
     table = pl.concat(
         [
-            rows_df.with_columns(
-                pl.col("month").dt.strftime("%Y-%m"), pl.lit(None, pl.Int64).alias("patients")
-            ),
+            rows_df.with_columns(pl.col("month").dt.strftime("%Y-%m")),
             totals_df.with_columns(pl.lit("total").alias("month")).select(
                 "partner", "month", *value_columns, "patients"
             ),

@@ -72,6 +72,9 @@ pub struct ReportRow {
     pub total: Option<i64>,
     /// Patients new in this bucket.
     pub new_patients: Option<i64>,
+    /// Distinct patients seen in this bucket (the totals row's `patients` counts them once
+    /// over the period).
+    pub patients: Option<i64>,
     /// The columns masked by disclosure control.
     pub masked: Vec<Column>,
     /// The activities of each category (every category, in order), for a report asked with
@@ -156,6 +159,7 @@ impl From<&CoreReport> for ActivityReport {
                     video: counts(row.video),
                     total: counts(row.total),
                     new_patients: counts(row.new_patients),
+                    patients: counts(row.patients),
                     masked: row.masked.clone(),
                     activities: cells(&row.activities),
                 })

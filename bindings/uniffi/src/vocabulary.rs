@@ -947,7 +947,7 @@ pub enum Column {
     Total,
     /// New patients. Wire name `new_patients`; French: *nouveaux patients*.
     NewPatients,
-    /// Distinct patients (totals row only). Wire name `patients`; French: *patients*.
+    /// Distinct patients (of the bucket, or of the period in a totals row). Wire name `patients`; French: *patients*.
     Patients,
 }
 

@@ -85,6 +85,8 @@ class AppFlowTest {
             val row = report.rows.single()
             assertEquals(Reporting.REPORTED, row.reporting)
             assertEquals(listOf(1L, 1L, 2L, 1L), listOf(row.inPerson, row.video, row.total, row.newPatients))
+            // both interviews with the one referred patient: one distinct patient in January
+            assertEquals(1L, row.patients)
             assertEquals(partner.value, row.group)
             // ... and the month's activities beside the interviews, by category.
             assertEquals(ActivityCategory.entries.toList(), row.activities.map { it.category })
