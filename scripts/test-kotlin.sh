@@ -49,7 +49,7 @@ out="$(cd examples/kotlin && "${MVN[@]}" compile exec:java -Dpp.main=org.patient
 echo "$out"
 for want in "REF-1: CLOSED" "REF-2: DECLINED" "ACT-1: groupe de parole, 8 participants" \
             "refused: REF-1 (event) : adressage déjà terminé" \
-            "PP-007 2023-01: in person 1, phone 0, video 1, total 2, new patients 1" \
+            "PP-007 2023-01: in person 1, phone 0, video 1, total 2, new patients 1, patients 1" \
             "  séances collectives cliniques: 1 activities, 90 min, 8 participants" \
             "  formation: 1 activities, 120 min, 15 participants"; do
   grep -qF "$want" <<<"$out" || { echo "test-kotlin: app flow output lacks \"$want\"" >&2; exit 1; }

@@ -85,7 +85,7 @@ fun main() {
         val report = runBlocking { journal.activityReportAsync(defaultReportRequest(Period(day(1), day(31)))) }
         for (row in report.rows) {
             println("${row.groupTitle} ${row.bucket}: in person ${row.inPerson}, phone ${row.phone}, " +
-                "video ${row.video}, total ${row.total}, new patients ${row.newPatients}")
+                "video ${row.video}, total ${row.total}, new patients ${row.newPatients}, patients ${row.patients}")
             // The month's activities beside the interviews, by category (zeros left out here).
             for (a in row.activities.filter { it.activities != 0L }) {
                 println("  ${vocabularyLabelFr(VocabularyValue.ActivityCategory(a.category))}: " +
