@@ -29,10 +29,12 @@ COUNTS = ["in_person", "phone", "video", "total", "new_patients", "patients"]
 
 
 def group_key(interview: Dict[str, Any], group_by: str) -> Any:
+    """The interview's group, its id trimmed as the library trims ids."""
     if group_by == "partner":
-        return interview["partner"]
+        return interview["partner"].strip()
     if group_by == "establishment":
-        return interview.get("establishment")
+        establishment = interview.get("establishment")
+        return establishment.strip() if establishment is not None else None
     return None
 
 
@@ -87,21 +89,47 @@ def main() -> int:
             if report is None:
                 problems.append(f"{path.name}: suppressed; give the library's report with --masked")
                 continue
-            for mine, theirs in zip(ok["rows"], report["rows"]):
-                value = bucket_patients(vector, mine)
+            new_rows, new_totals = [], []
+            if len(report["rows"]) != len(ok["rows"]) or len(report["totals"]) != len(ok["totals"]):
+                problems.append(f"{path.name}: the library's report has other rows")
+                continue
+            for old, theirs in zip(ok["rows"] + ok["totals"], report["rows"] + report["totals"]):
+                is_row = "start" in old
+                name = f"{path.name} {old.get('month') or old.get('quarter') or old.get('year') or 'totals'}"
+                keys = [k for k in COUNTS[:-1] + ["partner", "establishment", "month", "quarter", "year",
+                                                   "start", "end", "partial", "reporting"] if k in old]
+                for k in keys:
+                    # what the library publishes now was published before, or is newly masked
+                    if theirs.get(k) != old.get(k) and not (theirs.get(k) is None and k in theirs.get("masked", [])):
+                        problems.append(f"{name}: {k} {old.get(k)} -> {theirs.get(k)}")
                 for col in COUNTS:
                     got = theirs.get(col)
-                    if col == "patients":
-                        if got is not None and got != value:
-                            problems.append(f"{path.name} {theirs.get('month')}: patients {got} != {value}")
                     if got is not None and 0 < got < threshold:
-                        problems.append(f"{path.name}: {col} {got} published below {threshold}")
-            ok["rows"] = report["rows"]
-            ok["totals"] = report["totals"]
+                        problems.append(f"{name}: {col} {got} published below {threshold}")
+                if is_row:
+                    value = bucket_patients(vector, old)
+                    got = theirs.get("patients")
+                    if got is None and "patients" not in theirs.get("masked", []) and value is not None:
+                        problems.append(f"{name}: patients missing")
+                    if got is not None and got != value:
+                        problems.append(f"{name}: patients {got} != {value}")
+                # the previous key order, `patients` after `new_patients` on bucket rows
+                merged = with_patients(old, theirs.get("patients")) if is_row else dict(old)
+                for k in merged:
+                    merged[k] = theirs.get(k)
+                for k in theirs:
+                    if k not in merged:
+                        merged[k] = theirs[k]
+                (new_rows if is_row else new_totals).append(merged)
+            fresh = {**ok, "rows": new_rows, "totals": new_totals}
         else:
-            ok["rows"] = [with_patients(r, bucket_patients(vector, r)) for r in ok["rows"]]
-        if not args.check:
-            path.write_text(json.dumps(vector, ensure_ascii=False, indent=1) + "\n")
+            fresh = {**ok, "rows": [with_patients(r, bucket_patients(vector, r)) for r in ok["rows"]]}
+        if args.check:
+            if fresh != ok:
+                problems.append(f"{path.name}: differs from what this script computes")
+            continue
+        vector["expect"]["ok"] = fresh
+        path.write_text(json.dumps(vector, ensure_ascii=False, indent=1) + "\n")
     for p in problems:
         print(p, file=sys.stderr)
     return 1 if problems else 0

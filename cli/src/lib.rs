@@ -47,7 +47,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// The activity report of an interview log: per group and bucket, interviews in person,
-    /// by phone, by video, the total and the new patients.
+    /// by phone, by video, the total, the new patients and the distinct patients.
     #[command(after_help = EXAMPLES)]
     Report(ReportArgs),
     /// FHIR R4 exchange: a journal as a Bundle, an activity report as MeasureReports.

@@ -230,3 +230,65 @@ proptest! {
         prop_assert_eq!(second.finish(), report);
     }
 }
+
+/// January: 30 patients, all new; February: 60 interviews with 33 patients, 5 of them new.
+/// With the default rule a reader knows January's new patients equal its patients (the
+/// patients of the first month are all new), so publishing January's patients beside the
+/// totals row's new patients would give February's masked 5 away (35 − 30).
+#[test]
+fn a_month_of_patients_does_not_give_a_masked_new_patients_cell_away() {
+    let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+    let interview = |date, patient: String| {
+        Interview::new(
+            date,
+            PartnerId::new("PP-A").unwrap(),
+            PatientId::new(patient).unwrap(),
+            Modality::Phone,
+        )
+    };
+    let mut log: Vec<Interview> = (0..30)
+        .map(|p| interview(d(1, 1 + p % 28), format!("PAT-{p:03}")))
+        .collect();
+    // February: 28 of January's patients and 5 new ones, 60 interviews
+    for k in 0..60u32 {
+        let p = if k < 33 { k } else { k % 28 };
+        let patient = if p < 28 {
+            format!("PAT-{p:03}")
+        } else {
+            format!("PAT-{:03}", 100 + p)
+        };
+        log.push(interview(d(2, 1 + k % 28), patient));
+    }
+    let mut req = ReportRequest::new(Period::new(d(1, 1), d(2, 28)).unwrap());
+    req.suppress_below = Some(11);
+    let plain = activity_report(
+        &log,
+        &ReportRequest {
+            suppress_below: None,
+            ..req.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        plain
+            .rows
+            .iter()
+            .map(|r| (r.total, r.new_patients, r.patients))
+            .collect::<Vec<_>>(),
+        [
+            (Some(30), Some(30), Some(30)),
+            (Some(60), Some(5), Some(33))
+        ]
+    );
+    let report = activity_report(&log, &req).unwrap();
+    let (jan, feb, totals) = (&report.rows[0], &report.rows[1], &report.totals[0]);
+    assert_eq!(feb.new_patients, None, "5 is a small count");
+    let recomputable = match (totals.new_patients, jan.new_patients.or(jan.patients)) {
+        (Some(all), Some(january)) => Some(all - january),
+        _ => None,
+    };
+    assert_eq!(
+        recomputable, None,
+        "February's new patients recomputed: {report:#?}"
+    );
+}

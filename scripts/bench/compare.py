@@ -21,7 +21,8 @@ from wait4) of:
            is streamed by the core, as the example does).
 
 then checks that every output holds exactly the same table (every partner, every month,
-every count, and the totals with the distinct patients) and prints a Markdown summary,
+every count, the distinct patients of each month and of the period) and prints a Markdown
+summary,
 saved with the raw numbers as JSON in bench-data/.
 
     python3 scripts/bench/compare.py                       # the 10M log of issue 3

@@ -37,8 +37,8 @@ class Table:
         self.names: List[str] = []
         self.sums: List[Tuple[List[int], int]] = []  # parts, sum cell
         self.at_most: List[Tuple[int, int]] = []
-        self.at_most_sum: List[Tuple[int, List[int]]] = []  # a <= sum of cells
-        self.positive: List[int] = []  # cells a reader knows are >= 1 (when their row had interviews)
+        self.sum_at_most: List[Tuple[List[int], List[int]]] = []  # sum of left <= sum of right
+        self.zero_when_zero: List[Tuple[int, int]] = []  # (a, b): b = 0 implies a = 0
         reported = [r for r in rows if r["reporting"] != "not_reported"]
         index: Dict[Tuple[int, str], int] = {}
         for b, row in enumerate(reported + [totals]):
@@ -58,11 +58,13 @@ class Table:
             # new patients were seen; a patient had an interview; interviews mean a patient
             self.at_most.append((index[(b, "new_patients")], index[(b, "patients")]))
             self.at_most.append((index[(b, "patients")], index[(b, "total")]))
-            self.positive.append(index[(b, "patients")])
+            self.zero_when_zero.append((index[(b, "total")], index[(b, "patients")]))
         for b in range(t):
-            self.at_most.append((index[(b, "patients")], index[(t, "patients")]))
+            # a month's patients and the patients new in later months are different patients
+            later_new = [index[(c, "new_patients")] for c in range(b + 1, t)]
+            self.sum_at_most.append(([index[(b, "patients")]] + later_new, [index[(t, "patients")]]))
         # each patient of the period was seen in at least one bucket
-        self.at_most_sum.append((index[(t, "patients")], [index[(b, "patients")] for b in range(t)]))
+        self.sum_at_most.append(([index[(t, "patients")]], [index[(b, "patients")] for b in range(t)]))
 
     def range_of(self, cell: int, masked: List[bool], small: Dict[int, bool], threshold: int,
                  truth: List[int]) -> Tuple[int, Optional[int]]:
@@ -93,20 +95,30 @@ class Table:
                     rhs -= sign * value(i)
             if coef.any():
                 rows.append(coef), lb.append(-np.inf), ub.append(rhs)
-        for a, cells in getattr(self, "at_most_sum", []):
+        for left, right in getattr(self, "sum_at_most", []):
             coef = np.zeros(len(unknown))
             rhs = 0.0
-            for i, sign in [(a, 1.0)] + [(c, -1.0) for c in cells]:
+            for i, sign in [(c, 1.0) for c in left] + [(c, -1.0) for c in right]:
                 if i in col:
                     coef[col[i]] += sign
                 else:
                     rhs -= sign * value(i)
             if coef.any():
                 rows.append(coef), lb.append(-np.inf), ub.append(rhs)
-        # Cells known to be at least 1: taken from the truth (a reader knows it when the
-        # row's interviews are published; given always, the attacker is never weaker).
-        positive = {i for i in getattr(self, "positive", []) if truth[i] >= 1}
-        lo = np.array([1.0 if small.get(i) or i in positive else 0.0 for i in unknown])
+        # b = 0 implies a = 0, written a <= M * b with M the largest value a cell may take
+        # here (small, so that the solver's integrality tolerance cannot bend it).
+        big = 2 * max(truth + [0]) + 2 * threshold + 1
+        for a, b in getattr(self, "zero_when_zero", []):
+            coef = np.zeros(len(unknown))
+            rhs = 0.0
+            for i, sign in ((a, 1.0), (b, -float(big))):
+                if i in col:
+                    coef[col[i]] += sign
+                else:
+                    rhs -= sign * value(i)
+            if coef.any():
+                rows.append(coef), lb.append(-np.inf), ub.append(rhs)
+        lo = np.array([1.0 if small.get(i) else 0.0 for i in unknown])
         hi = np.array([threshold - 1.0 if small.get(i) else CAP for i in unknown])
         constraints = [LinearConstraint(np.array(rows), lb, ub)] if rows else []
         ends = []
@@ -206,6 +218,41 @@ def test_the_issues_example_is_no_longer_recoverable() -> None:
     checked, failures = audit(log, 11, "first_in_period", "month", "2023-01-01", "2023-04-30")
     assert checked > 0
     assert failures == []
+
+
+def test_a_first_month_of_patients_gives_no_masked_new_patients_away() -> None:
+    # January: 30 patients, all new; February: 60 interviews, 33 patients, 5 new. With the
+    # default rule January's new patients equal its patients: published, they would give
+    # February's masked 5 away (totals' 35 - 30). Found in review of the bucket patients.
+    log = [{"date": f"2023-01-{1 + p % 28:02d}", "partner": "PP-A", "patient": f"PAT-{p:03d}",
+            "modality": "phone"} for p in range(30)]
+    for k in range(60):
+        p = k if k < 33 else k % 28
+        patient = f"PAT-{p:03d}" if p < 28 else f"PAT-{100 + p:03d}"
+        log.append({"date": f"2023-02-{1 + k % 28:02d}", "partner": "PP-A", "patient": patient,
+                    "modality": "phone"})
+    checked, failures = audit(log, 11, "first_in_period", "month", "2023-01-01", "2023-02-28")
+    assert checked > 0
+    assert failures == []
+
+
+def test_the_attacker_finds_the_first_month_leak() -> None:
+    # The table the library would have published without the relation above: January's
+    # patients shown, both months' new patients masked. The attacker pins February's to 5.
+    row = {"reporting": "reported", "in_person": 0, "video": 0}
+    rows = [{**row, "month": "2023-01", "phone": 30, "total": 30, "new_patients": None,
+             "patients": 30, "masked": ["new_patients"]},
+            {**row, "month": "2023-02", "phone": 60, "total": 60, "new_patients": None,
+             "patients": 33, "masked": ["new_patients"]}]
+    totals = {"in_person": 0, "phone": 90, "video": 0, "total": 90, "new_patients": 35,
+              "patients": 35}
+    table = Table(rows, totals, "first_in_period")
+    truth = [v or 0 for v in table.cells]
+    truth[table.names.index("2023-01.new_patients")] = 30
+    truth[table.names.index("2023-02.new_patients")] = 5
+    failures: List[str] = []
+    attack("PP-A", table, truth, 11, failures)
+    assert any("2023-02.new_patients" in f for f in failures), failures
 
 
 @pytest.mark.parametrize("seed", range(5))

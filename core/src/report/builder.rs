@@ -2,7 +2,8 @@
 //!
 //! [`ActivityReportBuilder`] takes interviews one at a time, in any order, and keeps only:
 //! one counter row per (group, bucket), and one entry per distinct (group, patient) pair
-//! holding the dates of that patient's first interviews with the group. Memory is therefore
+//! holding the dates of that patient's first interviews with the group and a mask of the
+//! buckets the patient was seen in (distinct patients per bucket). Memory is therefore
 //! bounded by the distinct pairs and the buckets, not by the number of interviews: a log of
 //! millions of rows can be streamed from a file ([`crate::import::InterviewCsvReader`])
 //! without ever being held whole. Groups are interned as dense integers; patient ids of up
@@ -733,20 +734,22 @@ fn group_relations(values: &[u64], k: usize, rule: NewPatientRule) -> Relations 
     }
     let mut relations = Relations::sums(lines);
     for r in 0..=k {
-        // new patients were seen; patients had an interview; a row with interviews has a
-        // patient
+        // new patients were seen; patients had an interview; interviews mean a patient
         relations.add_at_most_if_true(values, at(r, NEW), at(r, PATIENTS));
         relations.add_at_most_if_true(values, at(r, PATIENTS), at(r, TOTAL));
-        relations.add_positive_if_true(values, at(r, PATIENTS));
+        relations.add_zero_when_zero_if_true(values, at(r, TOTAL), at(r, PATIENTS));
     }
     for r in 0..k {
-        // a bucket's patients are patients of the period
-        relations.add_at_most_if_true(values, at(r, PATIENTS), base + PATIENTS);
+        // a bucket's patients and the patients new after it are different patients of the
+        // period (under the default rule: a bucket's patients are new in it or before)
+        let mut left = vec![at(r, PATIENTS)];
+        left.extend((r + 1..k).map(|later| at(later, NEW)));
+        relations.add_sum_at_most_if_true(values, left, vec![base + PATIENTS]);
     }
     // every patient of the period was seen in some bucket
-    relations.add_at_most_sum_if_true(
+    relations.add_sum_at_most_if_true(
         values,
-        base + PATIENTS,
+        vec![base + PATIENTS],
         (0..k).map(|r| at(r, PATIENTS)).collect(),
     );
     relations

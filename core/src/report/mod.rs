@@ -4,8 +4,8 @@
 //! establishment or all), a [`Bucket`] size (month, quarter, year), a [`NewPatientRule`],
 //! optional reporting gaps ([`coverage`]) and optional [`disclosure`] control. The
 //! [`ActivityReportBuilder`] streams interviews into an [`ActivityReport`]: per group and
-//! bucket, interviews in person, by phone, by video, the total and the new patients; per
-//! group a totals row with the distinct patients. [`activity_report_with`] (and a
+//! bucket, interviews in person, by phone, by video, the total, the new patients and the
+//! distinct patients; per group a totals row (its patients: distinct over the period). [`activity_report_with`] (and a
 //! journal's report in the bindings) adds the activities of each
 //! [`ActivityCategory`](crate::mission::ActivityCategory) beside them: count, minutes and
 //! participants, with the same buckets, coverage and disclosure control.

@@ -7,7 +7,8 @@
 //! - CSV (`,`-separated, header line first): the group column (`partner` or
 //!   `establishment`, absent for `all`), the bucket column (`month`, `quarter` or `year`;
 //!   `total` on the totals rows), `start`, `end`, `partial`, `reporting`, `in_person`,
-//!   `phone`, `video`, `total`, `new_patients`, `patients` (totals rows only); for a report
+//!   `phone`, `video`, `total`, `new_patients`, `patients` (distinct patients of the bucket,
+//!   or of the period on totals rows); for a report
 //!   with activities, then three columns per activity category: `clinical_groups`,
 //!   `clinical_groups_minutes`, `clinical_groups_participants`, `with_professionals`… Not
 //!   reported cells are empty, masked cells hold `masked`.

@@ -159,11 +159,6 @@ pub(super) fn extreme_of(
             let small = knowledge == Knowledge::PrimaryCells
                 && view.primary.get(i).copied().unwrap_or(false);
             let (lo, hi) = if small { (1, small_max) } else { (0, cap) };
-            let lo = if view.relations.positive.contains(&i) {
-                lo.max(1)
-            } else {
-                lo
-            };
             Some(problem.add_integer_var(objective, (as_i32(lo), as_i32(hi))))
         })
         .collect();
@@ -199,13 +194,23 @@ pub(super) fn extreme_of(
             add(&mut [(a, 1.0), (b, -1.0)].into_iter(), ComparisonOp::Le);
         }
     }
-    for (a, cells) in &view.relations.at_most_sum {
-        if *a < n && cells.iter().all(|&i| i < n) {
-            // a − Σ cells ≤ 0
+    for (left, right) in &view.relations.sum_at_most {
+        if left.iter().chain(right).all(|&i| i < n) {
+            // Σ left − Σ right ≤ 0
             add(
-                &mut [(*a, 1.0)]
-                    .into_iter()
-                    .chain(cells.iter().map(|&i| (i, -1.0))),
+                &mut left
+                    .iter()
+                    .map(|&i| (i, 1.0))
+                    .chain(right.iter().map(|&i| (i, -1.0))),
+                ComparisonOp::Le,
+            );
+        }
+    }
+    for &(a, b) in &view.relations.zero_when_zero {
+        if a < n && b < n {
+            // a − cap·b ≤ 0: b = 0 forces a = 0; b ≥ 1 leaves a within its bounds
+            add(
+                &mut [(a, 1.0), (b, -(cap as f64))].into_iter(),
                 ComparisonOp::Le,
             );
         }

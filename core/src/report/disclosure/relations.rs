@@ -7,9 +7,11 @@
 ///   (a row and its total, a column and its totals-row cell);
 /// - `at_most`: pairs `(a, b)` with `a ≤ b` known to any reader (the new patients of a month
 ///   were seen that month, so they are at most its patients);
-/// - `at_most_sum`: `(a, cells)` with `a ≤` the sum of `cells` (every patient of the period
-///   was seen in at least one of its buckets);
-/// - `positive`: cells known to be at least 1 (a month with interviews has a patient).
+/// - `sum_at_most`: `(left, right)` with `Σ left ≤ Σ right` (every patient of the period was
+///   seen in some bucket: period ≤ Σ buckets; a month's patients and the patients new after
+///   it are different patients of the period: month + Σ later new ≤ period);
+/// - `zero_when_zero`: `(a, b)` with `a = 0` whenever `b = 0` (a month without a patient had
+///   no interview; equivalently, a month with interviews had a patient).
 ///
 /// Indices out of range are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,10 +21,10 @@ pub struct Relations {
     pub sums: Vec<Vec<usize>>,
     /// Known inequalities `values[a] <= values[b]`.
     pub at_most: Vec<(usize, usize)>,
-    /// Known inequalities `values[a] <= Σ values[cells]`.
-    pub at_most_sum: Vec<(usize, Vec<usize>)>,
-    /// Cells known to be at least 1.
-    pub positive: Vec<usize>,
+    /// Known inequalities `Σ values[left] <= Σ values[right]`.
+    pub sum_at_most: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Known implications `values[b] = 0 ⇒ values[a] = 0`.
+    pub zero_when_zero: Vec<(usize, usize)>,
 }
 
 impl Relations {
@@ -44,22 +46,27 @@ impl Relations {
         }
     }
 
-    /// Adds `a ≤ Σ cells` when it holds for `values` (as [`add_at_most_if_true`](Self::add_at_most_if_true)).
-    pub fn add_at_most_sum_if_true(&mut self, values: &[u64], a: usize, cells: Vec<usize>) {
-        let sum: Option<u64> = cells.iter().map(|&i| values.get(i).copied()).sum();
-        if let (Some(x), Some(sum)) = (values.get(a), sum) {
-            if *x <= sum {
-                self.at_most_sum.push((a, cells));
+    /// Adds `Σ left ≤ Σ right` when it holds for `values` (as
+    /// [`add_at_most_if_true`](Self::add_at_most_if_true)).
+    pub fn add_sum_at_most_if_true(&mut self, values: &[u64], left: Vec<usize>, right: Vec<usize>) {
+        let sum = |cells: &[usize]| -> Option<u64> {
+            cells.iter().map(|&i| values.get(i).copied()).sum()
+        };
+        if let (Some(l), Some(r)) = (sum(&left), sum(&right)) {
+            if l <= r {
+                self.sum_at_most.push((left, right));
             }
         }
     }
 
-    /// Adds `a ≥ 1` when it holds for `values`. A reader who sees that a month had
-    /// interviews knows that it had a patient; given whenever true, even when the month's
-    /// interviews are masked too, so that the attacker checked is never weaker than a reader.
-    pub fn add_positive_if_true(&mut self, values: &[u64], a: usize) {
-        if values.get(a).is_some_and(|&x| x >= 1) {
-            self.positive.push(a);
+    /// Adds `b = 0 ⇒ a = 0` when it holds for `values`. An attacker writes it `a ≤ M·b`,
+    /// `M` the largest value any cell may take: nothing more than the implication and its
+    /// converse (`a ≥ 1 ⇒ b ≥ 1`).
+    pub fn add_zero_when_zero_if_true(&mut self, values: &[u64], a: usize, b: usize) {
+        if let (Some(&x), Some(&y)) = (values.get(a), values.get(b)) {
+            if y > 0 || x == 0 {
+                self.zero_when_zero.push((a, b));
+            }
         }
     }
 
@@ -72,8 +79,13 @@ impl Relations {
                 .at_most
                 .iter()
                 .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
-            || self.at_most_sum.iter().any(|(x, cells)| {
-                (*x == a && cells.contains(&b)) || (*x == b && cells.contains(&a))
+            || self.sum_at_most.iter().any(|(left, right)| {
+                let has = |i: usize| left.contains(&i) || right.contains(&i);
+                has(a) && has(b)
             })
+            || self
+                .zero_when_zero
+                .iter()
+                .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
     }
 }
