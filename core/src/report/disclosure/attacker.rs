@@ -334,4 +334,70 @@ mod tests {
             }
         );
     }
+
+    #[test]
+    fn zero_when_zero_holds_with_large_counts_beside() {
+        // interviews (masked) are 0 when patients (published) are 0, even with a count of a
+        // million in the table (the big-M constant of the constraint is then ~2 million)
+        let values = [0, 0, 1_000_000];
+        let mut relations = Relations::default();
+        relations.add_zero_when_zero_if_true(&values, 0, 1);
+        let masked = [true, false, false];
+        let view = View {
+            values: &values,
+            relations: &relations,
+            masked: &masked,
+            primary: &[false; 3],
+            threshold: 11,
+        };
+        let range = feasible_range(view, Knowledge::Published, 0).unwrap();
+        assert_eq!(
+            range,
+            FeasibleRange {
+                low: 0,
+                high: Some(0)
+            }
+        );
+        // and the converse: interviews published as 7 make a masked patients cell ≥ 1
+        let values = [7, 3, 1_000_000];
+        let mut relations = Relations::default();
+        relations.add_zero_when_zero_if_true(&values, 0, 1);
+        let masked = [false, true, false];
+        let view = View {
+            values: &values,
+            relations: &relations,
+            masked: &masked,
+            primary: &[false; 3],
+            threshold: 11,
+        };
+        let range = feasible_range(view, Knowledge::Published, 1).unwrap();
+        assert_eq!(range.low, 1);
+    }
+
+    #[test]
+    fn sums_at_most_bound_a_sum_of_cells() {
+        // patients of January (masked) + new of February (published 5) ≤ patients of the
+        // period (published 35): January ≤ 30
+        let values = [30, 5, 35];
+        let mut relations = Relations::default();
+        relations.add_sum_at_most_if_true(&values, vec![0, 1], vec![2]);
+        relations.add_sum_at_most_if_true(&values, vec![2], vec![0]); // false: left out
+        assert_eq!(relations.sum_at_most.len(), 1);
+        let masked = [true, false, false];
+        let view = View {
+            values: &values,
+            relations: &relations,
+            masked: &masked,
+            primary: &[false; 3],
+            threshold: 11,
+        };
+        let range = feasible_range(view, Knowledge::Published, 0).unwrap();
+        assert_eq!(
+            range,
+            FeasibleRange {
+                low: 0,
+                high: Some(30)
+            }
+        );
+    }
 }
