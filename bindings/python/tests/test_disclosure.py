@@ -73,51 +73,31 @@ class Table:
         col = {c: k for k, c in enumerate(unknown)}
         value = lambda i: truth[i]  # noqa: E731 (published cells: their published value)
         rows, lb, ub = [], [], []
-        for parts, total in self.sums:
+        def constraint(terms: List[Tuple[int, float]], equal: bool) -> None:
+            """sum(sign * cell) = 0 (or <= 0), the published cells moved to the right."""
             coef = np.zeros(len(unknown))
             rhs = 0.0
-            for i, sign in [(p, 1.0) for p in parts] + [(total, -1.0)]:
+            for i, sign in terms:
                 if i in col:
                     coef[col[i]] += sign
                 else:
                     rhs -= sign * value(i)
             if coef.any():
-                rows.append(coef), lb.append(rhs), ub.append(rhs)
+                rows.append(coef), lb.append(rhs if equal else -np.inf), ub.append(rhs)
+
+        for parts, total in self.sums:
+            constraint([(p, 1.0) for p in parts] + [(total, -1.0)], equal=True)
         # a <= b, and a <= k * b (an activity lasts at most 1440 minutes)
         scaled = [(a, b, 1.0) for a, b in self.at_most] + list(getattr(self, "scaled", []))
         for a, b, k in scaled:
-            coef = np.zeros(len(unknown))
-            rhs = 0.0
-            for i, sign in ((a, 1.0), (b, -k)):
-                if i in col:
-                    coef[col[i]] += sign
-                else:
-                    rhs -= sign * value(i)
-            if coef.any():
-                rows.append(coef), lb.append(-np.inf), ub.append(rhs)
+            constraint([(a, 1.0), (b, -k)], equal=False)
         for left, right in getattr(self, "sum_at_most", []):
-            coef = np.zeros(len(unknown))
-            rhs = 0.0
-            for i, sign in [(c, 1.0) for c in left] + [(c, -1.0) for c in right]:
-                if i in col:
-                    coef[col[i]] += sign
-                else:
-                    rhs -= sign * value(i)
-            if coef.any():
-                rows.append(coef), lb.append(-np.inf), ub.append(rhs)
+            constraint([(c, 1.0) for c in left] + [(c, -1.0) for c in right], equal=False)
         # b = 0 implies a = 0, written a <= M * b with M the largest value a cell may take
         # here (small, so that the solver's integrality tolerance cannot bend it).
         big = 2 * max(truth + [0]) + 2 * threshold + 1
         for a, b in getattr(self, "zero_when_zero", []):
-            coef = np.zeros(len(unknown))
-            rhs = 0.0
-            for i, sign in ((a, 1.0), (b, -float(big))):
-                if i in col:
-                    coef[col[i]] += sign
-                else:
-                    rhs -= sign * value(i)
-            if coef.any():
-                rows.append(coef), lb.append(-np.inf), ub.append(rhs)
+            constraint([(a, 1.0), (b, -float(big))], equal=False)
         lo = np.array([1.0 if small.get(i) else 0.0 for i in unknown])
         hi = np.array([threshold - 1.0 if small.get(i) else CAP for i in unknown])
         constraints = [LinearConstraint(np.array(rows), lb, ub)] if rows else []
