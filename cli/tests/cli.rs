@@ -73,7 +73,14 @@ fn every_fixture_gives_the_expected_tables_with_only_the_period() {
             let partner = row["partner"].as_str().unwrap();
             let month = row["month"].as_str().unwrap();
             let cell = &want["partners"][partner]["months"][month];
-            for column in ["in_person", "phone", "video", "total", "new_patients"] {
+            for column in [
+                "in_person",
+                "phone",
+                "video",
+                "total",
+                "new_patients",
+                "patients",
+            ] {
                 assert_eq!(
                     row[column], cell[column],
                     "{name} {partner} {month} {column}"

@@ -31,7 +31,7 @@ def check_tables(name: str, report: pp.ActivityReport) -> None:
             assert totals[partner][c] == table["total"][c], (name, partner, c)
     for row in report.rows:
         cell = want[row["partner"]]["months"][row["month"]]
-        for c in COLUMNS:
+        for c in COLUMNS + ["patients"]:
             assert row[c] == cell[c], (name, row["partner"], row["month"], c)
 
 

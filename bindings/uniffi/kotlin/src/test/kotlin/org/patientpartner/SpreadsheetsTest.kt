@@ -42,6 +42,7 @@ class SpreadsheetsTest {
                 assertEquals(cell.getLong("phone"), r.phone, "$name ${r.group} ${r.bucket}")
                 assertEquals(cell.getLong("video"), r.video, "$name ${r.group} ${r.bucket}")
                 assertEquals(cell.getLong("new_patients"), r.newPatients, "$name ${r.group} ${r.bucket}")
+                assertEquals(cell.getLong("patients"), r.patients, "$name ${r.group} ${r.bucket}")
             }
         }
     }
