@@ -229,7 +229,7 @@ pub fn compute_activity_report(
 }
 
 /// An activity report: per group and bucket the interviews in person, by phone, by video,
-/// the total and the new patients; per group a totals row. Immutable.
+/// the total, the new patients and the distinct patients; per group a totals row. Immutable.
 #[pyclass(frozen, module = "patient_partner", name = "ActivityReport")]
 #[derive(Clone)]
 pub struct PyActivityReport {
