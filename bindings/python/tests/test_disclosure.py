@@ -38,8 +38,9 @@ class Table:
         self.sums: List[Tuple[List[int], int]] = []  # parts, sum cell
         self.at_most: List[Tuple[int, int]] = []
         self.sum_at_most: List[Tuple[List[int], List[int]]] = []  # sum of left <= sum of right
-        self.zero_when_zero: List[Tuple[int, int]] = []  # (a, b): b = 0 implies a = 0
+        self.positive: List[int] = []  # cells a reader knows are >= 1 (a row with interviews)
         reported = [r for r in rows if r["reporting"] != "not_reported"]
+        row_values = reported + [totals]
         index: Dict[Tuple[int, str], int] = {}
         for b, row in enumerate(reported + [totals]):
             for col in COLUMNS:
@@ -58,7 +59,9 @@ class Table:
             # new patients were seen; a patient had an interview; interviews mean a patient
             self.at_most.append((index[(b, "new_patients")], index[(b, "patients")]))
             self.at_most.append((index[(b, "patients")], index[(b, "total")]))
-            self.zero_when_zero.append((index[(b, "total")], index[(b, "patients")]))
+            self.positive.append(index[(b, "patients")])
+            if row_values[b]["patients"] == 0:  # no patient, no interview: the row is zeros
+                self.at_most.append((index[(b, "total")], index[(b, "patients")]))
         for b in range(t):
             # a month's patients and the patients new in later months are different patients
             later_new = [index[(c, "new_patients")] for c in range(b + 1, t)]
@@ -67,7 +70,7 @@ class Table:
         self.sum_at_most.append(([index[(t, "patients")]], [index[(b, "patients")] for b in range(t)]))
 
     def range_of(self, cell: int, masked: List[bool], small: Dict[int, bool], threshold: int,
-                 truth: List[int]) -> Tuple[int, Optional[int]]:
+                 truth: List[int], positive: bool = True) -> Tuple[int, Optional[int]]:
         """(low, high) of `cell` over whole-number tables that fit; high None if unbounded."""
         unknown = [i for i, m in enumerate(masked) if m]
         col = {c: k for k, c in enumerate(unknown)}
@@ -93,12 +96,11 @@ class Table:
             constraint([(a, 1.0), (b, -k)], equal=False)
         for left, right in getattr(self, "sum_at_most", []):
             constraint([(c, 1.0) for c in left] + [(c, -1.0) for c in right], equal=False)
-        # b = 0 implies a = 0, written a <= M * b with M the largest value a cell may take
-        # here (small, so that the solver's integrality tolerance cannot bend it).
-        big = 2 * max(truth + [0]) + 2 * threshold + 1
-        for a, b in getattr(self, "zero_when_zero", []):
-            constraint([(a, 1.0), (b, -float(big))], equal=False)
-        lo = np.array([1.0 if small.get(i) else 0.0 for i in unknown])
+        # Cells known to be at least 1, from the truth (a reader knows it when the row's
+        # interviews are published; given always, the attacker is never weaker), except in
+        # the whole-table check, where knowing less is the safe side.
+        at_least_one = {i for i in getattr(self, "positive", []) if positive and truth[i] >= 1}
+        lo = np.array([1.0 if small.get(i) or i in at_least_one else 0.0 for i in unknown])
         hi = np.array([threshold - 1.0 if small.get(i) else CAP for i in unknown])
         constraints = [LinearConstraint(np.array(rows), lb, ub)] if rows else []
         ends = []
@@ -177,7 +179,7 @@ def attack(name: str, table: Any, truth: List[int], threshold: int, failures: Li
             failures.append(f"{name} {table.names[i]}: {low}..{high} from the table alone")
         low, high = table.range_of(i, table.masked, small, threshold, truth)
         if high == low:
-            l2, h2 = table.range_of(i, everything, small, threshold, truth)
+            l2, h2 = table.range_of(i, everything, small, threshold, truth, positive=False)
             if h2 != l2:
                 failures.append(f"{name} {table.names[i]} = {low} exactly, knowing the small cells")
     return checked

@@ -737,7 +737,12 @@ fn group_relations(values: &[u64], k: usize, rule: NewPatientRule) -> Relations 
         // new patients were seen; patients had an interview; interviews mean a patient
         relations.add_at_most_if_true(values, at(r, NEW), at(r, PATIENTS));
         relations.add_at_most_if_true(values, at(r, PATIENTS), at(r, TOTAL));
-        relations.add_zero_when_zero_if_true(values, at(r, TOTAL), at(r, PATIENTS));
+        relations.add_positive_if_true(values, at(r, PATIENTS));
+        if values.get(at(r, PATIENTS)) == Some(&0) {
+            // no patient, no interview: the row is zeros (a published 0 says so; a masked
+            // 0 tells the attacker a little more than a reader, the safe side)
+            relations.add_at_most_if_true(values, at(r, TOTAL), at(r, PATIENTS));
+        }
     }
     for r in 0..k {
         // a bucket's patients and the patients new after it are different patients of the

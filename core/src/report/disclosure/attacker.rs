@@ -159,6 +159,11 @@ pub(super) fn extreme_of(
             let small = knowledge == Knowledge::PrimaryCells
                 && view.primary.get(i).copied().unwrap_or(false);
             let (lo, hi) = if small { (1, small_max) } else { (0, cap) };
+            let lo = if view.relations.positive.contains(&i) {
+                lo.max(1)
+            } else {
+                lo
+            };
             Some(problem.add_integer_var(objective, (as_i32(lo), as_i32(hi))))
         })
         .collect();
@@ -202,15 +207,6 @@ pub(super) fn extreme_of(
                     .iter()
                     .map(|&i| (i, 1.0))
                     .chain(right.iter().map(|&i| (i, -1.0))),
-                ComparisonOp::Le,
-            );
-        }
-    }
-    for &(a, b) in &view.relations.zero_when_zero {
-        if a < n && b < n {
-            // a − cap·b ≤ 0: b = 0 forces a = 0; b ≥ 1 leaves a within its bounds
-            add(
-                &mut [(a, 1.0), (b, -(cap as f64))].into_iter(),
                 ComparisonOp::Le,
             );
         }
@@ -336,42 +332,34 @@ mod tests {
     }
 
     #[test]
-    fn zero_when_zero_holds_with_large_counts_beside() {
-        // interviews (masked) are 0 when patients (published) are 0, even with a count of a
-        // million in the table (the big-M constant of the constraint is then ~2 million)
-        let values = [0, 0, 1_000_000];
+    fn a_positive_cell_is_at_least_one() {
+        // patients (masked) of a month whose 7 interviews are published: at least 1
+        let values = [7, 3];
         let mut relations = Relations::default();
-        relations.add_zero_when_zero_if_true(&values, 0, 1);
-        let masked = [true, false, false];
+        relations.add_positive_if_true(&values, 1);
+        relations.add_positive_if_true(&[7, 0], 1); // false for that data: left out
+        assert_eq!(relations.positive, vec![1]);
+        let masked = [false, true];
         let view = View {
             values: &values,
             relations: &relations,
             masked: &masked,
-            primary: &[false; 3],
-            threshold: 11,
-        };
-        let range = feasible_range(view, Knowledge::Published, 0).unwrap();
-        assert_eq!(
-            range,
-            FeasibleRange {
-                low: 0,
-                high: Some(0)
-            }
-        );
-        // and the converse: interviews published as 7 make a masked patients cell ≥ 1
-        let values = [7, 3, 1_000_000];
-        let mut relations = Relations::default();
-        relations.add_zero_when_zero_if_true(&values, 0, 1);
-        let masked = [false, true, false];
-        let view = View {
-            values: &values,
-            relations: &relations,
-            masked: &masked,
-            primary: &[false; 3],
+            primary: &[false; 2],
             threshold: 11,
         };
         let range = feasible_range(view, Knowledge::Published, 1).unwrap();
         assert_eq!(range.low, 1);
+        let plain = Relations::default();
+        let range = feasible_range(
+            View {
+                relations: &plain,
+                ..view
+            },
+            Knowledge::Published,
+            1,
+        )
+        .unwrap();
+        assert_eq!(range.low, 0);
     }
 
     #[test]

@@ -17,8 +17,9 @@
 //! - the totals row: `in_person + phone + video = total`;
 //! - with the default new-patient rule, `new_patients = patients` in the totals row;
 //! - what every reader knows (when true of the data): in each bucket and in the totals row,
-//!   new patients ≤ distinct patients ≤ interviews, and a row has interviews exactly when
-//!   it has a patient; a bucket's patients plus the patients new in later buckets are at
+//!   new patients ≤ distinct patients ≤ interviews, a row with interviews has a patient
+//!   (given to the attacker whenever true, even when the row's interviews are masked) and
+//!   a row without a patient is zeros; a bucket's patients plus the patients new in later buckets are at
 //!   most the period's patients (they are different patients; with the default rule, a
 //!   bucket's patients were all new in it or before); the period's patients are at most
 //!   the sum of the buckets' (each was seen in some bucket; a patient seen in two buckets

@@ -247,8 +247,14 @@ fn check(view: View<'_>, all_masked: View<'_>, cell: usize, seen: &mut Witnesses
         || solve_range(view, Knowledge::PrimaryCells, cell, seen).is_some_and(|r| r.at_least(1));
     // Exact recovery from the small cells' range is excused only when it would survive
     // masking the whole table.
-    hidden
-        || !feasible_range(all_masked, Knowledge::PrimaryCells, cell).is_some_and(|r| r.at_least(1))
+    hidden || {
+        let known = all_masked.relations.without_positive();
+        let all_masked = View {
+            relations: &known,
+            ..all_masked
+        };
+        !feasible_range(all_masked, Knowledge::PrimaryCells, cell).is_some_and(|r| r.at_least(1))
+    }
 }
 
 /// The unmasked cells that could become complements for `cell`: those sharing a relation

@@ -10,8 +10,11 @@
 /// - `sum_at_most`: `(left, right)` with `Σ left ≤ Σ right` (every patient of the period was
 ///   seen in some bucket: period ≤ Σ buckets; a month's patients and the patients new after
 ///   it are different patients of the period: month + Σ later new ≤ period);
-/// - `zero_when_zero`: `(a, b)` with `a = 0` whenever `b = 0` (a month without a patient had
-///   no interview; equivalently, a month with interviews had a patient).
+/// - `positive`: cells known to be at least 1 (a month with interviews had a patient).
+///   Given whenever true of the data, even where a reader would need the month's masked
+///   interviews to know it: the attacker checked is then never weaker than a reader (but
+///   it is left out where a weaker attacker is the safe side: see
+///   [`without_positive`](Self::without_positive)).
 ///
 /// Indices out of range are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,8 +26,8 @@ pub struct Relations {
     pub at_most: Vec<(usize, usize)>,
     /// Known inequalities `Σ values[left] <= Σ values[right]`.
     pub sum_at_most: Vec<(Vec<usize>, Vec<usize>)>,
-    /// Known implications `values[b] = 0 ⇒ values[a] = 0`.
-    pub zero_when_zero: Vec<(usize, usize)>,
+    /// Cells known to be at least 1.
+    pub positive: Vec<usize>,
 }
 
 impl Relations {
@@ -59,14 +62,20 @@ impl Relations {
         }
     }
 
-    /// Adds `b = 0 ⇒ a = 0` when it holds for `values`. An attacker writes it `a ≤ M·b`,
-    /// `M` the largest value any cell may take: nothing more than the implication and its
-    /// converse (`a ≥ 1 ⇒ b ≥ 1`).
-    pub fn add_zero_when_zero_if_true(&mut self, values: &[u64], a: usize, b: usize) {
-        if let (Some(&x), Some(&y)) = (values.get(a), values.get(b)) {
-            if y > 0 || x == 0 {
-                self.zero_when_zero.push((a, b));
-            }
+    /// Adds `a ≥ 1` when it holds for `values`.
+    pub fn add_positive_if_true(&mut self, values: &[u64], a: usize) {
+        if values.get(a).is_some_and(|&x| x >= 1) {
+            self.positive.push(a);
+        }
+    }
+
+    /// The same relations without [`positive`](Self::positive): for the check of what
+    /// masking the whole table could not prevent, where knowing less is the safe side (it
+    /// excuses fewer exact recoveries).
+    pub(super) fn without_positive(&self) -> Relations {
+        Relations {
+            positive: Vec::new(),
+            ..self.clone()
         }
     }
 
@@ -83,9 +92,5 @@ impl Relations {
                 let has = |i: usize| left.contains(&i) || right.contains(&i);
                 has(a) && has(b)
             })
-            || self
-                .zero_when_zero
-                .iter()
-                .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
     }
 }
