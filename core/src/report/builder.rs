@@ -246,8 +246,8 @@ impl ActivityReportBuilder {
 
     /// Everything [`push_parts`](Self::push_parts) does but the (group, patient) pair
     /// update, for which it returns the interview's [`Visit`] (group, day number, bucket),
-    /// or `None` when the interview does not count; the caller records the pair with [`PairSink::record`] (possibly on
-    /// another thread: see [`take_pairs`](Self::take_pairs)).
+    /// or `None` when the interview does not count; the caller records the pair with
+    /// [`PairSink::record`] (possibly on another thread: see [`take_pairs`](Self::take_pairs)).
     #[inline]
     pub(crate) fn stage(
         &mut self,
