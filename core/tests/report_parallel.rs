@@ -539,3 +539,28 @@ proptest! {
         prop_assert_eq!(frame_outcome(&batches, &request, threads, failing), one);
     }
 }
+
+#[test]
+fn disclosure_control_on_several_threads_gives_the_one_thread_report() {
+    // 7 partners with small monthly counts: many masked cells in every table; the tables
+    // are checked on the threads the read was given
+    let bytes = clean_log(1500);
+    let mut request = ReportRequest::new(Period::year(2023).unwrap());
+    request.suppress_below = Some(11);
+    let mut one = ActivityReportBuilder::new(&request).unwrap();
+    InterviewReader::open(&bytes[..], &ImportOptions::new())
+        .unwrap()
+        .push_into(&mut one)
+        .unwrap();
+    let expected = one.finish();
+    assert!(expected.rows.iter().any(|r| !r.masked.is_empty()));
+    assert_eq!(expected.totals.len(), 7);
+    for threads in [2, 3, 8] {
+        let mut builder = ActivityReportBuilder::new(&request).unwrap();
+        let parallel = Parallelism::new(Threads::new(threads).unwrap()).min_range_bytes(1000);
+        builder
+            .push_log(LogSource::Bytes(&bytes), &ImportOptions::new(), parallel)
+            .unwrap();
+        assert_eq!(builder.finish(), expected, "{threads} threads");
+    }
+}

@@ -89,6 +89,9 @@ pub struct ActivityReportBuilder {
     coverage: CoverageIndex,
     /// Whether the report has activity columns ([`include_activities`](Self::include_activities)).
     with_activities: bool,
+    /// The threads `finish` may check the groups' tables on: the most that any read into
+    /// this builder was given (1 for a builder fed by `push`).
+    finish_threads: usize,
 }
 
 impl ActivityReportBuilder {
@@ -111,6 +114,7 @@ impl ActivityReportBuilder {
             pairs: PairSink::new(start_day),
             coverage: CoverageIndex::new(&request.coverage, start_day, end_day),
             with_activities: false,
+            finish_threads: 1,
         })
     }
 
@@ -304,6 +308,13 @@ impl ActivityReportBuilder {
         Ok(Some(visit))
     }
 
+    /// Lets [`finish`](Self::finish) check the groups' tables for disclosure control on up
+    /// to `threads` threads (the reads given threads call it: the threads a user allowed
+    /// for reading are the threads the report is computed on).
+    pub(crate) fn allow_threads(&mut self, threads: super::parallel::Threads) {
+        self.finish_threads = self.finish_threads.max(threads.get());
+    }
+
     /// Hands the pair table to a [`PairSink`] (another thread may fill it); give it back
     /// with [`restore_pairs`](Self::restore_pairs).
     pub(crate) fn take_pairs(&mut self) -> PairSink {
@@ -392,12 +403,14 @@ impl ActivityReportBuilder {
         }
         if self.groups.is_empty() && self.pairs.is_empty() {
             // Nothing here yet: take the other builder whole.
-            let with_activities = self.with_activities;
+            let (with_activities, threads) = (self.with_activities, self.finish_threads);
             *self = other;
             self.with_activities |= with_activities;
+            self.finish_threads = self.finish_threads.max(threads);
             return Ok(());
         }
         self.with_activities |= other.with_activities;
+        self.finish_threads = self.finish_threads.max(other.finish_threads);
         let n_buckets = self.spans.len();
         let mut remap = Vec::with_capacity(other.groups.len());
         for (theirs_index, state) in other.groups.into_iter().enumerate() {
@@ -466,7 +479,10 @@ impl ActivityReportBuilder {
         self.pairs.distinct_patients()
     }
 
-    /// The report over every interview pushed.
+    /// The report over every interview pushed. With disclosure control, the groups' tables
+    /// are checked on as many threads as the reads into this builder were given
+    /// ([`push_log`](Self::push_log), `push_into_with`): one for a builder fed by
+    /// [`push`](Self::push). The report does not depend on it.
     pub fn finish(self) -> ActivityReport {
         let n_groups = self.groups.len();
         let n_buckets = self.spans.len();
@@ -526,8 +542,7 @@ impl ActivityReportBuilder {
             _ => std::cmp::Ordering::Equal,
         });
 
-        let mut rows = Vec::with_capacity(order.len() * n_buckets);
-        let mut totals = Vec::with_capacity(order.len());
+        let mut tables: Vec<(Vec<ReportRow>, TotalsRow)> = Vec::with_capacity(order.len());
         for g in order {
             let Some(state) = self.groups.get(g) else {
                 continue;
@@ -576,7 +591,7 @@ impl ActivityReportBuilder {
             }
             let sum =
                 |f: fn(&ReportRow) -> Option<u64>| -> u64 { group_rows.iter().filter_map(f).sum() };
-            let mut total_row = TotalsRow {
+            let total_row = TotalsRow {
                 group: state.label.clone(),
                 in_person: Some(sum(|r| r.in_person)),
                 phone: Some(sum(|r| r.phone)),
@@ -596,12 +611,20 @@ impl ActivityReportBuilder {
                     Vec::new()
                 },
             };
-            if let Some(threshold) = self.request.suppress_below {
-                suppress_group(&mut group_rows, &mut total_row, threshold, rule);
-                if self.with_activities {
-                    suppress_activities(&mut group_rows, &mut total_row, threshold);
-                }
-            }
+            tables.push((group_rows, total_row));
+        }
+        if let Some(threshold) = self.request.suppress_below {
+            protect_tables(
+                &mut tables,
+                threshold,
+                rule,
+                self.with_activities,
+                self.finish_threads,
+            );
+        }
+        let mut rows = Vec::with_capacity(tables.len() * n_buckets);
+        let mut totals = Vec::with_capacity(tables.len());
+        for (group_rows, total_row) in tables {
             rows.extend(group_rows);
             totals.push(total_row);
         }
@@ -616,6 +639,42 @@ impl ActivityReportBuilder {
             totals,
         }
     }
+}
+
+/// Applies disclosure control to every group's table (each on its own: tables share no
+/// cell), on up to `threads` threads taking the next table as they finish one (tables
+/// differ widely in cost). The result does not depend on the threads.
+fn protect_tables(
+    tables: &mut [(Vec<ReportRow>, TotalsRow)],
+    threshold: u64,
+    rule: NewPatientRule,
+    with_activities: bool,
+    threads: usize,
+) {
+    let protect_one = |(rows, totals): &mut (Vec<ReportRow>, TotalsRow)| {
+        suppress_group(rows, totals, threshold, rule);
+        if with_activities {
+            suppress_activities(rows, totals, threshold);
+        }
+    };
+    let threads = threads.min(tables.len());
+    if threads < 2 {
+        tables.iter_mut().for_each(protect_one);
+        return;
+    }
+    let queue = std::sync::Mutex::new(tables.iter_mut());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                // A poisoned lock means another checker panicked: the scope passes that on.
+                let next = queue.lock().ok().and_then(|mut tables| tables.next());
+                match next {
+                    Some(table) => protect_one(table),
+                    None => break,
+                }
+            });
+        }
+    });
 }
 
 /// The position of `category` in [`ActivityCategory::ALL`].

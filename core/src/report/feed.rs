@@ -162,6 +162,7 @@ impl InterviewFrame {
         builder: &mut ActivityReportBuilder,
         threads: Threads,
     ) -> Result<ImportSummary, ReportError> {
+        builder.allow_threads(threads);
         if threads.get() < 3 {
             // One or two threads: the rows read on this thread, the pair table updated on a
             // second one when there are two. Two workers would each hold a pair table of
@@ -304,6 +305,7 @@ fn feed<S>(
     threads: Threads,
     drive: impl FnOnce(&mut dyn FnMut(RowRef<'_>) -> Result<(), ReportError>) -> Result<S, ReportError>,
 ) -> Result<S, ReportError> {
+    builder.allow_threads(threads);
     if threads.get() < 2 {
         return drive(&mut |row| builder.push_row(&row));
     }

@@ -247,6 +247,7 @@ impl ActivityReportBuilder {
         parallel: Parallelism,
         progress: &(dyn Fn(ReadProgress) + Sync),
     ) -> Result<ImportSummary, ReportError> {
+        self.allow_threads(parallel.threads);
         let total = log.len().map_err(io_failure)?;
         let open = || -> Result<_, ReportError> {
             let input = log.open().map_err(io_failure)?;
