@@ -542,7 +542,8 @@ impl ActivityReportBuilder {
             _ => std::cmp::Ordering::Equal,
         });
 
-        let mut tables: Vec<(Vec<ReportRow>, TotalsRow)> = Vec::with_capacity(order.len());
+        let mut rows = Vec::with_capacity(order.len() * n_buckets);
+        let mut totals = Vec::with_capacity(order.len());
         for g in order {
             let Some(state) = self.groups.get(g) else {
                 continue;
@@ -611,22 +612,19 @@ impl ActivityReportBuilder {
                     Vec::new()
                 },
             };
-            tables.push((group_rows, total_row));
+            rows.extend(group_rows);
+            totals.push(total_row);
         }
         if let Some(threshold) = self.request.suppress_below {
+            // Every group has one row per bucket: its table is one chunk of the rows.
+            let tables = rows.chunks_mut(n_buckets.max(1)).zip(totals.iter_mut());
             protect_tables(
-                &mut tables,
+                tables,
                 threshold,
                 rule,
                 self.with_activities,
                 self.finish_threads,
             );
-        }
-        let mut rows = Vec::with_capacity(tables.len() * n_buckets);
-        let mut totals = Vec::with_capacity(tables.len());
-        for (group_rows, total_row) in tables {
-            rows.extend(group_rows);
-            totals.push(total_row);
         }
 
         ActivityReport {
@@ -644,14 +642,14 @@ impl ActivityReportBuilder {
 /// Applies disclosure control to every group's table (each on its own: tables share no
 /// cell), on up to `threads` threads taking the next table as they finish one (tables
 /// differ widely in cost). The result does not depend on the threads.
-fn protect_tables(
-    tables: &mut [(Vec<ReportRow>, TotalsRow)],
+fn protect_tables<'a>(
+    tables: impl ExactSizeIterator<Item = (&'a mut [ReportRow], &'a mut TotalsRow)> + Send,
     threshold: u64,
     rule: NewPatientRule,
     with_activities: bool,
     threads: usize,
 ) {
-    let protect_one = |(rows, totals): &mut (Vec<ReportRow>, TotalsRow)| {
+    let protect_one = |(rows, totals): (&mut [ReportRow], &mut TotalsRow)| {
         suppress_group(rows, totals, threshold, rule);
         if with_activities {
             suppress_activities(rows, totals, threshold);
@@ -659,10 +657,10 @@ fn protect_tables(
     };
     let threads = threads.min(tables.len());
     if threads < 2 {
-        tables.iter_mut().for_each(protect_one);
+        tables.for_each(protect_one);
         return;
     }
-    let queue = std::sync::Mutex::new(tables.iter_mut());
+    let queue = std::sync::Mutex::new(tables);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| loop {
