@@ -155,8 +155,9 @@ pub struct ReportArgs {
     /// The most bytes one CSV record may take (a longer one is an error, not held whole).
     #[arg(long, value_name = "BYTES", default_value_t = patient_partner::import::options::DEFAULT_MAX_RECORD_BYTES)]
     max_record_bytes: u64,
-    /// Threads that read the log at once (a CSV file is cut into byte ranges; the report is
-    /// the same for any number). Default: $PP_THREADS, else every core.
+    /// Threads that read the log at once (a CSV file is cut into byte ranges) and check the
+    /// groups' tables for --suppress-below; the report is the same for any number.
+    /// Default: $PP_THREADS, else every core.
     #[arg(long, value_name = "N", value_parser = parse_threads)]
     threads: Option<Threads>,
     /// Do not print the import summary on stderr.

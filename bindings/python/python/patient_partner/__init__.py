@@ -371,7 +371,8 @@ def activity_report(
             ``clinical_groups_minutes``, ``clinical_groups_participants``...
         threads: for a data frame, how many threads read it (``None``: ``PP_THREADS``,
             else every core): with two, the calling thread reads and a second one updates
-            the (group, patient) table; from three, workers aggregate the batches. The
+            the (group, patient) table; from three, workers aggregate the batches. With
+            ``suppress_below``, the groups' tables are checked on as many threads. The
             report and the first bad row are the same for any number.
 
     Returns:
@@ -453,7 +454,8 @@ def activity_report_csv(
     :func:`activity_report`.
 
     ``threads``: how many threads read a CSV log at once (it is cut into byte ranges at
-    record boundaries, each read by its own thread, then merged). ``None`` (the default)
+    record boundaries, each read by its own thread, then merged; with ``suppress_below``, the
+    groups' tables are checked on as many threads). ``None`` (the default)
     takes the environment variable ``PP_THREADS``, else every core. The report, the summary
     and the first error (its line and column) are the same for any number; 0, a negative
     number or a bad ``PP_THREADS`` raise :class:`ReportError` ``invalid_request``.
