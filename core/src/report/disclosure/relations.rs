@@ -13,8 +13,8 @@
 /// - `positive`: cells known to be at least 1 (a month with interviews had a patient).
 ///   Given whenever true of the data, even where a reader would need the month's masked
 ///   interviews to know it: the attacker checked is then never weaker than a reader (but
-///   it is left out where a weaker attacker is the safe side: see
-///   [`without_positive`](Self::without_positive)).
+///   it is left out of the check of what masking the whole table could not prevent,
+///   where knowing less is the safe side).
 ///
 /// Indices out of range are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
