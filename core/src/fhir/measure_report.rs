@@ -63,14 +63,14 @@ impl Cell {
 
 /// The interview columns of a row as (metric code, value, masked).
 fn interview_cells(
-    values: [Option<u64>; 6],
+    value: impl Fn(Column) -> Option<u64>,
     masked: &[Column],
     reporting: Reporting,
 ) -> Vec<(String, Cell)> {
     Column::all()
         .iter()
-        .zip(values)
-        .map(|(c, v)| {
+        .map(|c| {
+            let v = value(*c);
             let cell = if masked.contains(c) {
                 Cell::Masked
             } else if reporting == Reporting::NotReported {
@@ -87,33 +87,11 @@ fn interview_cells(
 fn cells_of(row: RowRef<'_>) -> Vec<(String, Cell)> {
     let (mut cells, activities) = match row {
         RowRef::Bucket(r) => (
-            interview_cells(
-                [
-                    r.in_person,
-                    r.phone,
-                    r.video,
-                    r.total,
-                    r.new_patients,
-                    r.patients,
-                ],
-                &r.masked,
-                r.reporting,
-            ),
+            interview_cells(|c| r.get(c), &r.masked, r.reporting),
             (&r.activities, r.reporting),
         ),
         RowRef::Totals(t) => (
-            interview_cells(
-                [
-                    t.in_person,
-                    t.phone,
-                    t.video,
-                    t.total,
-                    t.new_patients,
-                    t.patients,
-                ],
-                &t.masked,
-                Reporting::Reported,
-            ),
+            interview_cells(|c| t.get(c), &t.masked, Reporting::Reported),
             (&t.activities, Reporting::Reported),
         ),
     };

@@ -828,16 +828,12 @@ fn suppress_group(
     let reported = reported_rows(rows);
     let mut values = Vec::with_capacity((reported.len() + 1) * CELLS);
     for &i in &reported {
-        if let Some(row) = rows.get_mut(i) {
-            for column in ROW_COLUMNS {
-                values.push(row_cell(row, column).unwrap_or(0));
-            }
+        if let Some(row) = rows.get(i) {
+            values.extend(ROW_COLUMNS.map(|c| row.get(c).unwrap_or(0)));
         }
     }
     let base = values.len();
-    for column in ROW_COLUMNS {
-        values.push(totals_cell(totals, column).unwrap_or(0));
-    }
+    values.extend(ROW_COLUMNS.map(|c| totals.get(c).unwrap_or(0)));
     let relations = group_relations(&values, reported.len(), rule);
     let masked = protect(&values, &relations, threshold);
     for (r, &i) in reported.iter().enumerate() {
