@@ -171,7 +171,18 @@ fn an_xlsx_report_is_written_to_the_output_file() {
         "--suppress-below",
         "11",
     ]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("(m)"));
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table
+            .lines()
+            .any(|l| l.split_whitespace().skip(1).any(|cell| cell == "s")),
+        "{table}"
+    );
+    assert!(
+        table.contains("\ns suppressed: below 11, or masked to protect another\n"),
+        "{table}"
+    );
+    assert!(!table.contains("(m)") && !table.contains("< 11"), "{table}");
 }
 
 #[test]

@@ -110,9 +110,11 @@ fn masked_and_not_reported_cells_differ_and_the_legend_says_so() {
     let report = activity_report(&interviews, &request).unwrap();
     assert!(report.rows.iter().any(|r| !r.masked.is_empty()));
     let html = preview::to_html(&report, &PreviewOptions::default());
-    assert!(html.contains("<td class=\"pp-masked\" title=\"masked\">&lt;&nbsp;11</td>"));
+    assert!(html.contains(
+        "<td class=\"pp-masked\" title=\"suppressed: below 11, or masked to protect another\">s</td>"
+    ));
     assert!(html.contains("<td class=\"pp-na\" title=\"not reported\">&ndash;</td>"));
-    assert!(html.contains("masked by disclosure control (counts below 11"));
+    assert!(html.contains("<b>s</b> suppressed: below 11, or masked to protect another"));
     assert!(html.contains("not reported (no data handed in: not zero)"));
     assert!(html.contains("counts below 11 masked"));
 }

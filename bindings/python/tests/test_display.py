@@ -78,9 +78,11 @@ def test_masked_and_not_reported_cells_are_told_apart() -> None:
         coverage=[{"group": "PP-A", "start": "2023-12-01", "end": "2023-12-31"}],
     )
     html = report._repr_html_()
-    assert '<td class="pp-masked" title="masked">&lt;&nbsp;11</td>' in html
+    legend = "suppressed: below 11, or masked to protect another"
+    assert f'<td class="pp-masked" title="{legend}">s</td>' in html
     assert '<td class="pp-na" title="not reported">&ndash;</td>' in html
-    assert "masked by disclosure control (counts below 11" in html
+    assert f"<b>s</b> {legend}" in html
+    assert "&lt;&nbsp;" not in html
     assert "not reported (no data handed in: not zero)" in html
 
 

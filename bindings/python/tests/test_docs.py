@@ -53,7 +53,8 @@ def test_notebook_runs() -> None:
     region = [h for h in html if "5,000 partners × 12 months" in h]
     assert len(region) == 1, "the region's report is displayed once"
     assert len(region[0].encode("utf-8")) < 200_000
-    assert "10 of 5,000 partners shown" in region[0] and "&lt;&nbsp;11" in region[0]
+    assert "10 of 5,000 partners shown" in region[0] and ">s</td>" in region[0]
+    assert "<b>s</b> suppressed: below 11, or masked to protect another" in region[0]
     assert all(len(h.encode("utf-8")) < 200_000 for h in html)
     assert "… 3 of 5,000 partners shown" in text  # the text preview, 3 groups
     # The executed notebook, for a look (target/ is ignored by git).

@@ -142,7 +142,9 @@ def test_masked_activity_cells_are_named_in_frames() -> None:
     assert "clinical_groups" in list(row["masked"])
     assert "clinical_groups_minutes" in list(row["masked"])
     assert pd.isna(row["clinical_groups"])
-    assert "(m)" in r.to_table()
+    table = r.to_table()
+    assert any(line.split()[1:] and "s" in line.split()[1:] for line in table.splitlines())
+    assert "s suppressed: below 11, or masked to protect another" in table
 
 
 def test_activity_errors_are_typed() -> None:

@@ -149,7 +149,7 @@ def test_an_excel_report_reads_back_with_openpyxl_and_pandas(tmp_path: Path) -> 
                 value = ws.cell(row=4 + i, column=2 + j).value
                 if c in row.get("masked", []):
                     masked += 1
-                    assert value == "< 11", (partner, i, c)
+                    assert value == "s", (partner, i, c)
                 elif row["reporting"] == "not_reported":
                     assert value == "–", (partner, i, c)
                 else:
@@ -157,17 +157,18 @@ def test_an_excel_report_reads_back_with_openpyxl_and_pandas(tmp_path: Path) -> 
         assert ws._charts, "a chart on each group's sheet"
     assert masked > 0
     legend = [ws.cell(row=r, column=1).value for r in range(1, 40)]
-    assert any(isinstance(v, str) and v.startswith("< 11 :") for v in legend)
+    want = "s : secret statistique : effectif inférieur à 11 ou masqué pour protéger un autre"
+    assert want in legend, legend
     frame = pd.read_excel(path, sheet_name="Partenaire PP-02", header=2, nrows=12)
     assert list(frame.columns[:2]) == ["Mois", "Présentiel"]
     assert len(frame) == 12
-    # pandas reads the masked cells as the text, never as a number.
+    # pandas reads the masked cells as the mark, never as a number.
     rows_02 = [r for r in report.rows if r["partner"] == "PP-02"]
     for i, row in enumerate(rows_02):
         for c in row.get("masked", []):
             header = ["Présentiel", "Téléphone", "Visio", "Total", "Nouveaux patients",
                       "Patients"][(COLUMNS + ["patients"]).index(c)]
-            assert frame.iloc[i][header] == "< 11", (i, c)
+            assert frame.iloc[i][header] == "s", (i, c)
     english = report.to_xlsx_bytes(lang="en")
     assert english[:2] == b"PK"
     with pytest.raises(pp.UnknownValueError):

@@ -9,9 +9,10 @@
 //! - the tables of the **first [`max_groups`](PreviewOptions::max_groups) groups** (10 by
 //!   default), each with at most [`max_buckets`](PreviewOptions::max_buckets) bucket rows
 //!   (24 by default: the first and last halves, the middle elided as `…`) and its totals;
-//! - a **legend** of the marks used: `< 11` masked by disclosure control (with the
-//!   threshold), `–` not reported (not zero), `*` bucket cut by the period, `+` bucket
-//!   partially reported.
+//! - a **legend** of the marks used: `s` masked by disclosure control ([`MASKED_MARK`], the
+//!   same for every masked cell: "suppressed: below 11, or masked to protect another", with
+//!   the threshold used; in the HTML, each masked cell's `title` holds that legend too), `–`
+//!   not reported (not zero), `*` bucket cut by the period, `+` bucket partially reported.
 //!
 //! The HTML ([`to_html`]) never exceeds [`MAX_HTML_BYTES`] (200,000 bytes), whatever the
 //! options: groups stop being added before the budget is reached, and the summary says how
@@ -45,7 +46,9 @@ use super::grouping::GroupBy;
 use super::output::{
     ActivityCells, ActivityMeasure, ActivityReport, Column, ReportRow, Reporting, TotalsRow,
 };
-use super::render::{shown_buckets, write_legend, write_tables, Marks};
+use super::render::{
+    masked_legend_en, shown_buckets, write_legend, write_tables, Marks, MASKED_MARK,
+};
 use crate::vocabulary::Vocabulary;
 
 /// The most bytes of HTML a preview holds, whatever its options.
@@ -212,8 +215,8 @@ fn html_cell(out: &mut String, value: Option<u64>, masked: bool, threshold: Opti
         (_, true) => {
             let _ = write!(
                 out,
-                "<td class=\"pp-masked\" title=\"masked\">&lt;&nbsp;{}</td>",
-                threshold.unwrap_or(0)
+                "<td class=\"pp-masked\" title=\"{}\">{MASKED_MARK}</td>",
+                esc(&masked_legend_en(threshold))
             );
         }
         (Some(v), false) => {
@@ -397,8 +400,8 @@ pub fn to_html(report: &ActivityReport, options: &PreviewOptions) -> String {
     let mut legend: Vec<String> = Vec::new();
     if marks.masked {
         legend.push(format!(
-            "<b>&lt;&nbsp;{k}</b> masked by disclosure control (counts below {k}, and cells that would reveal them)",
-            k = report.suppress_below.unwrap_or(0)
+            "<b>{MASKED_MARK}</b> {}",
+            esc(&masked_legend_en(report.suppress_below))
         ));
     }
     if marks.not_reported {

@@ -2,8 +2,9 @@
 //!
 //! Both come from the core so that every face of the library prints the same thing.
 //!
-//! - Table: one table per group. Not reported cells show `–`, masked cells `(m)`; a bucket
-//!   cut by the period is marked `*`, a partially reported bucket `+`.
+//! - Table: one table per group. Not reported cells show `–`, masked cells
+//!   [`MASKED_MARK`] (`s`); a bucket cut by the period is marked `*`, a partially reported
+//!   bucket `+`.
 //! - CSV (`,`-separated, header line first): the group column (`partner` or
 //!   `establishment`, absent for `all`), the bucket column (`month`, `quarter` or `year`;
 //!   `total` on the totals rows), `start`, `end`, `partial`, `reporting`, `in_person`,
@@ -11,10 +12,18 @@
 //!   or of the period on totals rows); for a report
 //!   with activities, then three columns per activity category: `clinical_groups`,
 //!   `clinical_groups_minutes`, `clinical_groups_participants`, `with_professionals`… Not
-//!   reported cells are empty, masked cells hold `masked`.
+//!   reported cells are empty, masked cells hold [`MASKED_MARK`] (`s`).
 //! - The table of a report with activities adds, under each group's interviews, the
 //!   number of activities of each category that has any (bucket by bucket), and the
 //!   group's minutes and participants per category.
+//!
+//! **One mark for every masked cell.** Disclosure control masks the small counts (from 1 to
+//! `N − 1`) and then complementary cells, whatever their value (a masked 33 protects a 3).
+//! Every output therefore shows the same neutral mark, `s` (*secret statistique*, as French
+//! statistics publish it), for every masked cell, with the legend of
+//! [`masked_legend_en`] / [`masked_legend_fr`]. A mark such as `< 11` would be false on a
+//! complementary cell, and a mark per kind of masked cell would tell a reader which are the
+//! small counts.
 
 use std::fmt::Write as _;
 
@@ -25,9 +34,36 @@ use super::output::{
 use crate::mission::ActivityCategory;
 use crate::vocabulary::Vocabulary;
 
+/// The mark of a masked cell in every output (text tables, CSV, previews, workbooks): `s`,
+/// for *secret statistique*. The same for a small count and for a complementary cell, which
+/// may hold any value: it says only that the cell is not published.
+pub const MASKED_MARK: &str = "s";
+
+/// The English legend of [`MASKED_MARK`] for the threshold used
+/// ([`ActivityReport::suppress_below`]): `suppressed: below 11, or masked to protect another`.
+pub fn masked_legend_en(threshold: Option<u64>) -> String {
+    match threshold {
+        Some(n) => format!("suppressed: below {n}, or masked to protect another"),
+        None => "suppressed: below the threshold, or masked to protect another".to_owned(),
+    }
+}
+
+/// The French legend of [`MASKED_MARK`] for the threshold used
+/// ([`ActivityReport::suppress_below`]): `secret statistique : effectif inférieur à 11 ou
+/// masqué pour protéger un autre`.
+pub fn masked_legend_fr(threshold: Option<u64>) -> String {
+    match threshold {
+        Some(n) => format!(
+            "secret statistique : effectif inférieur à {n} ou masqué pour protéger un autre"
+        ),
+        None => "secret statistique : effectif inférieur au seuil ou masqué pour protéger un autre"
+            .to_owned(),
+    }
+}
+
 fn cell(value: Option<u64>, masked: bool) -> String {
     match (value, masked) {
-        (_, true) => "(m)".to_owned(),
+        (_, true) => MASKED_MARK.to_owned(),
         (Some(v), false) => v.to_string(),
         (None, false) => "–".to_owned(),
     }
@@ -268,8 +304,8 @@ pub(crate) fn write_legend(out: &mut String, report: &ActivityReport, marks: Mar
     if marks.masked {
         let _ = writeln!(
             out,
-            "(m) masked by disclosure control (counts below {}, and cells that would reveal them)",
-            report.suppress_below.unwrap_or(0)
+            "{MASKED_MARK} {}",
+            masked_legend_en(report.suppress_below)
         );
     }
 }
@@ -289,7 +325,7 @@ fn group_columns(group: &GroupLabel) -> Option<String> {
 
 fn csv_cell(value: Option<u64>, masked: bool) -> String {
     match (value, masked) {
-        (_, true) => "masked".to_owned(),
+        (_, true) => MASKED_MARK.to_owned(),
         (Some(v), false) => v.to_string(),
         (None, false) => String::new(),
     }

@@ -10,9 +10,13 @@
 //! settings and the definitions of the indicators.
 //!
 //! - Counts are numbers, so users' own formulas work.
-//! - A masked cell (disclosure control) is the text `< 11` (the threshold used), never 0; a
-//!   not reported cell is `–`; a bucket cut by the period is marked `*`, a partially reported
-//!   one `+`; each marking is explained in a legend under the table.
+//! - A masked cell (disclosure control) is the text `s` ([`MASKED_MARK`], *secret
+//!   statistique*), never 0: the same mark for a small count and for a complementary cell
+//!   masked to protect it, whatever its value; its legend reads `s : secret statistique : effectif inférieur à 11 ou masqué
+//!   pour protéger un autre` (English: `s : suppressed: below 11, or masked to protect
+//!   another`), with the threshold used. A not reported cell is `–`; a bucket cut by the
+//!   period is marked `*`, a partially reported one `+`; each marking is explained in a
+//!   legend under the table.
 //! - The chart reads a hidden copy of the three modality columns in which masked and not
 //!   reported cells are `#N/A`, which Excel draws as a gap: a masked count is never charted
 //!   as 0 either.
@@ -40,6 +44,7 @@ use super::error::{ReportError, ReportErrorKind};
 use super::output::{
     ActivityCells, ActivityMeasure, ActivityReport, Column, ReportRow, Reporting, TotalsRow,
 };
+use super::render::{masked_legend_en, masked_legend_fr, MASKED_MARK};
 use super::{Bucket, GroupBy, GroupLabel};
 use crate::indicators::IndicatorCatalogue;
 use crate::vocabulary::Vocabulary;
@@ -258,14 +263,12 @@ struct Marks {
     missing: bool,
 }
 
-/// Writes one count cell: the number, the masked text, or `–`.
-#[allow(clippy::too_many_arguments)]
+/// Writes one count cell: the number, the masked mark `s`, or `–`.
 fn write_cell(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
     cell: &Shown,
-    masked_text: &str,
     number: &Format,
     text: &Format,
     marks: &mut Marks,
@@ -274,7 +277,7 @@ fn write_cell(
         Shown::Count(v) => sheet.write_number_with_format(row, col, *v as f64, number),
         Shown::Masked => {
             marks.masked = true;
-            sheet.write_string_with_format(row, col, masked_text, text)
+            sheet.write_string_with_format(row, col, MASKED_MARK, text)
         }
         Shown::NotReported => {
             marks.missing = true;
@@ -379,9 +382,6 @@ fn write_group(
     options: &XlsxOptions,
 ) -> Result<(), ReportError> {
     let e = output_error;
-    let masked_text = report
-        .suppress_below
-        .map_or_else(|| "< ?".to_owned(), |n| format!("< {n}"));
     let title = format!(
         "{} · {} {} {} {} · {}",
         words.group_title(&totals.group),
@@ -447,7 +447,6 @@ fn write_group(
                 r,
                 col,
                 &cell,
-                &masked_text,
                 &formats.count,
                 &formats.text_cell,
                 &mut marks,
@@ -477,7 +476,6 @@ fn write_group(
             r,
             j as u16 + 1,
             &shown(totals.get(*column), &totals.masked, *column),
-            &masked_text,
             &formats.total_count,
             &formats.total_text,
             &mut marks,
@@ -492,7 +490,6 @@ fn write_group(
             rows,
             words,
             formats,
-            &masked_text,
             &mut marks,
         )?;
     }
@@ -500,13 +497,12 @@ fn write_group(
     r += 2;
     let mut legends: Vec<String> = Vec::new();
     if marks.masked {
-        legends.push(format!(
-            "{masked_text} : {}",
-            words.pick(
-                "effectif masqué (secret statistique : les effectifs de 1 à seuil − 1 et des cases complémentaires sont masqués)",
-                "masked count (statistical confidentiality: counts from 1 to threshold − 1 and complementary cells are masked)"
-            )
-        ));
+        let legend = if words.fr() {
+            masked_legend_fr(report.suppress_below)
+        } else {
+            masked_legend_en(report.suppress_below)
+        };
+        legends.push(format!("{MASKED_MARK} : {legend}"));
     }
     if marks.missing {
         legends.push(format!(
@@ -586,7 +582,6 @@ fn write_activities(
     rows: &[ReportRow],
     words: &Words,
     formats: &Formats,
-    masked_text: &str,
     marks: &mut Marks,
 ) -> Result<u32, ReportError> {
     let e = output_error;
@@ -638,7 +633,7 @@ fn write_activities(
             .write_string_with_format(
                 r,
                 0,
-                &words.bucket_label(row, report.bucket),
+                words.bucket_label(row, report.bucket),
                 &formats.text_cell.clone().set_align(FormatAlign::Left),
             )
             .map_err(e)?;
@@ -649,7 +644,6 @@ fn write_activities(
                 r,
                 j as u16 + 1,
                 &cell,
-                masked_text,
                 &formats.count,
                 &formats.text_cell,
                 marks,
@@ -675,7 +669,6 @@ fn write_activities(
                 r,
                 j as u16 + 1,
                 &cell,
-                masked_text,
                 &formats.total_count,
                 &formats.total_text,
                 marks,
