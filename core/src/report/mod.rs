@@ -18,6 +18,7 @@
 //! - [`coverage`]: "not reported" is not zero;
 //! - [`disclosure`]: masking small counts, with secondary suppression;
 //! - [`builder`]: the streaming aggregation and [`activity_report`];
+//! - [`publication`]: several tables of one log protected together ([`publish`]);
 //! - [`parallel`]: one log read on every core ([`ActivityReportBuilder::push_log`],
 //!   [`Threads`], `PP_THREADS`);
 //! - [`output`]: the report and its JSON; [`render`]: tables and CSV; [`preview`]: bounded
@@ -53,6 +54,7 @@ pub mod disclosure;
 mod error;
 mod feed;
 pub(crate) mod fxhash;
+mod group_table;
 pub mod grouping;
 pub mod new_patients;
 pub mod output;
@@ -60,6 +62,7 @@ mod pairs;
 pub mod parallel;
 pub mod period;
 pub mod preview;
+pub mod publication;
 pub mod render;
 pub mod request;
 #[cfg(feature = "xlsx")]
@@ -77,4 +80,5 @@ pub use output::{
 };
 pub use parallel::{log_date_span, Parallelism, ReadProgress, Threads, THREADS_VARIABLE};
 pub use period::Period;
+pub use publication::{publish, Publication, PublicationBuilder, PublishedTables};
 pub use request::ReportRequest;

@@ -211,6 +211,18 @@ pub(super) fn extreme_of(
             );
         }
     }
+    for (left, right) in &view.relations.equal_sums {
+        if left.iter().chain(right).all(|&i| i < n) {
+            // Σ left − Σ right = 0
+            add(
+                &mut left
+                    .iter()
+                    .map(|&i| (i, 1.0))
+                    .chain(right.iter().map(|&i| (i, -1.0))),
+                ComparisonOp::Eq,
+            );
+        }
+    }
     let solution = problem.solve().ok()?.into_solution().ok()?;
     let mut table = view.values.to_vec();
     for (slot, v) in table.iter_mut().zip(&vars) {

@@ -79,10 +79,12 @@
 //! ```
 
 pub mod attacker;
+mod components;
 mod protect;
 mod relations;
 
 pub use attacker::{FeasibleRange, Knowledge};
+pub use components::protect_parts;
 pub use protect::{attacker_range, is_protected, protect, protect_with};
 pub use relations::Relations;
 

@@ -24,11 +24,50 @@ pub fn protect_with(
     threshold: u64,
     forced: &[bool],
 ) -> Vec<bool> {
+    protect_bounded(values, relations, threshold, forced, &Start::default())
+}
+
+/// How a joint protection starts and searches (see [`protect_bounded`]).
+#[derive(Debug, Clone)]
+pub(super) struct Start<'a> {
+    /// Cells masked from the start that may be published again: complements found
+    /// table by table before the joint check.
+    pub seeded: &'a [bool],
+    /// Complements tried per failing cell before the one leaving the most room is taken.
+    pub trials: usize,
+    /// Whether a masked complement that the attacker knows exactly anyway is published
+    /// (masking it hides nothing and protects no other cell).
+    pub release_known: bool,
+}
+
+impl Default for Start<'_> {
+    fn default() -> Self {
+        Start {
+            seeded: &[],
+            trials: usize::MAX,
+            release_known: false,
+        }
+    }
+}
+
+/// [`protect_with`], started and searched as `start` says (fewer integer programs on large
+/// publications).
+pub(super) fn protect_bounded(
+    values: &[u64],
+    relations: &Relations,
+    threshold: u64,
+    forced: &[bool],
+    start: &Start<'_>,
+) -> Vec<bool> {
+    let trials = start.trials;
     let primary: Vec<bool> = values.iter().map(|&v| v > 0 && v < threshold).collect();
     let mut masked: Vec<bool> = primary
         .iter()
         .enumerate()
-        .map(|(i, &p)| p || forced.get(i).copied().unwrap_or(false))
+        .map(|(i, &p)| {
+            p || forced.get(i).copied().unwrap_or(false)
+                || start.seeded.get(i).copied().unwrap_or(false)
+        })
         .collect();
     first_round(values, &relations.sums, &mut masked);
     let all = vec![true; values.len()];
@@ -41,6 +80,7 @@ pub fn protect_with(
     };
     let mut seen = Witnesses::new(values);
     seen.spread(table.with(&masked));
+    let mut released = vec![false; values.len()];
     let mut cell = 0;
     while cell < values.len() {
         // Masking more cells only widens every range, so a cell once protected stays so.
@@ -50,7 +90,27 @@ pub fn protect_with(
             cell += 1;
             continue;
         }
-        let candidates = candidates(values, relations, &masked, cell);
+        let releasable = start.release_known
+            && !primary.get(cell).copied().unwrap_or(true)
+            && !forced.get(cell).copied().unwrap_or(false);
+        if releasable
+            && solve_range(table.with(&masked), Knowledge::Published, cell, &mut seen)
+                .is_some_and(|r| r.width() == Some(0))
+        {
+            // Every table the attacker cannot rule out has this value here: publishing it
+            // changes nothing they can derive (the checks made stay valid).
+            if let Some(m) = masked.get_mut(cell) {
+                *m = false;
+            }
+            if let Some(r) = released.get_mut(cell) {
+                *r = true;
+            }
+            cell += 1;
+            continue;
+        }
+        let mut candidates = candidates(values, relations, &masked, cell);
+        // A cell published as known gives no room: never a complement again.
+        candidates.retain(|&i| !released.get(i).copied().unwrap_or(false));
         let Some(&widest) = candidates
             .iter()
             .max_by_key(|&&i| values.get(i).copied().unwrap_or(0))
@@ -62,6 +122,7 @@ pub fn protect_with(
         let chosen = candidates
             .iter()
             .copied()
+            .take(trials)
             .find(|&i| {
                 let mut trial = masked.clone();
                 if let Some(m) = trial.get_mut(i) {

@@ -10,6 +10,8 @@
 /// - `sum_at_most`: `(left, right)` with `Σ left ≤ Σ right` (every patient of the period was
 ///   seen in some bucket: period ≤ Σ buckets; a month's patients and the patients new after
 ///   it are different patients of the period: month + Σ later new ≤ period);
+/// - `equal_sums`: `(left, right)` with `Σ left = Σ right` (two groupings of one log: the
+///   partners' interviews of a month add up to the same number as the establishments');
 /// - `positive`: cells known to be at least 1 (a month with interviews had a patient).
 ///   Given whenever true of the data, even where a reader would need the month's masked
 ///   interviews to know it: the attacker checked is then never weaker than a reader (but
@@ -26,6 +28,8 @@ pub struct Relations {
     pub at_most: Vec<(usize, usize)>,
     /// Known inequalities `Σ values[left] <= Σ values[right]`.
     pub sum_at_most: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Known equations `Σ values[left] = Σ values[right]`.
+    pub equal_sums: Vec<(Vec<usize>, Vec<usize>)>,
     /// Cells known to be at least 1.
     pub positive: Vec<usize>,
 }
@@ -62,6 +66,28 @@ impl Relations {
         }
     }
 
+    /// Adds the sum `line` (its last cell the sum of the others) when it holds for `values`.
+    pub fn add_sum_if_true(&mut self, values: &[u64], line: Vec<usize>) {
+        if let Some((&sum, parts)) = line.split_last() {
+            let total: Option<u64> = parts.iter().map(|&i| values.get(i).copied()).sum();
+            if total.is_some() && total == values.get(sum).copied() {
+                self.sums.push(line);
+            }
+        }
+    }
+
+    /// Adds `Σ left = Σ right` when it holds for `values`.
+    pub fn add_equal_sums_if_true(&mut self, values: &[u64], left: Vec<usize>, right: Vec<usize>) {
+        let sum = |cells: &[usize]| -> Option<u64> {
+            cells.iter().map(|&i| values.get(i).copied()).sum()
+        };
+        if let (Some(l), Some(r)) = (sum(&left), sum(&right)) {
+            if l == r {
+                self.equal_sums.push((left, right));
+            }
+        }
+    }
+
     /// Adds `a ≥ 1` when it holds for `values`.
     pub fn add_positive_if_true(&mut self, values: &[u64], a: usize) {
         if values.get(a).is_some_and(|&x| x >= 1) {
@@ -79,6 +105,58 @@ impl Relations {
         }
     }
 
+    /// Every cell each relation names, one list per relation (sums, inequalities, equal
+    /// sums; `positive` names one cell and links none).
+    pub(super) fn links(&self) -> impl Iterator<Item = Vec<usize>> + '_ {
+        self.sums
+            .iter()
+            .cloned()
+            .chain(self.at_most.iter().map(|&(a, b)| vec![a, b]))
+            .chain(
+                self.sum_at_most
+                    .iter()
+                    .chain(&self.equal_sums)
+                    .map(|(l, r)| l.iter().chain(r).copied().collect()),
+            )
+    }
+
+    /// The relations over the cells of `keep` only (each relation's cells all in it),
+    /// renumbered by their position in `keep`. `index` maps a cell to that position.
+    pub(super) fn restricted(&self, index: &dyn Fn(usize) -> Option<usize>) -> Relations {
+        let map =
+            |cells: &[usize]| -> Option<Vec<usize>> { cells.iter().map(|&i| index(i)).collect() };
+        let pairs = |list: &[(Vec<usize>, Vec<usize>)]| -> Vec<(Vec<usize>, Vec<usize>)> {
+            list.iter()
+                .filter_map(|(l, r)| Some((map(l)?, map(r)?)))
+                .collect()
+        };
+        Relations {
+            sums: self.sums.iter().filter_map(|line| map(line)).collect(),
+            at_most: self
+                .at_most
+                .iter()
+                .filter_map(|&(a, b)| Some((index(a)?, index(b)?)))
+                .collect(),
+            sum_at_most: pairs(&self.sum_at_most),
+            equal_sums: pairs(&self.equal_sums),
+            positive: self.positive.iter().filter_map(|&a| index(a)).collect(),
+        }
+    }
+
+    /// Adds `other`'s relations, its cells numbered from `offset`.
+    pub fn append_shifted(&mut self, other: &Relations, offset: usize) {
+        let shift = |cells: &[usize]| -> Vec<usize> { cells.iter().map(|&i| i + offset).collect() };
+        self.sums.extend(other.sums.iter().map(|line| shift(line)));
+        self.at_most
+            .extend(other.at_most.iter().map(|&(a, b)| (a + offset, b + offset)));
+        self.sum_at_most
+            .extend(other.sum_at_most.iter().map(|(l, r)| (shift(l), shift(r))));
+        self.equal_sums
+            .extend(other.equal_sums.iter().map(|(l, r)| (shift(l), shift(r))));
+        self.positive
+            .extend(other.positive.iter().map(|&a| a + offset));
+    }
+
     /// Whether cells `a` and `b` appear together in one relation.
     pub(super) fn related(&self, a: usize, b: usize) -> bool {
         self.sums
@@ -88,9 +166,13 @@ impl Relations {
                 .at_most
                 .iter()
                 .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
-            || self.sum_at_most.iter().any(|(left, right)| {
-                let has = |i: usize| left.contains(&i) || right.contains(&i);
-                has(a) && has(b)
-            })
+            || self
+                .sum_at_most
+                .iter()
+                .chain(&self.equal_sums)
+                .any(|(left, right)| {
+                    let has = |i: usize| left.contains(&i) || right.contains(&i);
+                    has(a) && has(b)
+                })
     }
 }
