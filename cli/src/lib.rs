@@ -14,10 +14,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use patient_partner::import::InterviewReader;
 use patient_partner::import::{
     read_activities, FileFormat, ImportOptions, LogSource, TextEncoding, UnknownColumns,
 };
-use patient_partner::report::xlsx::{to_xlsx, ReportLanguage, XlsxOptions};
+use patient_partner::report::publication::Publication;
+use patient_partner::report::xlsx::{publication_to_xlsx, to_xlsx, ReportLanguage, XlsxOptions};
 use patient_partner::report::{
     log_date_span, render, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule, Parallelism,
     Period, ReportErrorKind, ReportRequest, ReportingGap, Threads,
@@ -89,6 +91,26 @@ pub(crate) enum BucketArg {
     Year,
 }
 
+impl From<ByArg> for GroupBy {
+    fn from(by: ByArg) -> Self {
+        match by {
+            ByArg::Partner => GroupBy::Partner,
+            ByArg::Establishment => GroupBy::Establishment,
+            ByArg::All => GroupBy::All,
+        }
+    }
+}
+
+impl From<BucketArg> for Bucket {
+    fn from(bucket: BucketArg) -> Self {
+        match bucket {
+            BucketArg::Month => Bucket::Month,
+            BucketArg::Quarter => Bucket::Quarter,
+            BucketArg::Year => Bucket::Year,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum NewPatientsArg {
     FirstInPeriod,
@@ -111,12 +133,14 @@ pub struct ReportArgs {
     /// The last day of the period (YYYY-MM-DD, included) [default: the last interview].
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     to: Option<NaiveDate>,
-    /// One table per partner, per establishment, or one for all.
-    #[arg(long, value_enum, default_value = "partner")]
-    by: ByArg,
-    /// The rows of each table.
-    #[arg(long, value_enum, default_value = "month")]
-    bucket: BucketArg,
+    /// One table per partner, per establishment, or one for all. A comma list
+    /// (`partner,all`) with --bucket makes every combination one publication: the tables
+    /// are protected together by --suppress-below.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "partner")]
+    by: Vec<ByArg>,
+    /// The rows of each table; a comma list (`month,quarter`) as for --by.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "month")]
+    bucket: Vec<BucketArg>,
     /// Output format [default: from the --output extension, else table].
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -416,18 +440,12 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
             usage(e.to_string())
         }
     })?;
+    let groupings: Vec<GroupBy> = args.by.iter().map(|&b| b.into()).collect();
+    let buckets: Vec<Bucket> = args.bucket.iter().map(|&b| b.into()).collect();
     let request = ReportRequest {
         period,
-        group_by: match args.by {
-            ByArg::Partner => GroupBy::Partner,
-            ByArg::Establishment => GroupBy::Establishment,
-            ByArg::All => GroupBy::All,
-        },
-        bucket: match args.bucket {
-            BucketArg::Month => Bucket::Month,
-            BucketArg::Quarter => Bucket::Quarter,
-            BucketArg::Year => Bucket::Year,
-        },
+        group_by: groupings.first().copied().unwrap_or_default(),
+        bucket: buckets.first().copied().unwrap_or_default(),
         new_patient_rule: match args.new_patients {
             NewPatientsArg::FirstInPeriod => NewPatientRule::FirstInPeriod,
             NewPatientsArg::FirstEver => NewPatientRule::FirstEver,
@@ -435,6 +453,11 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
         coverage,
         suppress_below: args.suppress_below,
     };
+    if groupings.len() * buckets.len() > 1 {
+        return publication(
+            args, &request, &groupings, &buckets, &source, &shown, &options, format, stderr,
+        );
+    }
     // The period is valid: what the builder refuses now comes from the coverage file.
     let mut builder = ActivityReportBuilder::new(&request).map_err(|e| {
         let shown = args
@@ -470,14 +493,7 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
             Output::Text(s)
         }
         Format::Xlsx => {
-            let options = XlsxOptions {
-                language: match args.lang {
-                    Lang::Fr => ReportLanguage::French,
-                    Lang::En => ReportLanguage::English,
-                },
-                ..XlsxOptions::default()
-            };
-            Output::Bytes(to_xlsx(&report, &options).map_err(|e| data(e.to_string()))?)
+            Output::Bytes(to_xlsx(&report, &xlsx_options(args)).map_err(|e| data(e.to_string()))?)
         }
     };
     if let (Some(summary), false) = (summary, args.quiet) {
@@ -486,6 +502,80 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
     if let (Some(summary), false) = (activity_summary, args.quiet) {
         let _ = writeln!(stderr, "patient-partner: {summary}");
     }
+    write_output(args, output)
+}
+
+fn xlsx_options(args: &ReportArgs) -> XlsxOptions {
+    XlsxOptions {
+        language: match args.lang {
+            Lang::Fr => ReportLanguage::French,
+            Lang::En => ReportLanguage::English,
+        },
+        ..XlsxOptions::default()
+    }
+}
+
+/// Several tables (comma lists in --by or --bucket): one publication, the log read once
+/// into every table, the tables protected together.
+#[allow(clippy::too_many_arguments)]
+fn publication(
+    args: &ReportArgs,
+    request: &ReportRequest,
+    groupings: &[GroupBy],
+    buckets: &[Bucket],
+    source: &Input,
+    shown: &str,
+    options: &ImportOptions,
+    format: Format,
+    stderr: &mut dyn Write,
+) -> Result<Output, Failure> {
+    if args.activities.is_some() {
+        return Err(usage(
+            "--activities needs one table: give one --by and one --bucket \
+             (a publication of several tables holds interviews only)",
+        ));
+    }
+    let publication =
+        Publication::grid(request, groupings, buckets).map_err(|e| usage(e.to_string()))?;
+    let mut builder = publication.builder().map_err(|e| {
+        let shown = args
+            .coverage
+            .as_ref()
+            .map_or_else(String::new, |p| format!("{}: ", p.display()));
+        data(format!("{shown}{e}"))
+    })?;
+    if let Some(threads) = args.threads {
+        builder.threads(threads);
+    }
+    let fail = |e: patient_partner::Error| import_failure(shown, &e, e.code());
+    let mut reader = InterviewReader::open(source.open()?, options).map_err(|e| fail(e.into()))?;
+    for interview in reader.by_ref() {
+        let interview = interview.map_err(|e| fail(e.into()))?;
+        builder.push(&interview).map_err(|e| fail(e.into()))?;
+    }
+    let summary = reader.summary().clone();
+    let published = builder.finish();
+    let output = match format {
+        Format::Table => Output::Text(render::publication_to_table(&published)),
+        Format::Csv => Output::Text(render::publication_to_csv(&published)),
+        Format::Json => {
+            let mut s =
+                serde_json::to_string_pretty(&published).map_err(|e| data(e.to_string()))?;
+            s.push('\n');
+            Output::Text(s)
+        }
+        Format::Xlsx => Output::Bytes(
+            publication_to_xlsx(&published, &xlsx_options(args))
+                .map_err(|e| data(e.to_string()))?,
+        ),
+    };
+    if summary.format != FileFormat::Json && !args.quiet {
+        let _ = writeln!(stderr, "patient-partner: {shown}: {summary}");
+    }
+    write_output(args, output)
+}
+
+fn write_output(args: &ReportArgs, output: Output) -> Result<Output, Failure> {
     match &args.output {
         None => Ok(output),
         Some(path) => {

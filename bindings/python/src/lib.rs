@@ -14,6 +14,7 @@ mod files;
 #[macro_use]
 mod types;
 mod policy;
+mod publication;
 mod report;
 
 use pyo3::prelude::*;
@@ -37,6 +38,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<types::PyJournalDocument>()?;
     m.add_class::<report::PyInterviews>()?;
     m.add_class::<report::PyActivityReport>()?;
+    m.add_class::<publication::PyPublishedTables>()?;
     m.add_class::<domain::PyRoleCatalogue>()?;
     m.add_class::<domain::PyReferralLifecycle>()?;
     m.add_class::<domain::PyJournal>()?;
@@ -58,6 +60,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report::read_interviews_json, m)?)?;
     m.add_function(wrap_pyfunction!(report::parse_interviews_json, m)?)?;
     m.add_function(wrap_pyfunction!(report::compute_activity_report, m)?)?;
+    m.add_function(wrap_pyfunction!(publication::compute_publication, m)?)?;
     m.add_function(wrap_pyfunction!(report::compute_activity_report_csv, m)?)?;
     m.add_function(wrap_pyfunction!(
         arrow_in::compute_activity_report_arrow,

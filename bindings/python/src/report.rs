@@ -326,7 +326,8 @@ impl PyActivityReport {
     }
 
     /// The report as an Excel workbook's bytes (`lang`: `"fr"` or `"en"`): a sheet and a
-    /// chart per group, masked cells `< N`, not reported `–`, a definitions sheet.
+    /// chart per group, masked cells `s` (legend: below N, or masked to protect another),
+    /// not reported `–`, a definitions sheet.
     #[pyo3(signature = (lang="fr"))]
     fn to_xlsx_bytes<'py>(
         &self,

@@ -427,3 +427,46 @@ pub fn to_csv(report: &ActivityReport) -> String {
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
 }
+
+/// The tables of a [publication](super::publication) as text: each table under a heading
+/// (`== by partner, by month ==`), then the legend.
+pub fn publication_to_table(published: &super::publication::PublishedTables) -> String {
+    let mut out = String::new();
+    for report in &published.tables {
+        out.push_str(&table_heading(report));
+        out.push('\n');
+        out.push_str(&to_table(report));
+        out.push('\n');
+    }
+    out
+}
+
+/// The tables of a [publication](super::publication) as CSV: each table's CSV (its own
+/// header line) after a heading line `# by partner, by month`, tables separated by an
+/// empty line. One table is plain CSV, as [`to_csv`].
+pub fn publication_to_csv(published: &super::publication::PublishedTables) -> String {
+    if let [one] = published.tables.as_slice() {
+        return to_csv(one);
+    }
+    let mut out = String::new();
+    for (i, report) in published.tables.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("# ");
+        out.push_str(table_heading(report).trim_matches(|c| c == '=' || c == ' '));
+        out.push('\n');
+        out.push_str(&to_csv(report));
+    }
+    out
+}
+
+/// `== by partner, by month ==`.
+fn table_heading(report: &ActivityReport) -> String {
+    let by = match report.group_by {
+        GroupBy::Partner => "by partner",
+        GroupBy::Establishment => "by establishment",
+        GroupBy::All => "all",
+    };
+    format!("== {by}, by {} ==", report.bucket.wire_name())
+}

@@ -332,6 +332,24 @@ const CHART_DATA_COLUMN: u16 = 12;
 
 /// Writes `report` as an `.xlsx` workbook and returns its bytes.
 pub fn to_xlsx(report: &ActivityReport, options: &XlsxOptions) -> Result<Vec<u8>, ReportError> {
+    write_workbook(&[report], options)
+}
+
+/// Writes the tables of a [publication](super::publication) as one `.xlsx` workbook: a
+/// sheet per group and table, named with the table's bucket when there are several
+/// (`Partenaire PP-A · mois`, `Ensemble · trimestre`), then `Définitions`.
+pub fn publication_to_xlsx(
+    published: &super::publication::PublishedTables,
+    options: &XlsxOptions,
+) -> Result<Vec<u8>, ReportError> {
+    let tables: Vec<&ActivityReport> = published.tables.iter().collect();
+    write_workbook(&tables, options)
+}
+
+fn write_workbook(
+    reports: &[&ActivityReport],
+    options: &XlsxOptions,
+) -> Result<Vec<u8>, ReportError> {
     let words = Words {
         lang: options.language,
     };
@@ -340,33 +358,47 @@ pub fn to_xlsx(report: &ActivityReport, options: &XlsxOptions) -> Result<Vec<u8>
     let mut taken = BTreeSet::new();
     let definitions_name = words.pick("Définitions", "Definitions").to_owned();
     taken.insert(definitions_name.to_lowercase());
-    for (totals, rows) in report.groups() {
-        let name = sheet_name(&words.group_title(&totals.group), &mut taken);
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(&name).map_err(output_error)?;
-        write_group(
-            sheet, &name, report, totals, rows, &words, &formats, options,
-        )?;
-    }
-    if report.totals.is_empty() {
-        let sheet = workbook.add_worksheet();
-        let name = sheet_name(&words.group_title(&GroupLabel::All {}), &mut taken);
-        sheet.set_name(&name).map_err(output_error)?;
-        sheet
-            .write_string_with_format(
-                0,
-                0,
-                words.pick(
-                    "Aucun entretien sur la période.",
-                    "No interview in the period.",
-                ),
-                &formats.title,
+    let several = reports.len() > 1;
+    let title = |report: &ActivityReport, group: &GroupLabel| -> String {
+        let title = words.group_title(group);
+        if several {
+            format!(
+                "{title} · {}",
+                words.bucket_header(report.bucket).to_lowercase()
             )
-            .map_err(output_error)?;
+        } else {
+            title
+        }
+    };
+    for &report in reports {
+        for (totals, rows) in report.groups() {
+            let name = sheet_name(&title(report, &totals.group), &mut taken);
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(&name).map_err(output_error)?;
+            write_group(
+                sheet, &name, report, totals, rows, &words, &formats, options,
+            )?;
+        }
+        if report.totals.is_empty() {
+            let sheet = workbook.add_worksheet();
+            let name = sheet_name(&title(report, &GroupLabel::All {}), &mut taken);
+            sheet.set_name(&name).map_err(output_error)?;
+            sheet
+                .write_string_with_format(
+                    0,
+                    0,
+                    words.pick(
+                        "Aucun entretien sur la période.",
+                        "No interview in the period.",
+                    ),
+                    &formats.title,
+                )
+                .map_err(output_error)?;
+        }
     }
     let sheet = workbook.add_worksheet();
     sheet.set_name(&definitions_name).map_err(output_error)?;
-    write_definitions(sheet, report, &words, &formats)?;
+    write_definitions(sheet, reports, &words, &formats)?;
     workbook.save_to_buffer().map_err(output_error)
 }
 
@@ -680,10 +712,13 @@ fn write_activities(
 
 fn write_definitions(
     sheet: &mut Worksheet,
-    report: &ActivityReport,
+    reports: &[&ActivityReport],
     words: &Words,
     formats: &Formats,
 ) -> Result<(), ReportError> {
+    let Some(&report) = reports.first() else {
+        return Ok(());
+    };
     let e = output_error;
     let rule = if words.fr() {
         report.new_patient_rule.label_fr()
@@ -700,11 +735,23 @@ fn write_definitions(
             &formats.title,
         )
         .map_err(e)?;
-    let group_by = match report.group_by {
-        GroupBy::Partner => words.pick("par partenaire", "by partner"),
-        GroupBy::Establishment => words.pick("par établissement", "by establishment"),
-        GroupBy::All => words.pick("ensemble", "all"),
-    };
+    let mut groupings: Vec<&str> = Vec::new();
+    let mut buckets: Vec<String> = Vec::new();
+    for report in reports {
+        let group_by = match report.group_by {
+            GroupBy::Partner => words.pick("par partenaire", "by partner"),
+            GroupBy::Establishment => words.pick("par établissement", "by establishment"),
+            GroupBy::All => words.pick("ensemble", "all"),
+        };
+        if !groupings.contains(&group_by) {
+            groupings.push(group_by);
+        }
+        let bucket = words.bucket_header(report.bucket).to_lowercase();
+        if !buckets.contains(&bucket) {
+            buckets.push(bucket);
+        }
+    }
+    let group_by = groupings.join(", ");
     let settings: Vec<(&str, String)> = vec![
         (
             words.pick("Période", "Period"),
@@ -714,11 +761,8 @@ fn write_definitions(
                 report.period.end().format("%d/%m/%Y")
             ),
         ),
-        (words.pick("Regroupement", "Grouping"), group_by.to_owned()),
-        (
-            words.pick("Pas", "Bucket"),
-            words.bucket_header(report.bucket).to_lowercase(),
-        ),
+        (words.pick("Regroupement", "Grouping"), group_by),
+        (words.pick("Pas", "Bucket"), buckets.join(", ")),
         (
             words.pick("Nouveaux patients", "New patients"),
             rule.to_owned(),
@@ -734,6 +778,20 @@ fn write_definitions(
             },
         ),
     ];
+    let mut settings = settings;
+    if reports.len() > 1 && report.suppress_below.is_some() {
+        settings.push((
+            words.pick("Publication", "Publication"),
+            format!(
+                "{} {}",
+                reports.len(),
+                words.pick(
+                    "tableaux protégés ensemble : aucune cellule masquée ne se déduit des autres tableaux",
+                    "tables protected together: no masked cell can be derived from the other tables",
+                )
+            ),
+        ));
+    }
     let mut r = 1u32;
     for (name, value) in settings {
         sheet

@@ -18,7 +18,8 @@ core; this package converts values. Start with:
 - Reports: :func:`activity_report` returns an :class:`ActivityReport` (``to_dict()``,
   ``to_dicts()``, ``to_pandas()``, ``to_polars()``, ``to_excel(path)``; a bounded
   preview in Jupyter and ``repr()``, set by :data:`options` ``.display.max_groups`` /
-  ``.max_buckets``).
+  ``.max_buckets``). :func:`publish` makes several tables of one log (``by=["partner",
+  "all"], bucket=["month", "quarter"]``) protected together: :class:`PublishedTables`.
 - Domain: :class:`Interview`, :class:`Activity`, :class:`Referral`,
   :class:`ReferralTransition`, :class:`ReferralLifecycle`, :func:`referral_transition`,
   :class:`Journal`, :class:`RoleCatalogue`, :func:`mission_profile`, :func:`parse_id`,
@@ -92,6 +93,7 @@ from ._native import (
     ActivityReport,
     Interview,
     Interviews,
+    PublishedTables,
     EstablishmentData,
     Journal,
     JournalDocument,
@@ -107,6 +109,7 @@ from ._native import (
     __version__,
     activity_counts as _activity_counts,
     compute_activity_report,
+    compute_publication,
     compute_activity_report_arrow,
     compute_activity_report_csv,
     decline_rate,
@@ -161,6 +164,7 @@ __all__ = [
     "Activity",
     "ActivityError",
     "ActivityReport",
+    "PublishedTables",
     "ConversionError",
     "DataImportError",
     "DataImportWarning",
@@ -204,6 +208,8 @@ __all__ = [
     "activity_report_file",
     "as_interviews",
     "compute_activity_report",
+    "compute_publication",
+    "publish",
     "compute_activity_report_arrow",
     "compute_activity_report_csv",
     "decline_rate",
@@ -422,6 +428,59 @@ def activity_report(
             _files._warn(summary, "the data frame")
             return report
     return compute_activity_report(as_interviews(interviews), req, activities=activities)
+
+
+def publish(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = None,
+    end: Optional[DateLike] = None,
+    *,
+    by: Union[str, Sequence[str]] = "partner",
+    bucket: Union[str, Sequence[str]] = "month",
+    suppress_below: Optional[int] = None,
+    new_patients: str = "first_in_period",
+    coverage: Optional[Sequence[Mapping[str, Any]]] = None,
+    columns: Optional[Mapping[str, str]] = None,
+    strict: bool = False,
+) -> PublishedTables:
+    """Several tables of one log, protected together: a publication.
+
+    Every combination of ``by`` and ``bucket`` is one table (grouping first:
+    ``by=["partner", "all"], bucket=["month", "quarter"]`` gives (partner, month),
+    (partner, quarter), (all, month), (all, quarter)). The log is read once. With
+    ``suppress_below``, disclosure control covers the tables **together**: a masked cell
+    cannot be recomputed, nor narrowed below ``suppress_below`` wide, by someone who holds
+    every table and knows how they add up (the centre is the sum of its partners, a quarter
+    the sum of its months...). Tables made by separate :func:`activity_report` calls are each
+    safe alone, not together: publish them through one call.
+
+    Args:
+        interviews: the log, as for :func:`activity_report` (a data frame is read whole).
+        start, end: the period (bounds not given: the log's first and last interview).
+        by: one grouping or a list (``"partner"``, ``"establishment"``, ``"all"``).
+        bucket: one bucket size or a list (``"month"``, ``"quarter"``, ``"year"``).
+        suppress_below, new_patients, coverage, columns, strict: as :func:`activity_report`.
+
+    Returns:
+        :class:`PublishedTables`: ``tables`` (each an :class:`ActivityReport`, with
+        ``to_pandas()``...), ``to_dict()`` (``{"tables": [...]}``), ``to_excel(path)`` (one
+        workbook, a sheet per group and table).
+
+    Raises:
+        ReportError: ``invalid_request`` (a table asked twice, an unknown grouping...),
+            ``invalid_period``, ``interview_in_gap``...
+    """
+    bys = [by] if isinstance(by, str) else list(by)
+    buckets = [bucket] if isinstance(bucket, str) else list(bucket)
+    log = as_interviews(interviews, columns=columns, strict=strict)
+    if start is None or end is None:
+        start, end = _default_period(start, end, log.date_span())
+    requests = [
+        _request(start, end, b, k, suppress_below, new_patients, coverage, None)
+        for b in bys
+        for k in buckets
+    ]
+    return compute_publication(log, requests)
 
 
 def activity_report_csv(
