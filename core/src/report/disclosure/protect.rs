@@ -91,6 +91,7 @@ pub(super) fn protect_bounded(
             continue;
         }
         let releasable = start.release_known
+            && !released.get(cell).copied().unwrap_or(true)
             && !primary.get(cell).copied().unwrap_or(true)
             && !forced.get(cell).copied().unwrap_or(false);
         if releasable
@@ -108,9 +109,15 @@ pub(super) fn protect_bounded(
             cell += 1;
             continue;
         }
-        let mut candidates = candidates(values, relations, &masked, cell);
-        // A cell published as known gives no room: never a complement again.
-        candidates.retain(|&i| !released.get(i).copied().unwrap_or(false));
+        let all = candidates(values, relations, &masked, cell);
+        // A cell published as known gave no room: a complement again only when nothing
+        // else is left (then it stays masked: `released` keeps it from being released twice).
+        let fresh: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&i| !released.get(i).copied().unwrap_or(false))
+            .collect();
+        let candidates = if fresh.is_empty() { all } else { fresh };
         let Some(&widest) = candidates
             .iter()
             .max_by_key(|&&i| values.get(i).copied().unwrap_or(0))
