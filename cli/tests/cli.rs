@@ -557,3 +557,131 @@ fn fhir_export_then_import_gives_the_journal_back() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Bundle.entry[0].resource"));
     assert!(out.stdout.is_empty());
 }
+
+/// A small log of two partners over one quarter (a publication's protection runs in the
+/// test's debug build: keep it small).
+fn two_partner_log() -> PathBuf {
+    let mut text = String::from("date,partner,patient,modality\n");
+    for k in 0..14 {
+        text.push_str(&format!("2023-01-{:02},PP-A,PAT-A{k},phone\n", 1 + k));
+        text.push_str(&format!("2023-02-{:02},PP-B,PAT-B{k},in_person\n", 1 + k));
+    }
+    for k in 0..3 {
+        text.push_str(&format!("2023-03-{:02},PP-A,PAT-C{k},video\n", 1 + k));
+    }
+    let file = temp("two_partners.csv");
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+#[test]
+fn comma_lists_make_one_publication_in_every_format() {
+    let log = two_partner_log();
+    let log = log.display().to_string();
+    let base = [
+        "report",
+        &log,
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-03-31",
+        "--by",
+        "partner,all",
+        "--bucket",
+        "month,quarter",
+        "--suppress-below",
+        "11",
+        "--quiet",
+    ];
+    let with = |extra: &[&str]| -> Output {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let out = with(&["--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tables = json["tables"].as_array().expect("{\"tables\": [...]}");
+    let shape: Vec<(String, String)> = tables
+        .iter()
+        .map(|t| {
+            (
+                t["group_by"].as_str().unwrap().into(),
+                t["bucket"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let expect = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(
+        shape,
+        [
+            expect("partner", "month"),
+            expect("partner", "quarter"),
+            expect("all", "month"),
+            expect("all", "quarter")
+        ]
+    );
+    // PP-A's 3 video interviews of March are masked in every table that shows them alone.
+    let march_a = &tables[0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["partner"] == "PP-A" && r["month"] == "2023-03")
+        .unwrap()["video"];
+    assert!(march_a.is_null());
+    for t in tables {
+        assert_eq!(t["suppress_below"], 11);
+    }
+
+    let csv = with(&["--format", "csv"]);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert_eq!(csv.matches("# by partner, by month").count(), 1, "{csv}");
+    assert_eq!(csv.matches("\n# all, by quarter\n").count(), 1, "{csv}");
+    assert_eq!(csv.matches("partner,month,start").count(), 1, "{csv}");
+
+    let text = with(&["--format", "table"]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("== all, by month =="), "{text}");
+    assert!(!text.contains("< 11"));
+
+    let xlsx = temp("publication.xlsx");
+    let out = with(&["--output", xlsx.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&xlsx).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+    // The sheet names live in xl/workbook.xml, uncompressed names inside the ZIP's
+    // compressed stream: read them from the file's central directory instead (one sheet
+    // file per group and table, then the definitions).
+    let sheets = bytes
+        .windows(b"xl/worksheets/sheet".len())
+        .filter(|w| w == b"xl/worksheets/sheet")
+        .count();
+    assert!(
+        sheets >= 2 * (2 + 2 + 1 + 1),
+        "{sheets} sheet entries (local + central)"
+    );
+
+    let refused = with(&["--activities", &log]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--activities needs one table"));
+    let twice = run(&[
+        "report",
+        &log,
+        "--by",
+        "all,all",
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-03-31",
+    ]);
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("asked twice"));
+}

@@ -22,6 +22,7 @@ __all__ = [
     "JournalDocument",
     "Interviews",
     "ActivityReport",
+    "PublishedTables",
     "RoleCatalogue",
     "ReferralLifecycle",
     "Journal",
@@ -41,6 +42,7 @@ __all__ = [
     "read_interviews_json",
     "parse_interviews_json",
     "compute_activity_report",
+    "compute_publication",
     "compute_activity_report_csv",
     "compute_activity_report_arrow",
     "read_interviews_arrow",
@@ -248,7 +250,7 @@ class PublishedTables:
     @property
     def tables(self) -> List[ActivityReport]: ...
     def __len__(self) -> int: ...
-    def __getitem__(self, index: int) -> ActivityReport: ...
+    def __getitem__(self, index: int, /) -> ActivityReport: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self, indent: Optional[int] = None) -> str: ...
     def to_table(self) -> str: ...
