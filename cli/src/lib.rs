@@ -459,13 +459,8 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
         );
     }
     // The period is valid: what the builder refuses now comes from the coverage file.
-    let mut builder = ActivityReportBuilder::new(&request).map_err(|e| {
-        let shown = args
-            .coverage
-            .as_ref()
-            .map_or_else(String::new, |p| format!("{}: ", p.display()));
-        data(format!("{shown}{e}"))
-    })?;
+    let mut builder =
+        ActivityReportBuilder::new(&request).map_err(|e| coverage_failure(args, &e))?;
     let bar = progress_bar(&source, args.quiet);
     let summary =
         builder.push_log_observed(source.log(), &options, Parallelism::new(threads), &|p| {
@@ -505,6 +500,15 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
     write_output(args, output)
 }
 
+/// A request the builder refuses once the period is valid: the coverage file is wrong.
+fn coverage_failure(args: &ReportArgs, e: &dyn std::fmt::Display) -> Failure {
+    let shown = args
+        .coverage
+        .as_ref()
+        .map_or_else(String::new, |p| format!("{}: ", p.display()));
+    data(format!("{shown}{e}"))
+}
+
 fn xlsx_options(args: &ReportArgs) -> XlsxOptions {
     XlsxOptions {
         language: match args.lang {
@@ -537,13 +541,9 @@ fn publication(
     }
     let publication =
         Publication::grid(request, groupings, buckets).map_err(|e| usage(e.to_string()))?;
-    let mut builder = publication.builder().map_err(|e| {
-        let shown = args
-            .coverage
-            .as_ref()
-            .map_or_else(String::new, |p| format!("{}: ", p.display()));
-        data(format!("{shown}{e}"))
-    })?;
+    let mut builder = publication
+        .builder()
+        .map_err(|e| coverage_failure(args, &e))?;
     if let Some(threads) = args.threads {
         builder.threads(threads);
     }

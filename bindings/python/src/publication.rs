@@ -54,11 +54,7 @@ impl PyPublishedTables {
     }
 
     fn xlsx(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<u8>> {
-        let language = crate::convert::parse_wire::<report::xlsx::ReportLanguage>(lang).py()?;
-        let options = report::xlsx::XlsxOptions {
-            language,
-            ..report::xlsx::XlsxOptions::default()
-        };
+        let options = crate::report::xlsx_options(lang)?;
         let published = Arc::clone(&self.inner);
         py.detach(move || report::xlsx::publication_to_xlsx(&published, &options))
             .py()

@@ -486,11 +486,7 @@ pub fn compute_activity_report_csv(
 impl PyActivityReport {
     /// The workbook's bytes in `lang`, written with the GIL released.
     fn xlsx(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<u8>> {
-        let language = crate::convert::parse_wire::<report::xlsx::ReportLanguage>(lang).py()?;
-        let options = report::xlsx::XlsxOptions {
-            language,
-            ..report::xlsx::XlsxOptions::default()
-        };
+        let options = xlsx_options(lang)?;
         let report = Arc::clone(&self.inner);
         py.detach(move || report::xlsx::to_xlsx(&report, &options))
             .py()
@@ -535,4 +531,13 @@ list_importers! {
     read_activities_csv, parse_activities_csv, import::read_activities_csv, PyActivity, csv;
     /// Activities from JSON (an array or `{"activities": [...]}`).
     read_activities_json, parse_activities_json, import::read_activities_json, PyActivity, json;
+}
+
+/// The workbook options of `lang` (`"fr"` or `"en"`).
+pub(crate) fn xlsx_options(lang: &str) -> PyResult<report::xlsx::XlsxOptions> {
+    let language = crate::convert::parse_wire::<report::xlsx::ReportLanguage>(lang).py()?;
+    Ok(report::xlsx::XlsxOptions {
+        language,
+        ..report::xlsx::XlsxOptions::default()
+    })
 }

@@ -5,7 +5,7 @@
 //! [publication](super::publication) lays the same cells side by side and protects its
 //! tables together.
 
-use super::disclosure::{protect, protect_with, Relations};
+use super::disclosure::{on_threads, protect, protect_with, Relations};
 use super::new_patients::NewPatientRule;
 use super::output::{ActivityCells, ActivityMeasure, Column, ReportRow, Reporting, TotalsRow};
 use crate::mission::ActivityCategory;
@@ -26,24 +26,7 @@ pub(crate) fn protect_tables<'a>(
             suppress_activities(rows, totals, threshold);
         }
     };
-    let threads = threads.min(tables.len());
-    if threads < 2 {
-        tables.for_each(protect_one);
-        return;
-    }
-    let queue = std::sync::Mutex::new(tables);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| loop {
-                // A poisoned lock means another checker panicked: the scope passes that on.
-                let next = queue.lock().ok().and_then(|mut tables| tables.next());
-                match next {
-                    Some(table) => protect_one(table),
-                    None => break,
-                }
-            });
-        }
-    });
+    on_threads(tables, threads, protect_one);
 }
 
 /// The columns of a bucket row and of a totals row, in cell order.
@@ -55,28 +38,6 @@ const IN_PERSON: usize = 0;
 pub(super) const TOTAL: usize = 3;
 pub(super) const NEW: usize = 4;
 pub(super) const PATIENTS: usize = 5;
-
-pub(super) fn row_cell(row: &mut ReportRow, column: Column) -> &mut Option<u64> {
-    match column {
-        Column::InPerson => &mut row.in_person,
-        Column::Phone => &mut row.phone,
-        Column::Video => &mut row.video,
-        Column::Total => &mut row.total,
-        Column::NewPatients => &mut row.new_patients,
-        Column::Patients => &mut row.patients,
-    }
-}
-
-pub(super) fn totals_cell(row: &mut TotalsRow, column: Column) -> &mut Option<u64> {
-    match column {
-        Column::InPerson => &mut row.in_person,
-        Column::Phone => &mut row.phone,
-        Column::Video => &mut row.video,
-        Column::Total => &mut row.total,
-        Column::NewPatients => &mut row.new_patients,
-        Column::Patients => &mut row.patients,
-    }
-}
 
 /// The positions of the rows whose bucket was reported (the only ones that hold cells for
 /// disclosure control).
@@ -159,16 +120,14 @@ fn suppress_group(
         if let Some(row) = rows.get_mut(i) {
             for (c, column) in ROW_COLUMNS.iter().copied().enumerate() {
                 if masked.get(r * CELLS + c).copied().unwrap_or(false) {
-                    *row_cell(row, column) = None;
-                    row.masked.push(column);
+                    row.mask(column);
                 }
             }
         }
     }
     for (c, column) in ROW_COLUMNS.iter().copied().enumerate() {
         if masked.get(base + c).copied().unwrap_or(false) {
-            *totals_cell(totals, column) = None;
-            totals.masked.push(column);
+            totals.mask(column);
         }
     }
 }

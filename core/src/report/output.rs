@@ -273,6 +273,36 @@ impl ReportRow {
     }
 }
 
+impl ReportRow {
+    /// Masks `column` for disclosure control: no value, listed in `masked`.
+    pub(crate) fn mask(&mut self, column: Column) {
+        *match column {
+            Column::InPerson => &mut self.in_person,
+            Column::Phone => &mut self.phone,
+            Column::Video => &mut self.video,
+            Column::Total => &mut self.total,
+            Column::NewPatients => &mut self.new_patients,
+            Column::Patients => &mut self.patients,
+        } = None;
+        self.masked.push(column);
+    }
+}
+
+impl TotalsRow {
+    /// Masks `column` for disclosure control: no value, listed in `masked`.
+    pub(crate) fn mask(&mut self, column: Column) {
+        *match column {
+            Column::InPerson => &mut self.in_person,
+            Column::Phone => &mut self.phone,
+            Column::Video => &mut self.video,
+            Column::Total => &mut self.total,
+            Column::NewPatients => &mut self.new_patients,
+            Column::Patients => &mut self.patients,
+        } = None;
+        self.masked.push(column);
+    }
+}
+
 impl TotalsRow {
     /// The value of `column` (`None`: masked).
     pub fn get(&self, column: Column) -> Option<u64> {

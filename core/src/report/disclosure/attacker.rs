@@ -199,27 +199,25 @@ pub(super) fn extreme_of(
             add(&mut [(a, 1.0), (b, -1.0)].into_iter(), ComparisonOp::Le);
         }
     }
-    for (left, right) in &view.relations.sum_at_most {
+    let inequalities = view
+        .relations
+        .sum_at_most
+        .iter()
+        .map(|r| (r, ComparisonOp::Le));
+    let equations = view
+        .relations
+        .equal_sums
+        .iter()
+        .map(|r| (r, ComparisonOp::Eq));
+    for ((left, right), op) in inequalities.chain(equations) {
         if left.iter().chain(right).all(|&i| i < n) {
-            // Σ left − Σ right ≤ 0
+            // Σ left − Σ right ≤ 0 (or = 0)
             add(
                 &mut left
                     .iter()
                     .map(|&i| (i, 1.0))
                     .chain(right.iter().map(|&i| (i, -1.0))),
-                ComparisonOp::Le,
-            );
-        }
-    }
-    for (left, right) in &view.relations.equal_sums {
-        if left.iter().chain(right).all(|&i| i < n) {
-            // Σ left − Σ right = 0
-            add(
-                &mut left
-                    .iter()
-                    .map(|&i| (i, 1.0))
-                    .chain(right.iter().map(|&i| (i, -1.0))),
-                ComparisonOp::Eq,
+                op,
             );
         }
     }

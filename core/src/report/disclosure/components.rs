@@ -20,9 +20,7 @@ pub fn protect_parts(
     trials: usize,
     threads: usize,
 ) -> Vec<bool> {
-    let parts = connected_parts(values.len(), relations);
-    type Job = (Vec<usize>, Vec<u64>, Vec<bool>, Relations);
-    let jobs: Vec<Job> = parts
+    let mut parts: Vec<Part> = connected_parts(values.len(), relations)
         .into_iter()
         .map(|cells| {
             let mut position = vec![None; values.len()];
@@ -31,62 +29,80 @@ pub fn protect_parts(
                     *p = Some(k);
                 }
             }
-            let local = relations.restricted(&|i| position.get(i).copied().flatten());
-            let local_values = cells
-                .iter()
-                .map(|&c| values.get(c).copied().unwrap_or(0))
-                .collect();
-            let local_forced = cells
-                .iter()
-                .map(|&c| seeded.get(c).copied().unwrap_or(false))
-                .collect();
-            (cells, local_values, local_forced, local)
+            let pick = |of: &[bool]| -> Vec<bool> {
+                cells
+                    .iter()
+                    .map(|&c| of.get(c).copied().unwrap_or(false))
+                    .collect()
+            };
+            Part {
+                relations: relations.restricted(&|i| position.get(i).copied().flatten()),
+                values: cells
+                    .iter()
+                    .map(|&c| values.get(c).copied().unwrap_or(0))
+                    .collect(),
+                seeded: pick(seeded),
+                masked: Vec::new(),
+                cells,
+            }
         })
         .collect();
+    on_threads(parts.iter_mut(), threads, |part| {
+        let start = Start {
+            seeded: &part.seeded,
+            trials,
+            release_known: true,
+        };
+        part.masked = protect_bounded(&part.values, &part.relations, threshold, &[], &start);
+    });
     let mut masked = vec![false; values.len()];
-    let run = |(cells, local_values, local_forced, local): &Job| {
-        (
-            cells.clone(),
-            protect_bounded(
-                local_values,
-                local,
-                threshold,
-                &[],
-                &Start {
-                    seeded: local_forced,
-                    trials,
-                    release_known: true,
-                },
-            ),
-        )
-    };
-    let results: Vec<(Vec<usize>, Vec<bool>)> = if threads < 2 || jobs.len() < 2 {
-        jobs.iter().map(run).collect()
-    } else {
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let found = std::sync::Mutex::new(Vec::new());
-        std::thread::scope(|scope| {
-            for _ in 0..threads.min(jobs.len()) {
-                scope.spawn(|| loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(job) = jobs.get(i) else { break };
-                    let result = run(job);
-                    if let Ok(mut found) = found.lock() {
-                        found.push(result);
-                    }
-                });
-            }
-        });
-        found.into_inner().unwrap_or_default()
-    };
-    for (cells, local) in results {
-        for (c, m) in cells.into_iter().zip(local) {
+    for part in parts {
+        for (c, m) in part.cells.into_iter().zip(part.masked) {
             if let Some(slot) = masked.get_mut(c) {
                 *slot = m;
             }
         }
     }
     masked
+}
+
+/// One connected part of a publication's cells, renumbered from 0, and its masks once
+/// protected.
+struct Part {
+    /// The cells of the whole, in order.
+    cells: Vec<usize>,
+    values: Vec<u64>,
+    seeded: Vec<bool>,
+    relations: Relations,
+    masked: Vec<bool>,
+}
+
+/// Calls `work` on every item of `items`, on up to `threads` threads, each taking the next
+/// item as it finishes one (items differ widely in cost). What `work` does must not depend
+/// on the order.
+pub(crate) fn on_threads<T: Send>(
+    items: impl ExactSizeIterator<Item = T> + Send,
+    threads: usize,
+    work: impl Fn(T) + Sync,
+) {
+    let threads = threads.min(items.len());
+    if threads < 2 {
+        items.for_each(work);
+        return;
+    }
+    let queue = std::sync::Mutex::new(items);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                // A poisoned lock means another worker panicked: the scope passes that on.
+                let next = queue.lock().ok().and_then(|mut items| items.next());
+                match next {
+                    Some(item) => work(item),
+                    None => break,
+                }
+            });
+        }
+    });
 }
 
 /// The connected parts of `n` cells under `relations`, each a sorted list of cells, in the

@@ -85,6 +85,7 @@ mod protect;
 mod relations;
 
 pub use attacker::{FeasibleRange, Knowledge};
+pub(crate) use components::on_threads;
 pub use components::protect_parts;
 pub use protect::{attacker_range, is_protected, protect, protect_with};
 pub use relations::Relations;

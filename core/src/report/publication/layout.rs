@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::super::bucket::Bucket;
 use super::super::disclosure::{protect, protect_parts, Relations};
 use super::super::group_table::{
-    group_relations, reported_rows, row_cell, totals_cell, CELLS, NEW, PATIENTS, ROW_COLUMNS, TOTAL,
+    group_relations, reported_rows, CELLS, NEW, PATIENTS, ROW_COLUMNS, TOTAL,
 };
 use super::super::grouping::{GroupBy, GroupLabel};
 use super::super::new_patients::NewPatientRule;
@@ -94,8 +94,7 @@ pub(super) fn protect_together(
                 if let Some(row) = table.rows.get_mut(i) {
                     for (c, &column) in ROW_COLUMNS.iter().enumerate() {
                         if masked.get(group.row(r, c)).copied().unwrap_or(false) {
-                            *row_cell(row, column) = None;
-                            row.masked.push(column);
+                            row.mask(column);
                         }
                     }
                 }
@@ -103,8 +102,7 @@ pub(super) fn protect_together(
             if let Some(totals) = table.totals.get_mut(group.totals) {
                 for (c, &column) in ROW_COLUMNS.iter().enumerate() {
                     if masked.get(group.totals(c)).copied().unwrap_or(false) {
-                        *totals_cell(totals, column) = None;
-                        totals.masked.push(column);
+                        totals.mask(column);
                     }
                 }
             }
