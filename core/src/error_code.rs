@@ -150,6 +150,12 @@ crate::bilingual_enum! {
         ActivityInGap => "activity_in_gap", "activity in a period declared not reported", "activité dans une période déclarée non renseignée",
         /// Two report builders answering different requests were merged.
         MergeMismatch => "merge_mismatch", "report builders of different requests", "générateurs de rapport de demandes différentes",
+        /// A release ledger kept under other settings (threshold, new-patient rule, tables).
+        LedgerMismatch => "ledger_mismatch", "release ledger of other settings", "registre des diffusions d'autres paramètres",
+        /// Late entries changed cells an earlier release published.
+        RevisedCells => "revised_cells", "cells already published were revised", "cellules déjà publiées révisées",
+        /// Masked cells an earlier release's published cells give away whatever is masked now.
+        UnprotectableCells => "unprotectable_cells", "masked cells that cannot be protected", "cellules masquées impossibles à protéger",
         // FHIR
         /// A document that is not a FHIR Bundle of type collection or transaction.
         NotABundle => "not_a_bundle", "not a FHIR Bundle", "pas un Bundle FHIR",

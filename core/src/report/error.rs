@@ -51,6 +51,31 @@ pub enum ReportErrorKind {
     /// Two report builders answering different requests cannot be merged.
     #[error("cannot merge report builders of different requests")]
     MergeMismatch,
+    /// A release ledger kept under other settings than the publication's (threshold,
+    /// new-patient rule, tables), or that is not a ledger.
+    #[error("release ledger: {message}")]
+    LedgerMismatch {
+        /// What differs.
+        message: String,
+    },
+    /// Late entries in the log changed cells that an earlier release of the ledger
+    /// published; refused unless revisions are accepted.
+    #[error("{count} cell(s) already published would change: {cells}")]
+    RevisedCells {
+        /// How many cells changed.
+        count: usize,
+        /// The first of them: table, group, row, column, published value and value now.
+        cells: String,
+    },
+    /// Masked cells that earlier releases' published cells give away whatever this release
+    /// masks (possible only after revisions).
+    #[error("{count} masked cell(s) cannot be protected: {cells}")]
+    UnprotectableCells {
+        /// How many cells.
+        count: usize,
+        /// The first of them.
+        cells: String,
+    },
     /// A request or an input document could not be read.
     #[error("invalid request: {message}")]
     InvalidRequest {
@@ -91,6 +116,9 @@ impl ErrorKind for ReportErrorKind {
             ReportErrorKind::ActivityInGap { .. } => "activity_in_gap",
             ReportErrorKind::MergeMismatch => "merge_mismatch",
             ReportErrorKind::InvalidRequest { .. } => "invalid_request",
+            ReportErrorKind::LedgerMismatch { .. } => "ledger_mismatch",
+            ReportErrorKind::RevisedCells { .. } => "revised_cells",
+            ReportErrorKind::UnprotectableCells { .. } => "unprotectable_cells",
             ReportErrorKind::UnknownIndicator { .. } => "unknown_indicator",
             ReportErrorKind::Output { .. } => "output_error",
             ReportErrorKind::Import(kind) => kind.code(),

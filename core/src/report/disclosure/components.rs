@@ -3,23 +3,39 @@
 //! (the same masks as one program over everything, at a fraction of the cost), on several
 //! threads.
 
-use super::protect::{protect_bounded, Start};
+use super::protect::{protect_bounded, Protected, Start};
 use super::Relations;
+
+/// The cells whose state is decided before a protection starts (each `true` at its index;
+/// shorter slices leave the rest free).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fixed<'a> {
+    /// Masked from the start, but may be published again when the attacker knows them
+    /// exactly anyway: complements found table by table before the joint check.
+    pub seeded: &'a [bool],
+    /// Masked whatever happens (cells an earlier release masked). They are checked like
+    /// every masked cell.
+    pub masked: &'a [bool],
+    /// Published whatever happens (cells an earlier release published): never masked,
+    /// never taken as a complement.
+    pub published: &'a [bool],
+}
 
 /// Primary and secondary suppression of a publication's cells (see
 /// [`protect`](super::protect)), one connected part of `relations` at a time, on up to
 /// `threads` threads (the result does not depend on them). It starts from the cells of
-/// `seeded` masked (complements found table by table), tries at most `trials` complements
-/// per failing cell before taking the one leaving the most room, and publishes a masked
-/// complement the attacker knows exactly anyway (masking it would hide nothing).
+/// `fixed` (complements found table by table, cells of earlier releases), tries at most
+/// `trials` complements per failing cell before taking the one leaving the most room, and
+/// publishes a masked seeded complement the attacker knows exactly anyway (masking it would
+/// hide nothing).
 pub fn protect_parts(
     values: &[u64],
     relations: &Relations,
     threshold: u64,
-    seeded: &[bool],
+    fixed: Fixed<'_>,
     trials: usize,
     threads: usize,
-) -> Vec<bool> {
+) -> Protected {
     let mut parts: Vec<Part> = connected_parts(values.len(), relations)
         .into_iter()
         .map(|cells| {
@@ -41,8 +57,10 @@ pub fn protect_parts(
                     .iter()
                     .map(|&c| values.get(c).copied().unwrap_or(0))
                     .collect(),
-                seeded: pick(seeded),
-                masked: Vec::new(),
+                seeded: pick(fixed.seeded),
+                forced: pick(fixed.masked),
+                published: pick(fixed.published),
+                protected: Protected::default(),
                 cells,
             }
         })
@@ -50,20 +68,34 @@ pub fn protect_parts(
     on_threads(parts.iter_mut(), threads, |part| {
         let start = Start {
             seeded: &part.seeded,
+            published: &part.published,
             trials,
             release_known: true,
         };
-        part.masked = protect_bounded(&part.values, &part.relations, threshold, &[], &start);
+        part.protected = protect_bounded(
+            &part.values,
+            &part.relations,
+            threshold,
+            &part.forced,
+            &start,
+        );
     });
-    let mut masked = vec![false; values.len()];
+    let mut whole = Protected {
+        masked: vec![false; values.len()],
+        unprotected: Vec::new(),
+    };
     for part in parts {
-        for (c, m) in part.cells.into_iter().zip(part.masked) {
-            if let Some(slot) = masked.get_mut(c) {
+        for &k in &part.protected.unprotected {
+            whole.unprotected.extend(part.cells.get(k));
+        }
+        for (c, m) in part.cells.into_iter().zip(part.protected.masked) {
+            if let Some(slot) = whole.masked.get_mut(c) {
                 *slot = m;
             }
         }
     }
-    masked
+    whole.unprotected.sort_unstable();
+    whole
 }
 
 /// One connected part of a publication's cells, renumbered from 0, and its masks once
@@ -73,8 +105,10 @@ struct Part {
     cells: Vec<usize>,
     values: Vec<u64>,
     seeded: Vec<bool>,
+    forced: Vec<bool>,
+    published: Vec<bool>,
     relations: Relations,
-    masked: Vec<bool>,
+    protected: Protected,
 }
 
 /// Calls `work` on every item of `items`, on up to `threads` threads, each taking the next
@@ -162,7 +196,9 @@ mod tests {
         let mut relations = Relations::sums(lines.clone());
         relations.append_shifted(&Relations::sums(lines), 9);
         for threads in [1, 2] {
-            let masked = protect_parts(&values, &relations, 11, &[], usize::MAX, threads);
+            let masked =
+                protect_parts(&values, &relations, 11, Fixed::default(), usize::MAX, threads)
+                    .masked;
             assert_eq!(&masked[..9], alone.as_slice());
             assert!(
                 masked[9..].iter().all(|&m| !m),

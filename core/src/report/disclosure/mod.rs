@@ -86,8 +86,8 @@ mod relations;
 
 pub use attacker::{FeasibleRange, Knowledge};
 pub(crate) use components::on_threads;
-pub use components::protect_parts;
-pub use protect::{attacker_range, is_protected, protect, protect_with};
+pub use components::{protect_parts, Fixed};
+pub use protect::{attacker_range, is_protected, protect, protect_with, Protected};
 pub use relations::Relations;
 
 /// The threshold of the French rule: no published cell under 11 units.

@@ -24,7 +24,18 @@ pub fn protect_with(
     threshold: u64,
     forced: &[bool],
 ) -> Vec<bool> {
-    protect_bounded(values, relations, threshold, forced, &Start::default())
+    protect_bounded(values, relations, threshold, forced, &Start::default()).masked
+}
+
+/// The outcome of a protection ([`protect_parts`](super::protect_parts)).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Protected {
+    /// Which cells are masked.
+    pub masked: Vec<bool>,
+    /// Masked cells that still fail the check with every cell that may be masked masked:
+    /// only possible when cells are [`Fixed::published`](super::Fixed::published) (an earlier release gave them
+    /// away) or when no choice of cells could protect them (see the module documentation).
+    pub unprotected: Vec<usize>,
 }
 
 /// How a joint protection starts and searches (see [`protect_bounded`]).
@@ -33,6 +44,8 @@ pub(super) struct Start<'a> {
     /// Cells masked from the start that may be published again: complements found
     /// table by table before the joint check.
     pub seeded: &'a [bool],
+    /// Cells published whatever happens: never masked, never a complement.
+    pub published: &'a [bool],
     /// Complements tried per failing cell before the one leaving the most room is taken.
     pub trials: usize,
     /// Whether a masked complement that the attacker knows exactly anyway is published
@@ -44,6 +57,7 @@ impl Default for Start<'_> {
     fn default() -> Self {
         Start {
             seeded: &[],
+            published: &[],
             trials: usize::MAX,
             release_known: false,
         }
@@ -58,19 +72,28 @@ pub(super) fn protect_bounded(
     threshold: u64,
     forced: &[bool],
     start: &Start<'_>,
-) -> Vec<bool> {
+) -> Protected {
     let trials = start.trials;
-    let primary: Vec<bool> = values.iter().map(|&v| v > 0 && v < threshold).collect();
+    let published = |i: usize| start.published.get(i).copied().unwrap_or(false);
+    let primary: Vec<bool> = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| v > 0 && v < threshold && !published(i))
+        .collect();
     let mut masked: Vec<bool> = primary
         .iter()
         .enumerate()
         .map(|(i, &p)| {
-            p || forced.get(i).copied().unwrap_or(false)
-                || start.seeded.get(i).copied().unwrap_or(false)
+            !published(i)
+                && (p
+                    || forced.get(i).copied().unwrap_or(false)
+                    || start.seeded.get(i).copied().unwrap_or(false))
         })
         .collect();
-    first_round(values, &relations.sums, &mut masked);
-    let all = vec![true; values.len()];
+    first_round(values, &relations.sums, &mut masked, start.published);
+    let mut unprotected = Vec::new();
+    // Every cell that may be masked, masked: what the excused cases are judged against.
+    let all: Vec<bool> = (0..values.len()).map(|i| !published(i)).collect();
     let table = View {
         values,
         relations,
@@ -109,7 +132,7 @@ pub(super) fn protect_bounded(
             cell += 1;
             continue;
         }
-        let all = candidates(values, relations, &masked, cell);
+        let all = candidates(values, relations, &masked, start.published, cell);
         // A cell published as known gave no room: a complement again only when nothing
         // else is left (then it stays masked: `released` keeps it from being released twice).
         let fresh: Vec<usize> = all
@@ -122,7 +145,10 @@ pub(super) fn protect_bounded(
             .iter()
             .max_by_key(|&&i| values.get(i).copied().unwrap_or(0))
         else {
-            break; // every cell is masked
+            // Every cell that may be masked is: nothing more can be done for this one.
+            unprotected.push(cell);
+            cell += 1;
+            continue;
         };
         // The first candidate (smallest non-zero counts first) that protects the cell alone;
         // otherwise the one leaving the most room, and the cell is checked again.
@@ -149,7 +175,10 @@ pub(super) fn protect_bounded(
         // A new complement must pass the check too.
         cell = cell.min(chosen);
     }
-    masked
+    Protected {
+        masked,
+        unprotected,
+    }
 }
 
 /// Whether masked cell `cell` of a table is protected: an attacker who sees the table
@@ -328,8 +357,16 @@ fn check(view: View<'_>, all_masked: View<'_>, cell: usize, seen: &mut Witnesses
 /// The unmasked cells that could become complements for `cell`: those sharing a relation
 /// with it, else those sharing one with any masked cell, else any; smallest non-zero
 /// counts first, zeros last.
-fn candidates(values: &[u64], relations: &Relations, masked: &[bool], cell: usize) -> Vec<usize> {
-    let open = |i: &usize| !masked.get(*i).copied().unwrap_or(true);
+fn candidates(
+    values: &[u64],
+    relations: &Relations,
+    masked: &[bool],
+    published: &[bool],
+    cell: usize,
+) -> Vec<usize> {
+    let open = |i: &usize| {
+        !masked.get(*i).copied().unwrap_or(true) && !published.get(*i).copied().unwrap_or(false)
+    };
     let mut found: Vec<usize> = (0..values.len())
         .filter(open)
         .filter(|&i| relations.related(cell, i))
@@ -354,8 +391,9 @@ fn candidates(values: &[u64], relations: &Relations, masked: &[bool], cell: usiz
 }
 
 /// The quick round: while a sum has exactly one masked cell (recomputable by subtraction),
-/// mask its smallest non-zero other cell (a zero only when nothing else is left).
-fn first_round(values: &[u64], sums: &[Vec<usize>], masked: &mut [bool]) {
+/// mask its smallest non-zero other cell (a zero only when nothing else is left), never a
+/// cell of `published`.
+fn first_round(values: &[u64], sums: &[Vec<usize>], masked: &mut [bool], published: &[bool]) {
     loop {
         let mut changed = false;
         for line in sums {
@@ -370,7 +408,10 @@ fn first_round(values: &[u64], sums: &[Vec<usize>], masked: &mut [bool]) {
             let complement = cells
                 .iter()
                 .copied()
-                .filter(|&i| !masked.get(i).copied().unwrap_or(true))
+                .filter(|&i| {
+                    !masked.get(i).copied().unwrap_or(true)
+                        && !published.get(i).copied().unwrap_or(false)
+                })
                 .min_by_key(|&i| {
                     let v = values.get(i).copied().unwrap_or(u64::MAX);
                     (v == 0, v)

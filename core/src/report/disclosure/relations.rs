@@ -122,7 +122,7 @@ impl Relations {
 
     /// The relations over the cells of `keep` only (each relation's cells all in it),
     /// renumbered by their position in `keep`. `index` maps a cell to that position.
-    pub(super) fn restricted(&self, index: &dyn Fn(usize) -> Option<usize>) -> Relations {
+    pub(crate) fn restricted(&self, index: &dyn Fn(usize) -> Option<usize>) -> Relations {
         let map =
             |cells: &[usize]| -> Option<Vec<usize>> { cells.iter().map(|&i| index(i)).collect() };
         let pairs = |list: &[(Vec<usize>, Vec<usize>)]| -> Vec<(Vec<usize>, Vec<usize>)> {
@@ -140,6 +140,41 @@ impl Relations {
             sum_at_most: pairs(&self.sum_at_most),
             equal_sums: pairs(&self.equal_sums),
             positive: self.positive.iter().filter_map(|&a| index(a)).collect(),
+        }
+    }
+
+    /// The relations that hold of `values` (a cell out of range holds nothing): what is
+    /// left once some cells take values other than those the relations were found on.
+    pub(crate) fn holding(&self, values: &[u64]) -> Relations {
+        let sum = |cells: &[usize]| -> Option<u64> {
+            cells.iter().map(|&i| values.get(i).copied()).sum()
+        };
+        let equal = |line: &Vec<usize>| match line.split_last() {
+            Some((&whole, parts)) => sum(parts).is_some_and(|p| Some(p) == values.get(whole).copied()),
+            None => true,
+        };
+        let pairs = |list: &[(Vec<usize>, Vec<usize>)], holds: &dyn Fn(u64, u64) -> bool| {
+            list.iter()
+                .filter(|(l, r)| matches!((sum(l), sum(r)), (Some(a), Some(b)) if holds(a, b)))
+                .cloned()
+                .collect()
+        };
+        Relations {
+            sums: self.sums.iter().filter(|line| equal(line)).cloned().collect(),
+            at_most: self
+                .at_most
+                .iter()
+                .copied()
+                .filter(|&(a, b)| matches!((values.get(a), values.get(b)), (Some(x), Some(y)) if x <= y))
+                .collect(),
+            sum_at_most: pairs(&self.sum_at_most, &|a, b| a <= b),
+            equal_sums: pairs(&self.equal_sums, &|a, b| a == b),
+            positive: self
+                .positive
+                .iter()
+                .copied()
+                .filter(|&a| values.get(a).is_some_and(|&v| v > 0))
+                .collect(),
         }
     }
 

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::super::bucket::Bucket;
-use super::super::disclosure::{protect, protect_parts, Relations};
+use super::super::disclosure::{protect, protect_parts, Fixed, Relations};
 use super::super::group_table::{
     group_relations, reported_rows, CELLS, NEW, PATIENTS, ROW_COLUMNS, TOTAL,
 };
@@ -14,14 +14,18 @@ use super::super::output::ActivityReport;
 
 /// Complements tried per failing cell of a publication before the one leaving the most
 /// room is taken.
-const TRIALS: usize = 4;
+pub(super) const TRIALS: usize = 4;
+
+/// Each partner seen in a period, with the establishments they were seen in (`None`:
+/// interviews without one): what links partners' and establishments' tables.
+pub(super) type Places = BTreeMap<String, BTreeSet<Option<String>>>;
 
 /// One group's table among the publication's cells.
-struct GroupCells {
-    label: GroupLabel,
+pub(super) struct GroupCells {
+    pub label: GroupLabel,
     rule: NewPatientRule,
     /// The positions in the report's `rows` of the group's reported buckets.
-    rows: Vec<usize>,
+    pub rows: Vec<usize>,
     /// The position in the report's `totals`.
     totals: usize,
     /// The first cell: [`CELLS`] per reported bucket, then the totals row's.
@@ -29,41 +33,50 @@ struct GroupCells {
 }
 
 impl GroupCells {
-    fn row(&self, r: usize, column: usize) -> usize {
+    pub fn row(&self, r: usize, column: usize) -> usize {
         self.base + r * CELLS + column
     }
 
-    fn totals(&self, column: usize) -> usize {
+    pub fn totals(&self, column: usize) -> usize {
         self.base + self.rows.len() * CELLS + column
     }
 }
 
 /// Every cell of every table, with its relations.
-struct Layout {
-    values: Vec<u64>,
-    relations: Relations,
+pub(super) struct Layout {
+    pub values: Vec<u64>,
+    pub relations: Relations,
     /// Per table, its groups.
-    tables: Vec<Vec<GroupCells>>,
+    pub tables: Vec<Vec<GroupCells>>,
 }
 
-/// Masks the cells of `tables` (made without a threshold) so that every masked cell passes
-/// the check of [`super::super::disclosure`] against the whole publication.
-pub(super) fn protect_together(
-    tables: &mut [ActivityReport],
-    places: &BTreeMap<String, BTreeSet<Option<String>>>,
-    threshold: u64,
-    threads: usize,
-) {
+/// The cells of `tables` (made without a threshold), the relations within each table and
+/// between tables (see the module documentation of [`super`]).
+pub(super) fn publication_layout(
+    tables: &[ActivityReport],
+    places: &Places,
+) -> Layout {
     let mut layout = lay_out(tables);
-    // Each table's own pattern first (small programs): the joint check then starts from
-    // cells that already hold against each table alone.
-    let mut forced = vec![false; layout.values.len()];
+    for fine in 0..tables.len() {
+        for coarse in 0..tables.len() {
+            if fine != coarse {
+                link(&mut layout, tables, fine, coarse, places);
+            }
+        }
+    }
+    layout
+}
+
+/// Each table's own pattern (small programs): the joint check then starts from cells
+/// that already hold against each table alone.
+pub(super) fn own_patterns(layout: &Layout, threshold: u64) -> Vec<bool> {
+    let mut seeded = vec![false; layout.values.len()];
     for groups in &layout.tables {
         for group in groups {
             let end = group.totals(CELLS);
             let (Some(values), Some(slots)) = (
                 layout.values.get(group.base..end),
-                forced.get_mut(group.base..end),
+                seeded.get_mut(group.base..end),
             ) else {
                 continue;
             };
@@ -73,21 +86,37 @@ pub(super) fn protect_together(
             }
         }
     }
-    for fine in 0..tables.len() {
-        for coarse in 0..tables.len() {
-            if fine != coarse {
-                link(&mut layout, tables, fine, coarse, places);
-            }
-        }
-    }
-    let masked = protect_parts(
+    seeded
+}
+
+/// Masks the cells of `tables` (made without a threshold) so that every masked cell passes
+/// the check of [`super::super::disclosure`] against the whole publication.
+pub(super) fn protect_together(
+    tables: &mut [ActivityReport],
+    places: &Places,
+    threshold: u64,
+    threads: usize,
+) {
+    let layout = publication_layout(tables, places);
+    let seeded = own_patterns(&layout, threshold);
+    let fixed = Fixed {
+        seeded: &seeded,
+        ..Fixed::default()
+    };
+    let protected = protect_parts(
         &layout.values,
         &layout.relations,
         threshold,
-        &forced,
+        fixed,
         TRIALS,
         threads,
     );
+    write_masks(tables, &layout, &protected.masked);
+}
+
+/// Marks masked in `tables` the cells `masked` says (the publication's first cells are the
+/// tables', in layout order).
+pub(super) fn write_masks(tables: &mut [ActivityReport], layout: &Layout, masked: &[bool]) {
     for (table, groups) in tables.iter_mut().zip(&layout.tables) {
         for group in groups {
             for (r, &i) in group.rows.iter().enumerate() {
@@ -180,7 +209,7 @@ fn cover(
     fine_by: GroupBy,
     coarse_group: &GroupLabel,
     coarse_by: GroupBy,
-    places: &BTreeMap<String, BTreeSet<Option<String>>>,
+    places: &Places,
 ) -> Option<(Vec<usize>, Cover)> {
     let all: Vec<usize> = (0..fine.len()).collect();
     match (fine_by, coarse_by) {
@@ -248,7 +277,7 @@ fn link(
     tables: &[ActivityReport],
     fine: usize,
     coarse: usize,
-    places: &BTreeMap<String, BTreeSet<Option<String>>>,
+    places: &Places,
 ) {
     let (Some(f), Some(c)) = (tables.get(fine), tables.get(coarse)) else {
         return;

@@ -52,6 +52,12 @@
 //! ```
 
 mod layout;
+mod ledger;
+
+pub use ledger::{
+    CellPlace, Ledger, LedgerCell, LedgerRelease, LedgerRow, LedgerSettings, LedgerTable, Revision,
+    Revisions, LEDGER_FORMAT, LEDGER_VERSION,
+};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -64,6 +70,9 @@ use super::error::{ReportError, ReportErrorKind};
 use super::grouping::GroupBy;
 use super::output::ActivityReport;
 use super::parallel::Threads;
+use super::period::Period;
+use layout::Places;
+use ledger::Earlier;
 use super::request::ReportRequest;
 use crate::interview::Interview;
 
@@ -139,33 +148,117 @@ impl Publication {
 
     /// A builder that reads one log into every table.
     pub fn builder(&self) -> Result<PublicationBuilder, ReportError> {
-        let builders = self
-            .requests
+        Ok(PublicationBuilder {
+            threshold: self.requests.first().and_then(|r| r.suppress_below),
+            current: PeriodTables::new(&self.requests, None)?,
+            earlier: Vec::new(),
+            ledger: None,
+            threads: Threads::available(),
+        })
+    }
+
+    /// A builder for a new release of `ledger` (see [`ledger`](self::Ledger)): the log is
+    /// read once into this publication's tables and into every earlier release's tables
+    /// over its own period, and [`PublicationBuilder::release`] protects them together.
+    /// `ledger_mismatch` when the ledger was kept under other settings; `invalid_request`
+    /// without a threshold.
+    pub fn release_builder(&self, ledger: Ledger) -> Result<PublicationBuilder, ReportError> {
+        if self.requests.first().and_then(|r| r.suppress_below).is_none() {
+            return Err(ReportError::new(ReportErrorKind::InvalidRequest {
+                message: "a release through a ledger needs a disclosure threshold \
+                          (suppress_below)"
+                    .into(),
+            })
+            .entity("Ledger"));
+        }
+        ledger.check(&self.requests)?;
+        let earlier = ledger
+            .releases
+            .iter()
+            .map(|release| PeriodTables::new(&self.requests, Some(release.period)))
+            .collect::<Result<_, _>>()?;
+        Ok(PublicationBuilder {
+            earlier,
+            ledger: Some(ledger),
+            ..self.builder()?
+        })
+    }
+}
+
+/// The tables of one period, fed from the log.
+#[derive(Debug)]
+struct PeriodTables {
+    builders: Vec<ActivityReportBuilder>,
+    period: Period,
+    places: Places,
+}
+
+impl PeriodTables {
+    /// The tables of `requests`, over `period` instead of theirs when given.
+    fn new(requests: &[ReportRequest], period: Option<Period>) -> Result<Self, ReportError> {
+        let builders: Vec<ActivityReportBuilder> = requests
             .iter()
             .map(|request| {
                 ActivityReportBuilder::new(&ReportRequest {
                     suppress_below: None,
+                    period: period.unwrap_or(request.period),
                     ..request.clone()
                 })
             })
             .collect::<Result<_, _>>()?;
-        Ok(PublicationBuilder {
-            threshold: self.requests.first().and_then(|r| r.suppress_below),
+        let period = period
+            .or_else(|| requests.first().map(|r| r.period))
+            .ok_or_else(|| {
+                ReportError::new(ReportErrorKind::InvalidRequest {
+                    message: "a publication needs at least one table".into(),
+                })
+                .entity("Publication")
+            })?;
+        Ok(PeriodTables {
             builders,
+            period,
             places: BTreeMap::new(),
-            threads: Threads::available(),
         })
+    }
+
+    fn push(&mut self, interview: &Interview) -> Result<(), ReportError> {
+        for builder in &mut self.builders {
+            builder.push(interview)?;
+        }
+        if self.period.contains(interview.date) {
+            let places = match self.places.get_mut(interview.partner.as_str()) {
+                Some(places) => places,
+                None => self
+                    .places
+                    .entry(interview.partner.as_str().to_owned())
+                    .or_default(),
+            };
+            let place = interview.establishment.as_ref().map(|e| e.as_str());
+            if !places.iter().any(|p| p.as_deref() == place) {
+                places.insert(place.map(str::to_owned));
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> (Vec<ActivityReport>, Places) {
+        let tables = self
+            .builders
+            .into_iter()
+            .map(ActivityReportBuilder::finish)
+            .collect();
+        (tables, self.places)
     }
 }
 
 /// Reads one log into every table of a [`Publication`]; see the module documentation.
 #[derive(Debug)]
 pub struct PublicationBuilder {
-    builders: Vec<ActivityReportBuilder>,
+    current: PeriodTables,
+    /// The tables of each earlier release of the ledger, over its period.
+    earlier: Vec<PeriodTables>,
+    ledger: Option<Ledger>,
     threshold: Option<u64>,
-    /// Each partner seen in the period, with the establishments they were seen in (`None`:
-    /// interviews without one): what links partners' and establishments' tables.
-    places: BTreeMap<String, BTreeSet<Option<String>>>,
     threads: Threads,
 }
 
@@ -174,23 +267,9 @@ impl PublicationBuilder {
     /// (`interview_in_gap`) the tables before the failing one hold the interview: read the
     /// log again after fixing it.
     pub fn push(&mut self, interview: &Interview) -> Result<(), ReportError> {
-        for builder in &mut self.builders {
-            builder.push(interview)?;
-        }
-        if let Some(request) = self.builders.first().map(|b| b.request()) {
-            if request.period.contains(interview.date) {
-                let places = match self.places.get_mut(interview.partner.as_str()) {
-                    Some(places) => places,
-                    None => self
-                        .places
-                        .entry(interview.partner.as_str().to_owned())
-                        .or_default(),
-                };
-                let place = interview.establishment.as_ref().map(|e| e.as_str());
-                if !places.iter().any(|p| p.as_deref() == place) {
-                    places.insert(place.map(str::to_owned));
-                }
-            }
+        self.current.push(interview)?;
+        for tables in &mut self.earlier {
+            tables.push(interview)?;
         }
         Ok(())
     }
@@ -209,20 +288,98 @@ impl PublicationBuilder {
         self.threads = threads;
     }
 
-    /// The tables, protected together when the publication has a threshold.
+    /// The tables, protected together when the publication has a threshold (without the
+    /// earlier releases of a ledger given to
+    /// [`Publication::release_builder`]: use [`release`](Self::release) for them).
     pub fn finish(self) -> PublishedTables {
-        let mut tables: Vec<ActivityReport> = self
-            .builders
-            .into_iter()
-            .map(ActivityReportBuilder::finish)
-            .collect();
+        let (mut tables, places) = self.current.finish();
         if let Some(threshold) = self.threshold {
-            layout::protect_together(&mut tables, &self.places, threshold, self.threads.get());
+            layout::protect_together(&mut tables, &places, threshold, self.threads.get());
             for table in &mut tables {
                 table.suppress_below = Some(threshold);
             }
         }
-        PublishedTables { tables }
+        PublishedTables {
+            tables,
+            release: None,
+            revisions: Vec::new(),
+        }
+    }
+
+    /// The tables as a new release of the ledger: protected together with every earlier
+    /// release (see [`ledger`](self::Ledger)), then recorded. Returns the tables and the
+    /// ledger with the release appended (to be saved by the caller). `revised_cells` when
+    /// late entries changed published cells and `revisions` is [`Revisions::Refuse`];
+    /// `unprotectable_cells` when earlier releases give a masked cell away whatever is
+    /// masked now.
+    pub fn release(self, revisions: Revisions) -> Result<(PublishedTables, Ledger), ReportError> {
+        let threshold = self.threshold.ok_or_else(|| {
+            ReportError::new(ReportErrorKind::InvalidRequest {
+                message: "a release through a ledger needs a disclosure threshold \
+                          (suppress_below)"
+                    .into(),
+            })
+            .entity("Ledger")
+        })?;
+        let mut ledger = self.ledger.unwrap_or_default();
+        let period = self.current.period;
+        let (mut tables, places) = self.current.finish();
+        let requests: Vec<ReportRequest> = tables
+            .iter()
+            .map(|t| ReportRequest {
+                period: t.period,
+                group_by: t.group_by,
+                bucket: t.bucket,
+                new_patient_rule: t.new_patient_rule,
+                coverage: Vec::new(),
+                suppress_below: Some(threshold),
+            })
+            .collect();
+        let earlier: Vec<Earlier<'_>> = ledger
+            .releases
+            .iter()
+            .zip(self.earlier)
+            .map(|(record, tables)| {
+                let (tables, places) = tables.finish();
+                Earlier {
+                    record,
+                    tables,
+                    places,
+                }
+            })
+            .collect();
+        let protection = ledger::protect_release(
+            &mut tables,
+            &places,
+            &earlier,
+            threshold,
+            self.threads.get(),
+            revisions,
+        )?;
+        drop(earlier);
+        for table in &mut tables {
+            table.suppress_below = Some(threshold);
+        }
+        let number = u32::try_from(ledger.releases.len())
+            .unwrap_or(u32::MAX)
+            .saturating_add(1);
+        if ledger.settings.is_none() {
+            ledger.settings = ledger::settings_of(&requests);
+        }
+        ledger.releases.push(LedgerRelease {
+            release: number,
+            period,
+            cells: protection.cells,
+            revisions: protection.revisions.clone(),
+        });
+        Ok((
+            PublishedTables {
+                tables,
+                release: Some(number),
+                revisions: protection.revisions,
+            },
+            ledger,
+        ))
     }
 }
 
@@ -232,6 +389,12 @@ impl PublicationBuilder {
 pub struct PublishedTables {
     /// One report per request.
     pub tables: Vec<ActivityReport>,
+    /// The release's number in its ledger (from 1); `None` without a ledger.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release: Option<u32>,
+    /// Cells of earlier releases that late entries changed, accepted by this release.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<Revision>,
 }
 
 impl PublishedTables {
