@@ -18,7 +18,7 @@ use patient_partner::import::InterviewReader;
 use patient_partner::import::{
     read_activities, FileFormat, ImportOptions, LogSource, TextEncoding, UnknownColumns,
 };
-use patient_partner::report::publication::Publication;
+use patient_partner::report::publication::{Ledger, Publication, PublishedTables, Revisions};
 use patient_partner::report::xlsx::{publication_to_xlsx, to_xlsx, ReportLanguage, XlsxOptions};
 use patient_partner::report::{
     log_date_span, render, ActivityReportBuilder, Bucket, GroupBy, NewPatientRule, Parallelism,
@@ -153,6 +153,15 @@ pub struct ReportArgs {
     /// Mask every count from 1 to N-1, and the complementary cells (11 is the French rule).
     #[arg(long, value_name = "N")]
     suppress_below: Option<u64>,
+    /// A release ledger (JSON): protect this release together with every earlier release
+    /// it records (their tables recomputed from this log over their periods), then record
+    /// this one in it. A missing file starts a new ledger. Needs --suppress-below.
+    #[arg(long, value_name = "FILE", requires = "suppress_below")]
+    ledger: Option<PathBuf>,
+    /// With --ledger: publish even when late entries changed cells an earlier release
+    /// published (the revisions are listed on stderr and recorded in the ledger).
+    #[arg(long, requires = "ledger")]
+    accept_revisions: bool,
     /// The activity log (support groups, committees, trainings…: .xlsx, .ods, CSV or JSON):
     /// each row also shows the activities of each category, with minutes and participants.
     #[arg(long, value_name = "FILE")]
@@ -453,7 +462,7 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
         coverage,
         suppress_below: args.suppress_below,
     };
-    if groupings.len() * buckets.len() > 1 {
+    if groupings.len() * buckets.len() > 1 || args.ledger.is_some() {
         return publication(
             args, &request, &groupings, &buckets, &source, &shown, &options, format, stderr,
         );
@@ -535,15 +544,24 @@ fn publication(
 ) -> Result<Output, Failure> {
     if args.activities.is_some() {
         return Err(usage(
-            "--activities needs one table: give one --by and one --bucket \
-             (a publication of several tables holds interviews only)",
+            "--activities needs one table without --ledger: give one --by and one --bucket \
+             (a publication of several tables, or a release, holds interviews only)",
         ));
     }
     let publication =
         Publication::grid(request, groupings, buckets).map_err(|e| usage(e.to_string()))?;
-    let mut builder = publication
-        .builder()
-        .map_err(|e| coverage_failure(args, &e))?;
+    let ledger = match &args.ledger {
+        Some(path) => Some(open_ledger(path)?),
+        None => None,
+    };
+    let mut builder = match (&args.ledger, &ledger) {
+        (Some(path), Some(ledger)) => publication
+            .release_builder(ledger.clone())
+            .map_err(|e| data(format!("{}: {e}", path.display())))?,
+        _ => publication
+            .builder()
+            .map_err(|e| coverage_failure(args, &e))?,
+    };
     if let Some(threads) = args.threads {
         builder.threads(threads);
     }
@@ -554,25 +572,101 @@ fn publication(
         builder.push(&interview).map_err(|e| fail(e.into()))?;
     }
     let summary = reader.summary().clone();
-    let published = builder.finish();
-    let output = match format {
-        Format::Table => Output::Text(render::publication_to_table(&published)),
-        Format::Csv => Output::Text(render::publication_to_csv(&published)),
-        Format::Json => {
-            let mut s =
-                serde_json::to_string_pretty(&published).map_err(|e| data(e.to_string()))?;
-            s.push('\n');
-            Output::Text(s)
+    let published = match (&args.ledger, ledger) {
+        (Some(path), Some(_)) => {
+            let revisions = if args.accept_revisions {
+                Revisions::Accept
+            } else {
+                Revisions::Refuse
+            };
+            let (published, ledger) = builder
+                .release(revisions)
+                .map_err(|e| data(format!("{}: {e}", path.display())))?;
+            let output = publication_output(args, &published, format)?;
+            let output = write_output(args, output)?;
+            save_ledger(path, &ledger)?;
+            if !args.quiet {
+                let _ = writeln!(
+                    stderr,
+                    "patient-partner: {}: release {} recorded ({} earlier)",
+                    path.display(),
+                    published.release.unwrap_or(0),
+                    ledger.releases.len().saturating_sub(1)
+                );
+                for revision in &published.revisions {
+                    let _ = writeln!(
+                        stderr,
+                        "patient-partner: revised: {} (release {}: {} published, {} now)",
+                        revision.place, revision.release, revision.published, revision.now
+                    );
+                }
+            }
+            if summary.format != FileFormat::Json && !args.quiet {
+                let _ = writeln!(stderr, "patient-partner: {shown}: {summary}");
+            }
+            return Ok(output);
         }
-        Format::Xlsx => Output::Bytes(
-            publication_to_xlsx(&published, &xlsx_options(args))
-                .map_err(|e| data(e.to_string()))?,
-        ),
+        _ => builder.finish(),
     };
+    let output = publication_output(args, &published, format)?;
     if summary.format != FileFormat::Json && !args.quiet {
         let _ = writeln!(stderr, "patient-partner: {shown}: {summary}");
     }
     write_output(args, output)
+}
+
+/// A publication in `format`; one table keeps the shape of a single report.
+fn publication_output(
+    args: &ReportArgs,
+    published: &PublishedTables,
+    format: Format,
+) -> Result<Output, Failure> {
+    let single = match published.tables.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    };
+    Ok(match (format, single) {
+        (Format::Table, Some(one)) => Output::Text(render::to_table(one)),
+        (Format::Table, None) => Output::Text(render::publication_to_table(published)),
+        (Format::Csv, Some(one)) => Output::Text(render::to_csv(one)),
+        (Format::Csv, None) => Output::Text(render::publication_to_csv(published)),
+        (Format::Json, single) => {
+            let mut s = match single {
+                Some(one) => serde_json::to_string_pretty(one),
+                None => serde_json::to_string_pretty(published),
+            }
+            .map_err(|e| data(e.to_string()))?;
+            s.push('\n');
+            Output::Text(s)
+        }
+        (Format::Xlsx, Some(one)) => {
+            Output::Bytes(to_xlsx(one, &xlsx_options(args)).map_err(|e| data(e.to_string()))?)
+        }
+        (Format::Xlsx, None) => Output::Bytes(
+            publication_to_xlsx(published, &xlsx_options(args)).map_err(|e| data(e.to_string()))?,
+        ),
+    })
+}
+
+/// The ledger at `path`, a new one when the file does not exist.
+fn open_ledger(path: &Path) -> Result<Ledger, Failure> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ledger::from_json(&text).map_err(|e| data(format!("{}: {e}", path.display()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ledger::new()),
+        Err(e) => Err(data(format!("{}: {e}", path.display()))),
+    }
+}
+
+/// Writes the ledger next to `path` then renames it over: a failed write leaves the old one.
+fn save_ledger(path: &Path, ledger: &Ledger) -> Result<(), Failure> {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    let temporary = PathBuf::from(temporary);
+    let mut text = ledger.to_json();
+    text.push('\n');
+    std::fs::write(&temporary, text)
+        .and_then(|()| std::fs::rename(&temporary, path))
+        .map_err(|e| data(format!("{}: {e}", path.display())))
 }
 
 fn write_output(args: &ReportArgs, output: Output) -> Result<Output, Failure> {

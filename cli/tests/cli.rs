@@ -685,3 +685,100 @@ fn comma_lists_make_one_publication_in_every_format() {
     assert_eq!(twice.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&twice.stderr).contains("asked twice"));
 }
+
+#[test]
+fn a_ledger_records_releases_and_refuses_revisions_and_other_settings() {
+    let log = two_partner_log();
+    let log = log.display().to_string();
+    let ledger = temp("ledger.json");
+    let _ = std::fs::remove_file(&ledger);
+    let ledger_arg = ledger.display().to_string();
+    let release = |to: &str, extra: &[&str]| -> Output {
+        let mut args = vec![
+            "report",
+            &log,
+            "--from",
+            "2023-01-01",
+            "--to",
+            to,
+            "--suppress-below",
+            "11",
+            "--ledger",
+            &ledger_arg,
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    // a missing file starts a new ledger; one table keeps the shape of a report
+    let first = release("2023-01-31", &[]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let json: Value = serde_json::from_slice(&first.stdout).unwrap();
+    assert_eq!(json["rows"][0]["phone"], 14);
+    assert!(String::from_utf8_lossy(&first.stderr).contains("release 1 recorded"));
+    let recorded: Value = serde_json::from_str(&std::fs::read_to_string(&ledger).unwrap()).unwrap();
+    assert_eq!(recorded["format"], "patient-partner-ledger");
+    assert_eq!(recorded["settings"]["suppress_below"], 11);
+    assert_eq!(recorded["releases"].as_array().unwrap().len(), 1);
+    assert!(!std::fs::read_to_string(&ledger).unwrap().contains("PAT-"));
+    // the next release: January's published cells stay as they were
+    let second = release("2023-03-31", &[]);
+    assert!(
+        second.status.success(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    let json: Value = serde_json::from_slice(&second.stdout).unwrap();
+    assert_eq!(json["rows"][0]["phone"], 14);
+    assert!(String::from_utf8_lossy(&second.stderr).contains("release 2 recorded (1 earlier)"));
+    // other settings: refused, the ledger untouched
+    let before = std::fs::read_to_string(&ledger).unwrap();
+    let other = release("2023-03-31", &["--by", "all"]);
+    assert_eq!(other.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("ledger.json"));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("by all and month"));
+    assert_eq!(std::fs::read_to_string(&ledger).unwrap(), before);
+    // a late January entry changes a published cell: refused, then accepted on demand
+    let mut text = std::fs::read_to_string(&log).unwrap();
+    text.push_str("2023-01-30,PP-A,PAT-LATE,phone\n");
+    let late = temp("two_partners_late.csv");
+    std::fs::write(&late, text).unwrap();
+    let late = late.display().to_string();
+    let revised = |extra: &[&str]| -> Output {
+        let mut args = vec![
+            "report",
+            &late,
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2023-03-31",
+            "--suppress-below",
+            "11",
+            "--ledger",
+            &ledger_arg,
+            "--format",
+            "csv",
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let refused = revised(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("14 published, 15 now"), "{message}");
+    assert_eq!(std::fs::read_to_string(&ledger).unwrap(), before);
+    let accepted = revised(&["--accept-revisions"]);
+    assert!(
+        accepted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&accepted.stderr)
+    );
+    assert!(String::from_utf8_lossy(&accepted.stderr).contains("revised: table 1 PP-A"));
+    let recorded: Value = serde_json::from_str(&std::fs::read_to_string(&ledger).unwrap()).unwrap();
+    assert_eq!(recorded["releases"][2]["revisions"][0]["now"], 15);
+}

@@ -6,9 +6,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use patient_partner::report::publication::{
-    CellPlace, Ledger, LedgerRow, Publication, Revisions,
-};
+use patient_partner::report::publication::{CellPlace, Ledger, LedgerRow, Publication, Revisions};
 use patient_partner::report::{Bucket, Column, GroupBy, Period, ReportRequest};
 use patient_partner::{Interview, Modality, PartnerId, PatientId};
 
@@ -72,7 +70,13 @@ fn release(
     end: NaiveDate,
     ledger: Ledger,
     revisions: Revisions,
-) -> Result<(patient_partner::report::publication::PublishedTables, Ledger), String> {
+) -> Result<
+    (
+        patient_partner::report::publication::PublishedTables,
+        Ledger,
+    ),
+    String,
+> {
     let mut builder = publication(end, 11)
         .release_builder(ledger)
         .map_err(|e| e.code().to_owned())?;
@@ -143,7 +147,10 @@ fn a_second_release_keeps_what_the_first_published_and_masked() {
                 continue; // the totals rows cover different periods
             }
             let again = second.get(place).unwrap_or_else(|| panic!("{place} again"));
-            assert_eq!(value, again, "seed {seed}: {place} changed between releases");
+            assert_eq!(
+                value, again,
+                "seed {seed}: {place} changed between releases"
+            );
             shared += 1;
         }
         assert!(shared > 0);
@@ -193,7 +200,10 @@ fn a_ledger_of_other_settings_is_refused() {
     let quarters = Publication::grid(&request, &[GroupBy::Partner], &[Bucket::Quarter]).unwrap();
     let error = quarters.release_builder(ledger).unwrap_err();
     assert_eq!(error.code(), "ledger_mismatch");
-    assert!(error.to_string().contains("by partner and quarter"), "{error}");
+    assert!(
+        error.to_string().contains("by partner and quarter"),
+        "{error}"
+    );
     request.suppress_below = None;
     let open = Publication::grid(&request, &[GroupBy::Partner], &[Bucket::Month]).unwrap();
     assert_eq!(
@@ -204,8 +214,8 @@ fn a_ledger_of_other_settings_is_refused() {
 
 #[test]
 fn a_file_that_is_not_a_ledger_says_where() {
-    let error = Ledger::from_json("{\"format\": \"patient-partner-ledger\",\n \"version\": }")
-        .unwrap_err();
+    let error =
+        Ledger::from_json("{\"format\": \"patient-partner-ledger\",\n \"version\": }").unwrap_err();
     assert_eq!(error.code(), "ledger_mismatch");
     assert_eq!(error.context().line, Some(2));
     let error = Ledger::from_json(r#"{"format": "other", "version": 1}"#).unwrap_err();

@@ -196,9 +196,15 @@ mod tests {
         let mut relations = Relations::sums(lines.clone());
         relations.append_shifted(&Relations::sums(lines), 9);
         for threads in [1, 2] {
-            let masked =
-                protect_parts(&values, &relations, 11, Fixed::default(), usize::MAX, threads)
-                    .masked;
+            let masked = protect_parts(
+                &values,
+                &relations,
+                11,
+                Fixed::default(),
+                usize::MAX,
+                threads,
+            )
+            .masked;
             assert_eq!(&masked[..9], alone.as_slice());
             assert!(
                 masked[9..].iter().all(|&m| !m),

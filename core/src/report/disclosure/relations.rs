@@ -150,7 +150,9 @@ impl Relations {
             cells.iter().map(|&i| values.get(i).copied()).sum()
         };
         let equal = |line: &Vec<usize>| match line.split_last() {
-            Some((&whole, parts)) => sum(parts).is_some_and(|p| Some(p) == values.get(whole).copied()),
+            Some((&whole, parts)) => {
+                sum(parts).is_some_and(|p| Some(p) == values.get(whole).copied())
+            }
             None => true,
         };
         let pairs = |list: &[(Vec<usize>, Vec<usize>)], holds: &dyn Fn(u64, u64) -> bool| {

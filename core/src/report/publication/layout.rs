@@ -52,10 +52,7 @@ pub(super) struct Layout {
 
 /// The cells of `tables` (made without a threshold), the relations within each table and
 /// between tables (see the module documentation of [`super`]).
-pub(super) fn publication_layout(
-    tables: &[ActivityReport],
-    places: &Places,
-) -> Layout {
+pub(super) fn publication_layout(tables: &[ActivityReport], places: &Places) -> Layout {
     let mut layout = lay_out(tables);
     for fine in 0..tables.len() {
         for coarse in 0..tables.len() {

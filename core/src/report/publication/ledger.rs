@@ -288,8 +288,9 @@ impl Ledger {
             None
         };
         match differs {
-            Some(message) => Err(ReportError::new(ReportErrorKind::LedgerMismatch { message })
-                .entity("Ledger")),
+            Some(message) => {
+                Err(ReportError::new(ReportErrorKind::LedgerMismatch { message }).entity("Ledger"))
+            }
             None => Ok(()),
         }
     }
@@ -499,7 +500,13 @@ fn cell_places(tables: &[ActivityReport], layout: &Layout) -> Vec<CellPlace> {
             for (r, &i) in group.rows.iter().enumerate() {
                 if let Some(row) = table.rows.get(i) {
                     for (c, &column) in ROW_COLUMNS.iter().enumerate() {
-                        put(group.row(r, c), LedgerRow::Bucket, row.start, row.end, column);
+                        put(
+                            group.row(r, c),
+                            LedgerRow::Bucket,
+                            row.start,
+                            row.end,
+                            column,
+                        );
                     }
                 }
             }

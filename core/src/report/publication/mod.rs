@@ -71,10 +71,10 @@ use super::grouping::GroupBy;
 use super::output::ActivityReport;
 use super::parallel::Threads;
 use super::period::Period;
-use layout::Places;
-use ledger::Earlier;
 use super::request::ReportRequest;
 use crate::interview::Interview;
+use layout::Places;
+use ledger::Earlier;
 
 /// The tables of one publication: report requests over one log that share their period,
 /// new-patient rule, coverage and disclosure threshold, and differ by grouping or bucket.
@@ -163,7 +163,12 @@ impl Publication {
     /// `ledger_mismatch` when the ledger was kept under other settings; `invalid_request`
     /// without a threshold.
     pub fn release_builder(&self, ledger: Ledger) -> Result<PublicationBuilder, ReportError> {
-        if self.requests.first().and_then(|r| r.suppress_below).is_none() {
+        if self
+            .requests
+            .first()
+            .and_then(|r| r.suppress_below)
+            .is_none()
+        {
             return Err(ReportError::new(ReportErrorKind::InvalidRequest {
                 message: "a release through a ledger needs a disclosure threshold \
                           (suppress_below)"
