@@ -650,23 +650,12 @@ fn publication_output(
 
 /// The ledger at `path`, a new one when the file does not exist.
 fn open_ledger(path: &Path) -> Result<Ledger, Failure> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ledger::from_json(&text).map_err(|e| data(format!("{}: {e}", path.display()))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ledger::new()),
-        Err(e) => Err(data(format!("{}: {e}", path.display()))),
-    }
+    Ledger::open(path).map_err(|e| data(e.to_string()))
 }
 
-/// Writes the ledger next to `path` then renames it over: a failed write leaves the old one.
+/// Writes the ledger (through a temporary file: a failed write leaves the old one).
 fn save_ledger(path: &Path, ledger: &Ledger) -> Result<(), Failure> {
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".tmp");
-    let temporary = PathBuf::from(temporary);
-    let mut text = ledger.to_json();
-    text.push('\n');
-    std::fs::write(&temporary, text)
-        .and_then(|()| std::fs::rename(&temporary, path))
-        .map_err(|e| data(format!("{}: {e}", path.display())))
+    ledger.save(path).map_err(|e| data(e.to_string()))
 }
 
 fn write_output(args: &ReportArgs, output: Output) -> Result<Output, Failure> {

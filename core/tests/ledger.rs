@@ -223,4 +223,13 @@ fn a_file_that_is_not_a_ledger_says_where() {
     let error =
         Ledger::from_json(r#"{"format": "patient-partner-ledger", "version": 9}"#).unwrap_err();
     assert!(error.to_string().contains("version 9"), "{error}");
+    let error = Ledger::open(std::path::Path::new("Cargo.toml")).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("Cargo.toml is not a release ledger"),
+        "{error}"
+    );
+    let missing = Ledger::open(std::path::Path::new("no-such-ledger.json")).unwrap();
+    assert!(missing.releases.is_empty() && missing.settings.is_none());
 }

@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use patient_partner::report::publication::{publish, Publication, PublishedTables};
+use patient_partner::report::publication::{
+    publish, Ledger, Publication, PublishedTables, Revisions,
+};
 use patient_partner::report::{self, ReportRequest};
 use pyo3::prelude::*;
 
@@ -12,19 +14,32 @@ use crate::report::{PyActivityReport, PyInterviews};
 use crate::types::PyReportRequest;
 
 /// Computes the tables of `requests` over `interviews`, protected together (the core's
-/// `publish`), with the GIL released.
+/// `publish`), with the GIL released. With `ledger` (a path), the tables are a new release
+/// of the ledger kept in that file: protected with every earlier release, then recorded
+/// there (the core's `Publication::release_builder` and `Ledger::open`/`save`).
 #[pyfunction]
+#[pyo3(signature = (interviews, requests, ledger=None, revisions="refuse"))]
 pub fn compute_publication(
     py: Python<'_>,
     interviews: &PyInterviews,
     requests: Vec<PyRef<'_, PyReportRequest>>,
+    ledger: Option<std::path::PathBuf>,
+    revisions: &str,
 ) -> PyResult<PyPublishedTables> {
     guard(|| {
         let log = Arc::clone(&interviews.inner);
         let requests: Vec<ReportRequest> = requests.iter().map(|r| r.inner.clone()).collect();
+        let revisions: Revisions = crate::convert::parse_wire(revisions).py()?;
         let result = py.detach(move || {
             let publication = Publication::new(requests)?;
-            publish(&log, &publication)
+            let Some(path) = ledger else {
+                return publish(&log, &publication);
+            };
+            let mut builder = publication.release_builder(Ledger::open(&path)?)?;
+            builder.extend(log.iter())?;
+            let (published, ledger) = builder.release(revisions)?;
+            ledger.save(&path)?;
+            Ok(published)
         });
         Ok(PyPublishedTables::new(result.py()?))
     })
@@ -67,6 +82,19 @@ impl PyPublishedTables {
     #[getter]
     fn tables(&self) -> Vec<PyActivityReport> {
         self.tables.clone()
+    }
+
+    /// The release's number in its ledger (from 1), `None` without a ledger.
+    #[getter]
+    fn release(&self) -> Option<u32> {
+        self.inner.release
+    }
+
+    /// The cells of earlier releases that late entries changed, accepted by this release
+    /// (`revisions="accept"`): dicts with `release`, `place`, `published`, `now`.
+    #[getter]
+    fn revisions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::to_py(py, &self.inner.revisions)
     }
 
     fn __len__(&self) -> usize {

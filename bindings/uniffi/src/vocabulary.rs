@@ -373,6 +373,12 @@ pub enum ErrorCode {
     ActivityInGap,
     /// Two report builders answering different requests were merged. Wire name `merge_mismatch`; French: *générateurs de rapport de demandes différentes*.
     MergeMismatch,
+    /// A release ledger kept under other settings (threshold, new-patient rule, tables). Wire name `ledger_mismatch`; French: *registre des diffusions d'autres paramètres*.
+    LedgerMismatch,
+    /// Late entries changed cells an earlier release published. Wire name `revised_cells`; French: *cellules déjà publiées révisées*.
+    RevisedCells,
+    /// Masked cells an earlier release's published cells give away whatever is masked now. Wire name `unprotectable_cells`; French: *cellules masquées impossibles à protéger*.
+    UnprotectableCells,
     /// A document that is not a FHIR Bundle of type collection or transaction. Wire name `not_a_bundle`; French: *pas un Bundle FHIR*.
     NotABundle,
     /// A FHIR resource type the mapping does not read. Wire name `unsupported_resource`; French: *ressource FHIR non prise en charge*.

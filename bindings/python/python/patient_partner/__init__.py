@@ -50,7 +50,18 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as _dt
     import os
-    from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+    from typing import (
+        Any,
+        Callable,
+        Dict,
+        Iterable,
+        List,
+        Literal,
+        Mapping,
+        Optional,
+        Sequence,
+        Union,
+    )
 
     # For type checkers, re-exported (at run time `__getattr__` imports them on first use).
     from ._types import ActivityCountsDict as ActivityCountsDict
@@ -66,6 +77,8 @@ if TYPE_CHECKING:
     from ._types import ReferralDelayDict as ReferralDelayDict
     from ._types import ReferralSourcesDict as ReferralSourcesDict
     from ._types import ReportLanguage as ReportLanguage
+    from ._types import RevisionDict as RevisionDict
+    from ._types import CellPlaceDict as CellPlaceDict
     from ._types import SourceShareDict as SourceShareDict
     from ._vocabularies import *  # noqa: F403 (pp.Modality, pp.GroupBy...)
 
@@ -175,6 +188,8 @@ __all__ = [
     "InterviewError",
     "FileFormat",
     "ReportLanguage",
+    "RevisionDict",
+    "CellPlaceDict",
     "read_activities",
     "read_interviews",
     "read_referrals",
@@ -442,6 +457,8 @@ def publish(
     coverage: Optional[Sequence[Mapping[str, Any]]] = None,
     columns: Optional[Mapping[str, str]] = None,
     strict: bool = False,
+    ledger: Optional[Union[str, "os.PathLike[str]"]] = None,
+    revisions: Literal["refuse", "accept"] = "refuse",
 ) -> PublishedTables:
     """Several tables of one log, protected together: a publication.
 
@@ -460,15 +477,35 @@ def publish(
         by: one grouping or a list (``"partner"``, ``"establishment"``, ``"all"``).
         bucket: one bucket size or a list (``"month"``, ``"quarter"``, ``"year"``).
         suppress_below, new_patients, coverage, columns, strict: as :func:`activity_report`.
+        ledger: a release ledger (JSON file) for releases over time, e.g. the same tables
+            at the end of each month: the tables are protected **together with every earlier
+            release the ledger records** (their cells recomputed from this log over their
+            periods), then this release is recorded in the file. A missing file starts a
+            new ledger. Needs ``suppress_below``; the ledger keeps the threshold, the
+            new-patient rule and the tables of its first release.
+        revisions: with ``ledger``, what to do when late entries changed cells an earlier
+            release published: ``"refuse"`` (the default: ``ReportError`` ``revised_cells``
+            naming them) or ``"accept"`` (published, listed in ``revisions``).
 
     Returns:
         :class:`PublishedTables`: ``tables`` (each an :class:`ActivityReport`, with
         ``to_pandas()``...), ``to_dict()`` (``{"tables": [...]}``), ``to_excel(path)`` (one
-        workbook, a sheet per group and table).
+        workbook, a sheet per group and table); with a ledger, ``release`` (its number)
+        and ``revisions``.
 
     Raises:
-        ReportError: ``invalid_request`` (a table asked twice, an unknown grouping...),
-            ``invalid_period``, ``interview_in_gap``...
+        ReportError: ``invalid_request`` (a table asked twice, an unknown grouping, a
+            ledger without ``suppress_below``...), ``invalid_period``,
+            ``interview_in_gap``, ``ledger_mismatch`` (a ledger of other settings, or a file
+            that is not a ledger), ``revised_cells``, ``unprotectable_cells``...
+
+    Example::
+
+        # the year's tables at the end of each month, each release safe with the others
+        pp.publish(log, "2024-01-01", "2024-11-30", by=["partner", "all"],
+                   suppress_below=11, ledger="releases-2024.json")
+        pp.publish(log, "2024-01-01", "2024-12-31", by=["partner", "all"],
+                   suppress_below=11, ledger="releases-2024.json")
     """
     bys = [by] if isinstance(by, str) else list(by)
     buckets = [bucket] if isinstance(bucket, str) else list(bucket)
@@ -480,7 +517,11 @@ def publish(
         for b in bys
         for k in buckets
     ]
-    return compute_publication(log, requests)
+    import os
+
+    return compute_publication(
+        log, requests, None if ledger is None else os.fspath(ledger), revisions
+    )
 
 
 def activity_report_csv(

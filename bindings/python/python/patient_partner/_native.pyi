@@ -6,7 +6,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 
 from typing import Literal, final
 
-from ._types import FileFormat, ImportSummary, ReportLanguage
+from ._types import FileFormat, ImportSummary, ReportLanguage, RevisionDict
 
 _Source = Union[str, os.PathLike[str], bytes, bytearray]
 
@@ -249,6 +249,10 @@ class PublishedTables:
 
     @property
     def tables(self) -> List[ActivityReport]: ...
+    @property
+    def release(self) -> Optional[int]: ...
+    @property
+    def revisions(self) -> List[RevisionDict]: ...
     def __len__(self) -> int: ...
     def __getitem__(self, index: int, /) -> ActivityReport: ...
     def to_dict(self) -> Dict[str, Any]: ...
@@ -460,7 +464,10 @@ def compute_activity_report(
     activities: Optional[Sequence[Union[Activity, Mapping[str, Any]]]] = None,
 ) -> ActivityReport: ...
 def compute_publication(
-    interviews: Interviews, requests: Sequence[ReportRequest]
+    interviews: Interviews,
+    requests: Sequence[ReportRequest],
+    ledger: Optional[Union[str, os.PathLike[str]]] = None,
+    revisions: Literal["refuse", "accept"] = "refuse",
 ) -> PublishedTables: ...
 def compute_activity_report_csv(
     path: Union[str, os.PathLike[str]],

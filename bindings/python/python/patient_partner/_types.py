@@ -22,7 +22,9 @@ __all__ = [
     "ReferralDelayDict",
     "ReferralSourcesDict",
     "ReportLanguage",
+    "RevisionDict",
     "SourceShareDict",
+    "CellPlaceDict",
     *_VOCABULARIES,
 ]
 
@@ -30,6 +32,26 @@ __all__ = [
 ReportLanguage = Literal["fr", "en"]
 #: The format of a file, read from its content.
 FileFormat = Literal["csv", "xlsx", "xlsb", "xls", "ods", "json", "frame"]
+
+
+class CellPlaceDict(TypedDict):
+    """Where a cell of a release is (``PublishedTables.revisions``)."""
+
+    table: int
+    group: Optional[str]
+    row: Literal["bucket", "totals"]
+    start: str
+    end: str
+    column: Column
+
+
+class RevisionDict(TypedDict):
+    """A cell an earlier release published that late entries changed."""
+
+    release: int
+    place: CellPlaceDict
+    published: int
+    now: int
 
 
 class IgnoredColumn(TypedDict):

@@ -57,7 +57,8 @@
 //! - Differences between **several published tables** made separately: two reports over
 //!   overlapping periods, groupings or thresholds can be subtracted from each other. Tables
 //!   of one log and one period are protected together as a
-//!   [publication](super::publication); tables outside one publication are not.
+//!   [publication](super::publication), and releases over time through one
+//!   [ledger](super::publication::Ledger); tables outside them are not.
 //! - Knowledge from outside the table (a partner who knows their own interviews, the
 //!   programme's calendar).
 //! - The pattern is not optimal: it may mask more cells than the fewest possible.

@@ -223,24 +223,62 @@ impl Ledger {
     /// Reads a ledger from its JSON text: `ledger_mismatch` when the text is not a ledger
     /// (bad JSON, with its line and column; another format; a newer version).
     pub fn from_json(text: &str) -> Result<Self, ReportError> {
+        Ledger::parse(text, "the text")
+    }
+
+    /// [`from_json`](Self::from_json), the messages naming the source as `name`.
+    fn parse(text: &str, name: &str) -> Result<Self, ReportError> {
         let mismatch = |message: String| {
             ReportError::new(ReportErrorKind::LedgerMismatch { message }).entity("Ledger")
         };
         let ledger: Ledger = serde_json::from_str(text)
-            .map_err(|e| mismatch(format!("not a release ledger: {e}")).at_json(&e))?;
+            .map_err(|e| mismatch(format!("{name} is not a release ledger: {e}")).at_json(&e))?;
         if ledger.format != LEDGER_FORMAT {
             return Err(mismatch(format!(
-                "format {:?} is not {LEDGER_FORMAT:?}",
+                "{name} has the format {:?}, not {LEDGER_FORMAT:?}",
                 crate::located::short(&ledger.format)
             )));
         }
         if ledger.version > LEDGER_VERSION {
             return Err(mismatch(format!(
-                "version {} is newer than this library reads ({LEDGER_VERSION})",
+                "{name} has the version {}, newer than this library reads ({LEDGER_VERSION})",
                 ledger.version
             )));
         }
         Ok(ledger)
+    }
+
+    /// The ledger kept in the file at `path`; a new ledger when there is no such file
+    /// (the first release). `ledger_mismatch` when the file is not a ledger (with its line
+    /// and column), `invalid_request` when it cannot be read; both name the file.
+    pub fn open(path: &std::path::Path) -> Result<Self, ReportError> {
+        let shown = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(text) => Ledger::parse(&text, &shown),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ledger::new()),
+            Err(e) => Err(ReportError::new(ReportErrorKind::InvalidRequest {
+                message: format!("cannot read the ledger {shown}: {e}"),
+            })
+            .entity("Ledger")),
+        }
+    }
+
+    /// Writes the ledger to `path`: first to `path` + `.tmp`, then renamed over it, so a
+    /// failed write leaves the earlier ledger whole. `output_error` naming the file.
+    pub fn save(&self, path: &std::path::Path) -> Result<(), ReportError> {
+        let mut temporary = path.as_os_str().to_owned();
+        temporary.push(".tmp");
+        let temporary = std::path::PathBuf::from(temporary);
+        let mut text = self.to_json();
+        text.push('\n');
+        std::fs::write(&temporary, text)
+            .and_then(|()| std::fs::rename(&temporary, path))
+            .map_err(|e| {
+                ReportError::new(ReportErrorKind::Output {
+                    message: format!("the ledger {}: {e}", path.display()),
+                })
+                .entity("Ledger")
+            })
     }
 
     /// The ledger as pretty-printed JSON.
