@@ -18,6 +18,9 @@ use patient_partner::import::InterviewReader;
 use patient_partner::import::{
     read_activities, FileFormat, ImportOptions, LogSource, TextEncoding, UnknownColumns,
 };
+use patient_partner::indicators::published::{
+    indicators_of, indicators_to_csv, indicators_to_table, TableIndicator,
+};
 use patient_partner::report::publication::{Ledger, Publication, PublishedTables, Revisions};
 use patient_partner::report::xlsx::{publication_to_xlsx, to_xlsx, ReportLanguage, XlsxOptions};
 use patient_partner::report::{
@@ -158,6 +161,12 @@ pub struct ReportArgs {
     /// this one in it. A missing file starts a new ledger. Needs --suppress-below.
     #[arg(long, value_name = "FILE", requires = "suppress_below")]
     ledger: Option<PathBuf>,
+    /// Indicators published with the tables, read from their published cells (a comma
+    /// list: interviews_in_person, interviews_by_phone, interviews_by_video,
+    /// interviews_total, patients_seen, new_patients, interviews_per_patient,
+    /// remote_share), for each grouping of --by. A part the tables mask is masked (`s`).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_indicator)]
+    indicators: Vec<TableIndicator>,
     /// With --ledger: publish even when late entries changed cells an earlier release
     /// published (the revisions are listed on stderr and recorded in the ledger).
     #[arg(long, requires = "ledger")]
@@ -196,6 +205,10 @@ pub struct ReportArgs {
     /// Do not print the import summary on stderr.
     #[arg(long, short)]
     quiet: bool,
+}
+
+fn parse_indicator(s: &str) -> Result<TableIndicator, String> {
+    s.parse::<TableIndicator>().map_err(|e| e.to_string())
 }
 
 fn parse_threads(s: &str) -> Result<Threads, String> {
@@ -462,7 +475,7 @@ fn report(args: &ReportArgs, terminal: bool, stderr: &mut dyn Write) -> Result<O
         coverage,
         suppress_below: args.suppress_below,
     };
-    if groupings.len() * buckets.len() > 1 || args.ledger.is_some() {
+    if groupings.len() * buckets.len() > 1 || args.ledger.is_some() || !args.indicators.is_empty() {
         return publication(
             args, &request, &groupings, &buckets, &source, &shown, &options, format, stderr,
         );
@@ -615,29 +628,60 @@ fn publication(
     write_output(args, output)
 }
 
-/// A publication in `format`; one table keeps the shape of a single report.
+/// A publication in `format`; one table keeps the shape of a single report, unless
+/// indicators are asked (then `{"tables": [...], "indicators": [...]}`).
 fn publication_output(
     args: &ReportArgs,
     published: &PublishedTables,
     format: Format,
 ) -> Result<Output, Failure> {
-    let single = match published.tables.as_slice() {
-        [one] => Some(one),
+    let indicators = indicators_of(published, &args.indicators);
+    let single = match (published.tables.as_slice(), indicators.is_empty()) {
+        ([one], true) => Some(one),
         _ => None,
+    };
+    let with_indicators = |mut text: String, rendered: String| {
+        if !indicators.is_empty() {
+            text.push('\n');
+            text.push_str(&rendered);
+        }
+        text
     };
     Ok(match (format, single) {
         (Format::Table, Some(one)) => Output::Text(render::to_table(one)),
-        (Format::Table, None) => Output::Text(render::publication_to_table(published)),
+        (Format::Table, None) => Output::Text(with_indicators(
+            render::publication_to_table(published),
+            indicators_to_table(&indicators),
+        )),
         (Format::Csv, Some(one)) => Output::Text(render::to_csv(one)),
-        (Format::Csv, None) => Output::Text(render::publication_to_csv(published)),
+        (Format::Csv, None) => Output::Text(with_indicators(
+            render::publication_to_csv(published),
+            format!("# indicators\n{}", indicators_to_csv(&indicators)),
+        )),
         (Format::Json, single) => {
-            let mut s = match single {
-                Some(one) => serde_json::to_string_pretty(one),
-                None => serde_json::to_string_pretty(published),
-            }
-            .map_err(|e| data(e.to_string()))?;
+            let value = match single {
+                Some(one) => serde_json::to_value(one),
+                None => serde_json::to_value(published).map(|mut v| {
+                    if let (Some(object), false) = (v.as_object_mut(), indicators.is_empty()) {
+                        object.insert(
+                            "indicators".into(),
+                            serde_json::to_value(&indicators).unwrap_or_default(),
+                        );
+                    }
+                    v
+                }),
+            };
+            let mut s = value
+                .and_then(|v| serde_json::to_string_pretty(&v))
+                .map_err(|e| data(e.to_string()))?;
             s.push('\n');
             Output::Text(s)
+        }
+        (Format::Xlsx, _) if !indicators.is_empty() => {
+            return Err(usage(
+                "--indicators is written as JSON, CSV or text; the workbook does not hold \
+                 indicators yet",
+            ))
         }
         (Format::Xlsx, Some(one)) => {
             Output::Bytes(to_xlsx(one, &xlsx_options(args)).map_err(|e| data(e.to_string()))?)

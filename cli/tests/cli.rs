@@ -782,3 +782,79 @@ fn a_ledger_records_releases_and_refuses_revisions_and_other_settings() {
     let recorded: Value = serde_json::from_str(&std::fs::read_to_string(&ledger).unwrap()).unwrap();
     assert_eq!(recorded["releases"][2]["revisions"][0]["now"], 15);
 }
+
+#[test]
+fn indicators_are_published_from_the_protected_tables() {
+    let log = two_partner_log();
+    let log = log.display().to_string();
+    let args = |format: &'static str| {
+        vec![
+            "report",
+            log.as_str(),
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2023-03-31",
+            "--suppress-below",
+            "11",
+            "--indicators",
+            "remote_share,interviews_total",
+            "--format",
+            format,
+            "--quiet",
+        ]
+    };
+    let out = run(&args("json"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["tables"].as_array().unwrap().len(), 1);
+    let shares = &json["indicators"][0];
+    assert_eq!(shares["indicator"], "remote_share");
+    // PP-A: 14 phone and 3 video interviews; the 3 video are masked in the table, and so is
+    // the remote numerator unless the table gives it (total − in person)
+    let a = &shares["groups"][0];
+    assert_eq!(a["partner"], "PP-A");
+    let totals = &json["tables"][0]["totals"][0];
+    let derivable = match (totals["phone"].as_u64(), totals["video"].as_u64()) {
+        (Some(p), Some(v)) => Some(p + v),
+        _ => match (totals["total"].as_u64(), totals["in_person"].as_u64()) {
+            (Some(t), Some(i)) => Some(t - i),
+            _ => None,
+        },
+    };
+    assert_eq!(a["numerator"].as_u64(), derivable);
+    assert_eq!(a["masked"], derivable.is_none());
+    let csv = run(&args("csv"));
+    let text = String::from_utf8_lossy(&csv.stdout);
+    assert!(
+        text.contains("# indicators\nindicator,group_by,group,numerator,denominator,value\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("interviews_total,partner,PP-B,,,14\n"),
+        "{text}"
+    );
+    let xlsx = run(&[
+        "report",
+        &log,
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-03-31",
+        "--suppress-below",
+        "11",
+        "--indicators",
+        "remote_share",
+        "--format",
+        "xlsx",
+        "--output",
+        "/tmp/never.xlsx",
+    ]);
+    assert_eq!(xlsx.status.code(), Some(2));
+    let bad = run(&["report", &log, "--indicators", "no_such"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -106,6 +106,9 @@ vocabularies! {
     "Reporting" => patient_partner::report::Reporting,
     "Column" => patient_partner::report::Column,
     "ActivityMeasure" => patient_partner::report::ActivityMeasure,
+    "TableIndicator" => patient_partner::indicators::published::TableIndicator,
+    "Revisions" => patient_partner::report::publication::Revisions,
+    "LedgerRow" => patient_partner::report::publication::LedgerRow,
 }
 
 /// The values of a closed vocabulary of the core, in order: a list of

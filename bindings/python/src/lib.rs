@@ -61,6 +61,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report::parse_interviews_json, m)?)?;
     m.add_function(wrap_pyfunction!(report::compute_activity_report, m)?)?;
     m.add_function(wrap_pyfunction!(publication::compute_publication, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        publication::compute_protected_indicators,
+        m
+    )?)?;
     m.add_function(wrap_pyfunction!(report::compute_activity_report_csv, m)?)?;
     m.add_function(wrap_pyfunction!(
         arrow_in::compute_activity_report_arrow,

@@ -3,6 +3,9 @@
 
 use std::sync::Arc;
 
+use patient_partner::indicators::published::{
+    indicators_of, indicators_to_csv, protected_indicators, PublishedIndicator, TableIndicator,
+};
 use patient_partner::report::publication::{
     publish, Ledger, Publication, PublishedTables, Revisions,
 };
@@ -18,18 +21,20 @@ use crate::types::PyReportRequest;
 /// of the ledger kept in that file: protected with every earlier release, then recorded
 /// there (the core's `Publication::release_builder` and `Ledger::open`/`save`).
 #[pyfunction]
-#[pyo3(signature = (interviews, requests, ledger=None, revisions="refuse"))]
+#[pyo3(signature = (interviews, requests, ledger=None, revisions="refuse", indicators=Vec::new()))]
 pub fn compute_publication(
     py: Python<'_>,
     interviews: &PyInterviews,
     requests: Vec<PyRef<'_, PyReportRequest>>,
     ledger: Option<std::path::PathBuf>,
     revisions: &str,
+    indicators: Vec<String>,
 ) -> PyResult<PyPublishedTables> {
     guard(|| {
         let log = Arc::clone(&interviews.inner);
         let requests: Vec<ReportRequest> = requests.iter().map(|r| r.inner.clone()).collect();
         let revisions: Revisions = crate::convert::parse_wire(revisions).py()?;
+        let asked = table_indicators(&indicators)?;
         let result = py.detach(move || {
             let publication = Publication::new(requests)?;
             let Some(path) = ledger else {
@@ -41,7 +46,38 @@ pub fn compute_publication(
             ledger.save(&path)?;
             Ok(published)
         });
-        Ok(PyPublishedTables::new(result.py()?))
+        let published = result.py()?;
+        let indicators = indicators_of(&published, &asked);
+        Ok(PyPublishedTables::new(published, indicators))
+    })
+}
+
+/// The wire names of `names` as indicators (`unknown_value` naming a wrong one).
+fn table_indicators(names: &[String]) -> PyResult<Vec<TableIndicator>> {
+    names
+        .iter()
+        .map(|n| crate::convert::parse_wire(n).py())
+        .collect()
+}
+
+/// `indicators` by `by` over `request`'s period, protected as the publication of the table
+/// by `by` and year with `request`'s threshold (the core's `protected_indicators`), with
+/// the GIL released: one dict per indicator (`indicator`, `group_by`, `groups`).
+#[pyfunction]
+pub fn compute_protected_indicators<'py>(
+    py: Python<'py>,
+    interviews: &PyInterviews,
+    request: PyRef<'_, PyReportRequest>,
+    by: &str,
+    indicators: Vec<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let log = Arc::clone(&interviews.inner);
+        let request = request.inner.clone();
+        let by: report::GroupBy = crate::convert::parse_wire(by).py()?;
+        let asked = table_indicators(&indicators)?;
+        let result = py.detach(move || protected_indicators(&log, &request, by, &asked));
+        crate::convert::to_py(py, &result.py()?)
     })
 }
 
@@ -51,10 +87,11 @@ pub fn compute_publication(
 pub struct PyPublishedTables {
     inner: Arc<PublishedTables>,
     tables: Vec<PyActivityReport>,
+    indicators: Vec<PublishedIndicator>,
 }
 
 impl PyPublishedTables {
-    fn new(published: PublishedTables) -> Self {
+    fn new(published: PublishedTables, indicators: Vec<PublishedIndicator>) -> Self {
         let tables = published
             .tables
             .iter()
@@ -65,7 +102,20 @@ impl PyPublishedTables {
         PyPublishedTables {
             inner: Arc::new(published),
             tables,
+            indicators,
         }
+    }
+
+    /// `{"tables": [...]}`, with `"indicators": [...]` when some were asked (the CLI's JSON).
+    fn json_value(&self) -> serde_json::Value {
+        let mut value = self.inner.to_json_value();
+        if let (Some(object), false) = (value.as_object_mut(), self.indicators.is_empty()) {
+            object.insert(
+                "indicators".into(),
+                serde_json::to_value(&self.indicators).unwrap_or_default(),
+            );
+        }
+        value
     }
 
     fn xlsx(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<u8>> {
@@ -82,6 +132,20 @@ impl PyPublishedTables {
     #[getter]
     fn tables(&self) -> Vec<PyActivityReport> {
         self.tables.clone()
+    }
+
+    /// The indicators asked (`indicators=`), read from the published tables: one dict per
+    /// indicator and grouping (`indicator`, `group_by`, `groups`: the group's key, then
+    /// `numerator`, `denominator`, `value`, `masked`).
+    #[getter]
+    fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::to_py(py, &self.indicators)
+    }
+
+    /// The indicators as CSV (`indicator,group_by,group,numerator,denominator,value`, a
+    /// masked part as `s`).
+    fn indicators_to_csv(&self) -> String {
+        indicators_to_csv(&self.indicators)
     }
 
     /// The release's number in its ledger (from 1), `None` without a ledger.
@@ -111,15 +175,15 @@ impl PyPublishedTables {
             .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("table index out of range"))
     }
 
-    /// `{"tables": [<one report dict per table>]}`.
+    /// `{"tables": [<one report dict per table>]}`, and `"indicators"` when asked.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(|| crate::convert::value_to_py(py, &self.inner.to_json_value()))
+        guard(|| crate::convert::value_to_py(py, &self.json_value()))
     }
 
     /// The same as JSON text.
     #[pyo3(signature = (indent=None))]
     fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
-        guard(|| crate::types::json_text(&self.inner.to_json_value(), indent))
+        guard(|| crate::types::json_text(&self.json_value(), indent))
     }
 
     /// Every table as aligned text, each under a heading.

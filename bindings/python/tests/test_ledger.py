@@ -100,6 +100,6 @@ def test_a_ledger_of_other_settings_or_not_a_ledger_is_refused(tmp_path: Path) -
         pp.publish(log, "2023-01-01", "2023-02-28", suppress_below=11, ledger=broken)
     assert info.value.kind == "ledger_mismatch"
     assert "broken.json" in str(info.value) and "line 2" in str(info.value)
-    with pytest.raises(pp.PatientPartnerError) as info:
+    with pytest.raises(pp.PatientPartnerError) as bad:
         pp.publish(log, "2023-01-01", "2023-02-28", suppress_below=11, ledger=ledger, revisions="maybe")  # type: ignore[arg-type]
-    assert "maybe" in str(info.value)
+    assert "maybe" in str(bad.value)

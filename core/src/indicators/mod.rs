@@ -13,6 +13,10 @@
 //!   [`referral_delay`] (median and 90th percentile by nearest rank), [`referral_sources`],
 //!   [`orientation_rate`], [`decline_rate`].
 //! - From activities ([`activities`]): [`extra_clinical_activities`].
+//! - **With disclosure control** ([`published`]): the interview indicators read from the
+//!   published tables of a publication (`indicators_of`, `protected_indicators`), never
+//!   saying more than those tables; the functions above print raw counts and are not meant
+//!   for publication when the tables are masked.
 //!
 //! Shares are [`Ratio`]s that keep their numerator and denominator, with no value (`null`)
 //! when the denominator is 0.
@@ -21,6 +25,7 @@ pub mod activities;
 pub mod definitions;
 pub mod grouped;
 pub mod interviews;
+pub mod published;
 pub mod referrals;
 pub mod values;
 

@@ -78,6 +78,8 @@ if TYPE_CHECKING:
     from ._types import ReferralSourcesDict as ReferralSourcesDict
     from ._types import ReportLanguage as ReportLanguage
     from ._types import RevisionDict as RevisionDict
+    from ._types import PublishedRatioDict as PublishedRatioDict
+    from ._types import PublishedCountsDict as PublishedCountsDict
     from ._types import CellPlaceDict as CellPlaceDict
     from ._types import SourceShareDict as SourceShareDict
     from ._vocabularies import *  # noqa: F403 (pp.Modality, pp.GroupBy...)
@@ -123,6 +125,7 @@ from ._native import (
     activity_counts as _activity_counts,
     compute_activity_report,
     compute_publication,
+    compute_protected_indicators,
     compute_activity_report_arrow,
     compute_activity_report_csv,
     decline_rate,
@@ -189,6 +192,8 @@ __all__ = [
     "FileFormat",
     "ReportLanguage",
     "RevisionDict",
+    "PublishedRatioDict",
+    "PublishedCountsDict",
     "CellPlaceDict",
     "read_activities",
     "read_interviews",
@@ -459,6 +464,7 @@ def publish(
     strict: bool = False,
     ledger: Optional[Union[str, "os.PathLike[str]"]] = None,
     revisions: Literal["refuse", "accept"] = "refuse",
+    indicators: Sequence[TableIndicator] = (),
 ) -> PublishedTables:
     """Several tables of one log, protected together: a publication.
 
@@ -486,6 +492,11 @@ def publish(
         revisions: with ``ledger``, what to do when late entries changed cells an earlier
             release published: ``"refuse"`` (the default: ``ReportError`` ``revised_cells``
             naming them) or ``"accept"`` (published, listed in ``revisions``).
+        indicators: interview indicators published with the tables, for each grouping of
+            ``by`` (``"remote_share"``, ``"interviews_per_patient"``, ``"interviews_total"``,
+            ``"patients_seen"``...): read from the **published** cells of the tables, so
+            they never say more than the tables (a masked part is ``None``; a share whose
+            parts are masked has no value). In ``PublishedTables.indicators``.
 
     Returns:
         :class:`PublishedTables`: ``tables`` (each an :class:`ActivityReport`, with
@@ -520,7 +531,7 @@ def publish(
     import os
 
     return compute_publication(
-        log, requests, None if ledger is None else os.fspath(ledger), revisions
+        log, requests, None if ledger is None else os.fspath(ledger), revisions, list(indicators)
     )
 
 
@@ -652,6 +663,32 @@ def _request(
 
 
 
+def _protected(
+    log: Interviews,
+    start: Optional[DateLike],
+    end: Optional[DateLike],
+    by: Optional[GroupBy],
+    suppress_below: int,
+    indicators: List[str],
+) -> List[Dict[str, Any]]:
+    # The core's `protected_indicators`: the table by `by` and year, protected, read.
+    if start is None or end is None:
+        start, end = _default_period(start, end, log.date_span())
+    group_by = by or "all"
+    request = _request(start, end, group_by, "year", suppress_below, "first_in_period", None, None)
+    result: List[Dict[str, Any]] = compute_protected_indicators(log, request, group_by, indicators)
+    return result
+
+
+_COUNTS = [
+    "interviews_in_person",
+    "interviews_by_phone",
+    "interviews_by_video",
+    "interviews_total",
+    "patients_seen",
+]
+
+
 @_overload
 def activity_counts(
     interviews: InterviewsLike,
@@ -659,6 +696,7 @@ def activity_counts(
     end: Optional[DateLike] = ...,
     *,
     by: None = ...,
+    suppress_below: None = ...,
     columns: Optional[Mapping[str, str]] = ...,
     strict: bool = ...,
 ) -> ActivityCountsDict: ...
@@ -669,9 +707,21 @@ def activity_counts(
     end: Optional[DateLike] = ...,
     *,
     by: GroupBy,
+    suppress_below: None = ...,
     columns: Optional[Mapping[str, str]] = ...,
     strict: bool = ...,
 ) -> List[GroupedActivityCountsDict]: ...
+@_overload
+def activity_counts(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = ...,
+    end: Optional[DateLike] = ...,
+    *,
+    by: Optional[GroupBy] = ...,
+    suppress_below: int,
+    columns: Optional[Mapping[str, str]] = ...,
+    strict: bool = ...,
+) -> List[PublishedCountsDict]: ...
 
 
 def activity_counts(
@@ -680,9 +730,10 @@ def activity_counts(
     end: Optional[DateLike] = None,
     *,
     by: Optional[GroupBy] = None,
+    suppress_below: Optional[int] = None,
     columns: Optional[Mapping[str, str]] = None,
     strict: bool = False,
-) -> Union[ActivityCountsDict, List[GroupedActivityCountsDict]]:
+) -> Union[ActivityCountsDict, List[GroupedActivityCountsDict], List[PublishedCountsDict]]:
     """Interviews in person, by phone, by video, in all, and distinct patients seen, over
     ``[start, end]``.
 
@@ -694,11 +745,42 @@ def activity_counts(
             ``"establishment"`` or ``"all"`` for a list of them, one per group with the
             group key first (in the report's group order), ready for
             ``pandas.DataFrame(...)`` or ``polars.DataFrame(...)``.
+        suppress_below: for publication: the counts as the protected table by ``by``
+            (default ``"all"``) and year publishes them, a masked count ``None`` and named
+            in ``masked`` (a list of :class:`PublishedCountsDict`, one per group). Without
+            it the counts are raw: do not publish them beside masked tables.
         columns, strict: for a data frame, as :func:`read_interviews`.
     """
     log = as_interviews(interviews, columns=columns, strict=strict)
+    if suppress_below is not None:
+        per_indicator = _protected(log, start, end, by, suppress_below, _COUNTS)
+        rows: List[Dict[str, Any]] = []
+        for name, indicator in zip(_COUNTS, per_indicator):
+            for k, group in enumerate(indicator["groups"]):
+                if k == len(rows):
+                    rows.append({key: group[key] for key in ("partner", "establishment") if key in group})
+                    rows[k]["masked"] = []
+                rows[k][name] = group["count"]
+                if group["masked"]:
+                    rows[k]["masked"].append(name)
+        published: List[PublishedCountsDict] = rows  # type: ignore[assignment]
+        return published
     result: Union[ActivityCountsDict, List[GroupedActivityCountsDict]] = _activity_counts(log, start, end, by=by)
     return result
+
+
+def _protected_ratio(
+    log: Interviews,
+    start: Optional[DateLike],
+    end: Optional[DateLike],
+    by: Optional[GroupBy],
+    suppress_below: int,
+    indicator: str,
+) -> List[PublishedRatioDict]:
+    groups: List[PublishedRatioDict] = _protected(log, start, end, by, suppress_below, [indicator])[0][
+        "groups"
+    ]
+    return groups
 
 
 @_overload
@@ -708,6 +790,7 @@ def interviews_per_patient(
     end: Optional[DateLike] = ...,
     *,
     by: None = ...,
+    suppress_below: None = ...,
     columns: Optional[Mapping[str, str]] = ...,
     strict: bool = ...,
 ) -> RatioDict: ...
@@ -718,9 +801,21 @@ def interviews_per_patient(
     end: Optional[DateLike] = ...,
     *,
     by: GroupBy,
+    suppress_below: None = ...,
     columns: Optional[Mapping[str, str]] = ...,
     strict: bool = ...,
 ) -> List[GroupedRatioDict]: ...
+@_overload
+def interviews_per_patient(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = ...,
+    end: Optional[DateLike] = ...,
+    *,
+    by: Optional[GroupBy] = ...,
+    suppress_below: int,
+    columns: Optional[Mapping[str, str]] = ...,
+    strict: bool = ...,
+) -> List[PublishedRatioDict]: ...
 
 
 def interviews_per_patient(
@@ -729,13 +824,17 @@ def interviews_per_patient(
     end: Optional[DateLike] = None,
     *,
     by: Optional[GroupBy] = None,
+    suppress_below: Optional[int] = None,
     columns: Optional[Mapping[str, str]] = None,
     strict: bool = False,
-) -> Union[RatioDict, List[GroupedRatioDict]]:
+) -> Union[RatioDict, List[GroupedRatioDict], List[PublishedRatioDict]]:
     """Interviews over distinct patients (a :class:`RatioDict`: ``numerator``,
     ``denominator``, ``value``), over all interviews or per group with ``by=``; arguments as
-    :func:`activity_counts`."""
+    :func:`activity_counts`. With ``suppress_below``: a list of :class:`PublishedRatioDict`
+    read from the protected table (a masked part ``None``, and no ``value``)."""
     log = as_interviews(interviews, columns=columns, strict=strict)
+    if suppress_below is not None:
+        return _protected_ratio(log, start, end, by, suppress_below, "interviews_per_patient")
     result: Union[RatioDict, List[GroupedRatioDict]] = _interviews_per_patient(log, start, end, by=by)
     return result
 
@@ -747,6 +846,7 @@ def remote_share(
     end: Optional[DateLike] = ...,
     *,
     by: None = ...,
+    suppress_below: None = ...,
     columns: Optional[Mapping[str, str]] = ...,
     strict: bool = ...,
 ) -> RatioDict: ...
@@ -757,9 +857,21 @@ def remote_share(
     end: Optional[DateLike] = ...,
     *,
     by: GroupBy,
+    suppress_below: None = ...,
     columns: Optional[Mapping[str, str]] = ...,
     strict: bool = ...,
 ) -> List[GroupedRatioDict]: ...
+@_overload
+def remote_share(
+    interviews: InterviewsLike,
+    start: Optional[DateLike] = ...,
+    end: Optional[DateLike] = ...,
+    *,
+    by: Optional[GroupBy] = ...,
+    suppress_below: int,
+    columns: Optional[Mapping[str, str]] = ...,
+    strict: bool = ...,
+) -> List[PublishedRatioDict]: ...
 
 
 def remote_share(
@@ -768,11 +880,16 @@ def remote_share(
     end: Optional[DateLike] = None,
     *,
     by: Optional[GroupBy] = None,
+    suppress_below: Optional[int] = None,
     columns: Optional[Mapping[str, str]] = None,
     strict: bool = False,
-) -> Union[RatioDict, List[GroupedRatioDict]]:
+) -> Union[RatioDict, List[GroupedRatioDict], List[PublishedRatioDict]]:
     """Phone and video interviews over all interviews (a :class:`RatioDict`), over all
-    interviews or per group with ``by=``; arguments as :func:`activity_counts`."""
+    interviews or per group with ``by=``; arguments as :func:`activity_counts`. With
+    ``suppress_below``: as :func:`interviews_per_patient` (the numerator is published when
+    the table gives it: phone + video, or total − in person)."""
     log = as_interviews(interviews, columns=columns, strict=strict)
+    if suppress_below is not None:
+        return _protected_ratio(log, start, end, by, suppress_below, "remote_share")
     result: Union[RatioDict, List[GroupedRatioDict]] = _remote_share(log, start, end, by=by)
     return result

@@ -43,6 +43,7 @@ __all__ = [
     "parse_interviews_json",
     "compute_activity_report",
     "compute_publication",
+    "compute_protected_indicators",
     "compute_activity_report_csv",
     "compute_activity_report_arrow",
     "read_interviews_arrow",
@@ -249,6 +250,9 @@ class PublishedTables:
 
     @property
     def tables(self) -> List[ActivityReport]: ...
+    @property
+    def indicators(self) -> List[Dict[str, Any]]: ...
+    def indicators_to_csv(self) -> str: ...
     @property
     def release(self) -> Optional[int]: ...
     @property
@@ -468,7 +472,11 @@ def compute_publication(
     requests: Sequence[ReportRequest],
     ledger: Optional[Union[str, os.PathLike[str]]] = None,
     revisions: Literal["refuse", "accept"] = "refuse",
+    indicators: Sequence[str] = ...,
 ) -> PublishedTables: ...
+def compute_protected_indicators(
+    interviews: Interviews, request: ReportRequest, by: str, indicators: Sequence[str]
+) -> List[Dict[str, Any]]: ...
 def compute_activity_report_csv(
     path: Union[str, os.PathLike[str]],
     request: ReportRequest,

@@ -25,6 +25,8 @@ __all__ = [
     "RevisionDict",
     "SourceShareDict",
     "CellPlaceDict",
+    "PublishedCountsDict",
+    "PublishedRatioDict",
     *_VOCABULARIES,
 ]
 
@@ -43,6 +45,32 @@ class CellPlaceDict(TypedDict):
     start: str
     end: str
     column: Column
+
+
+class PublishedRatioDict(TypedDict, total=False):
+    """A ratio read from protected tables (``suppress_below=``): a part the tables mask is
+    ``None`` and ``masked`` is true; ``value`` only when both parts are published."""
+
+    partner: str
+    establishment: Optional[str]
+    numerator: Optional[int]
+    denominator: Optional[int]
+    value: Optional[float]
+    masked: bool
+
+
+class PublishedCountsDict(TypedDict, total=False):
+    """:func:`activity_counts` read from protected tables (``suppress_below=``): a masked
+    count is ``None`` and named in ``masked``."""
+
+    partner: str
+    establishment: Optional[str]
+    interviews_in_person: Optional[int]
+    interviews_by_phone: Optional[int]
+    interviews_by_video: Optional[int]
+    interviews_total: Optional[int]
+    patients_seen: Optional[int]
+    masked: List[str]
 
 
 class RevisionDict(TypedDict):

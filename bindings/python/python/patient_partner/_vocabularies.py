@@ -20,6 +20,7 @@ __all__ = [
     "ExtraClinicalArea",
     "FollowUp",
     "GroupBy",
+    "LedgerRow",
     "Mission",
     "MissionCategory",
     "MissionFormat",
@@ -35,10 +36,12 @@ __all__ = [
     "Remuneration",
     "Reporting",
     "Resource",
+    "Revisions",
     "Role",
     "Scope",
     "Setting",
     "Severity",
+    "TableIndicator",
     "TrainingRequirement",
 ]
 
@@ -413,3 +416,33 @@ Column = Literal["in_person", "phone", "video", "total", "new_patients", "patien
 #: ``minutes``: minutes / minutes
 #: ``participants``: participants / participants
 ActivityMeasure = Literal["activities", "minutes", "participants"]
+
+#: TableIndicator (wire name: English / French):
+#: ``interviews_in_person``: interviews in person / entretiens en présentiel
+#: ``interviews_by_phone``: interviews by phone / entretiens par téléphone
+#: ``interviews_by_video``: interviews by video / entretiens en visioconférence
+#: ``interviews_total``: interviews in all / entretiens au total
+#: ``patients_seen``: patients seen / patients vus
+#: ``new_patients``: new patients / nouveaux patients
+#: ``interviews_per_patient``: interviews per patient / entretiens par patient
+#: ``remote_share``: remote share / part à distance
+TableIndicator = Literal[
+    "interviews_in_person",
+    "interviews_by_phone",
+    "interviews_by_video",
+    "interviews_total",
+    "patients_seen",
+    "new_patients",
+    "interviews_per_patient",
+    "remote_share",
+]
+
+#: Revisions (wire name: English / French):
+#: ``refuse``: refuse revisions / refuser les révisions
+#: ``accept``: accept revisions / accepter les révisions
+Revisions = Literal["refuse", "accept"]
+
+#: LedgerRow (wire name: English / French):
+#: ``bucket``: bucket row / ligne de tranche
+#: ``totals``: totals row / ligne des totaux
+LedgerRow = Literal["bucket", "totals"]
