@@ -42,6 +42,7 @@ pub mod import;
 pub mod indicators;
 pub mod journal;
 pub mod policy;
+pub mod publication;
 pub mod records;
 pub mod referral;
 pub mod report;

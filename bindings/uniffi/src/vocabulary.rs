@@ -29,6 +29,7 @@ use patient_partner::fhir::export::BundleKind;
 use patient_partner::import::options::UnknownColumns;
 use patient_partner::import::summary::FileFormat;
 use patient_partner::indicators::definitions::IndicatorUnit;
+use patient_partner::indicators::published::TableIndicator;
 use patient_partner::indicators::referrals::SourceKind;
 use patient_partner::interview::Modality;
 use patient_partner::mission::ActivityCategory;
@@ -66,6 +67,7 @@ use patient_partner::report::new_patients::NewPatientRule;
 use patient_partner::report::output::ActivityMeasure;
 use patient_partner::report::output::Column;
 use patient_partner::report::output::Reporting;
+use patient_partner::report::publication::{LedgerRow, Revisions};
 
 /// The activity columns of the monthly table: the clinical group sessions, each
 /// extra-clinical area, and the individual clinical activities kept in an activity log.
@@ -918,6 +920,45 @@ pub enum GroupBy {
     Establishment,
     /// One table for every interview. Wire name `all`; French: *ensemble*.
     All,
+}
+
+/// What a release does with revisions (cells already published that late entries change).
+#[uniffi::remote(Enum)]
+pub enum Revisions {
+    /// Refuse the release with `revised_cells` (the default). Wire name `refuse`; French: *refuser les révisions*.
+    Refuse,
+    /// Accept them and list them in the release. Wire name `accept`; French: *accepter les révisions*.
+    Accept,
+}
+
+/// Which row of a group's table a ledger cell is in.
+#[uniffi::remote(Enum)]
+pub enum LedgerRow {
+    /// A bucket's row (a month, a quarter, a year). Wire name `bucket`; French: *ligne de tranche*.
+    Bucket,
+    /// The totals row of the period. Wire name `totals`; French: *ligne des totaux*.
+    Totals,
+}
+
+/// An indicator read from a publication's tables (the catalogue's ids).
+#[uniffi::remote(Enum)]
+pub enum TableIndicator {
+    /// Interviews in person. Wire name `interviews_in_person`; French: *entretiens en présentiel*.
+    InterviewsInPerson,
+    /// Interviews by phone. Wire name `interviews_by_phone`; French: *entretiens par téléphone*.
+    InterviewsByPhone,
+    /// Interviews by video. Wire name `interviews_by_video`; French: *entretiens en visioconférence*.
+    InterviewsByVideo,
+    /// All interviews. Wire name `interviews_total`; French: *entretiens au total*.
+    InterviewsTotal,
+    /// Distinct patients seen. Wire name `patients_seen`; French: *patients vus*.
+    PatientsSeen,
+    /// New patients of the period. Wire name `new_patients`; French: *nouveaux patients*.
+    NewPatients,
+    /// Interviews over distinct patients. Wire name `interviews_per_patient`; French: *entretiens par patient*.
+    InterviewsPerPatient,
+    /// Interviews by phone or video over all interviews. Wire name `remote_share`; French: *part à distance*.
+    RemoteShare,
 }
 
 ///
