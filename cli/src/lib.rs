@@ -19,7 +19,7 @@ use patient_partner::import::{
     read_activities, FileFormat, ImportOptions, LogSource, TextEncoding, UnknownColumns,
 };
 use patient_partner::indicators::published::{
-    indicators_of, indicators_to_csv, indicators_to_table, TableIndicator,
+    indicators_of, indicators_to_csv, indicators_to_table, PublishedWithIndicators, TableIndicator,
 };
 use patient_partner::report::publication::{Ledger, Publication, PublishedTables, Revisions};
 use patient_partner::report::xlsx::{publication_to_xlsx, to_xlsx, ReportLanguage, XlsxOptions};
@@ -659,21 +659,14 @@ fn publication_output(
             format!("# indicators\n{}", indicators_to_csv(&indicators)),
         )),
         (Format::Json, single) => {
-            let value = match single {
-                Some(one) => serde_json::to_value(one),
-                None => serde_json::to_value(published).map(|mut v| {
-                    if let (Some(object), false) = (v.as_object_mut(), indicators.is_empty()) {
-                        object.insert(
-                            "indicators".into(),
-                            serde_json::to_value(&indicators).unwrap_or_default(),
-                        );
-                    }
-                    v
+            let text = match single {
+                Some(one) => serde_json::to_string_pretty(one),
+                None => serde_json::to_string_pretty(&PublishedWithIndicators {
+                    published: published.clone(),
+                    indicators: indicators.clone(),
                 }),
             };
-            let mut s = value
-                .and_then(|v| serde_json::to_string_pretty(&v))
-                .map_err(|e| data(e.to_string()))?;
+            let mut s = text.map_err(|e| data(e.to_string()))?;
             s.push('\n');
             Output::Text(s)
         }

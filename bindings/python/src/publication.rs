@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use patient_partner::indicators::published::{
-    indicators_of, indicators_to_csv, protected_indicators, PublishedIndicator, TableIndicator,
+    indicators_of, indicators_to_csv, protected_indicators, PublishedIndicator,
+    PublishedWithIndicators, TableIndicator,
 };
 use patient_partner::report::publication::{
     publish, Ledger, Publication, PublishedTables, Revisions,
@@ -108,14 +109,11 @@ impl PyPublishedTables {
 
     /// `{"tables": [...]}`, with `"indicators": [...]` when some were asked (the CLI's JSON).
     fn json_value(&self) -> serde_json::Value {
-        let mut value = self.inner.to_json_value();
-        if let (Some(object), false) = (value.as_object_mut(), self.indicators.is_empty()) {
-            object.insert(
-                "indicators".into(),
-                serde_json::to_value(&self.indicators).unwrap_or_default(),
-            );
-        }
-        value
+        serde_json::to_value(PublishedWithIndicators {
+            published: (*self.inner).clone(),
+            indicators: self.indicators.clone(),
+        })
+        .unwrap_or_default()
     }
 
     fn xlsx(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<u8>> {

@@ -140,6 +140,13 @@ def activity_report(inp: Dict[str, Any]) -> Any:
     return pp.activity_report(interviews(inp), request=request, activities=activities).to_dict()
 
 
+def publish(inp: Dict[str, Any]) -> Any:
+    requests = [pp.ReportRequest.from_json(dumps(r)) for r in arg(inp, "requests")]
+    return pp.compute_publication(
+        interviews(inp), requests, None, "refuse", opt(inp, "indicators") or []
+    ).to_dict()
+
+
 def policy(inp: Dict[str, Any]) -> pp.Policy:
     doc = opt(inp, "policy")
     return pp.Policy.builtin() if doc is None else pp.Policy.from_json(dumps(doc))
@@ -188,6 +195,7 @@ OPS: Dict[str, Callable[[Dict[str, Any]], Any]] = {
     "import_fhir_bundle": lambda i: pp.Journal.from_fhir(arg(i, "bundle")).to_dict(),
     # Reports and import
     "activity_report": activity_report,
+    "publish": publish,
     "import_interviews_csv": lambda i: pp.read_interviews(
         arg(i, "text").encode("utf-8"), **import_options(i)
     ).to_dicts(),

@@ -160,26 +160,56 @@ pub fn publish(
     revisions: Option<Revisions>,
 ) -> FfiResult<PublishedTables> {
     guard(|| {
-        let interviews = to_core_interviews(interviews)?;
-        let requests = requests
-            .iter()
-            .map(|r| r.to_core(&interviews))
-            .collect::<FfiResult<Vec<_>>>()?;
-        let publication = Publication::new(requests).map_err(core)?;
-        let published = match ledger_path {
-            None => pp::report::publication::publish(&interviews, &publication).map_err(core)?,
-            Some(path) => {
-                let path = std::path::Path::new(&path);
-                let ledger = Ledger::open(path).map_err(core)?;
-                let mut builder = publication.release_builder(ledger).map_err(core)?;
-                builder.extend(&interviews).map_err(core)?;
-                let (published, ledger) = builder
-                    .release(revisions.unwrap_or_default())
-                    .map_err(core)?;
-                ledger.save(path).map_err(core)?;
-                published
-            }
-        };
+        let published = core_publication(interviews, requests, ledger_path, revisions)?;
         Ok(tables(&published, &indicators))
     })
+}
+
+/// `publish` as the core's JSON document: `{"tables": [...], "indicators": [...]}` (and
+/// `release`, `revisions` with a ledger), to write a file.
+#[cfg(feature = "json")]
+#[uniffi::export(default(indicators = [], ledger_path = None, revisions = None))]
+pub fn publish_json(
+    interviews: Vec<Interview>,
+    requests: Vec<ReportRequest>,
+    indicators: Vec<TableIndicator>,
+    ledger_path: Option<String>,
+    revisions: Option<Revisions>,
+) -> FfiResult<String> {
+    guard(|| {
+        let published = core_publication(interviews, requests, ledger_path, revisions)?;
+        Ok(crate::values::to_json(
+            &patient_partner::indicators::published::with_indicators(published, &indicators),
+        ))
+    })
+}
+
+/// The core's publication (a release of the ledger at `ledger_path` when given).
+fn core_publication(
+    interviews: Vec<Interview>,
+    requests: Vec<ReportRequest>,
+    ledger_path: Option<String>,
+    revisions: Option<Revisions>,
+) -> FfiResult<CoreTables> {
+    let interviews = to_core_interviews(interviews)?;
+    let requests = requests
+        .iter()
+        .map(|r| r.to_core(&interviews))
+        .collect::<FfiResult<Vec<_>>>()?;
+    let publication = Publication::new(requests).map_err(core)?;
+    let published = match ledger_path {
+        None => pp::report::publication::publish(&interviews, &publication).map_err(core)?,
+        Some(path) => {
+            let path = std::path::Path::new(&path);
+            let ledger = Ledger::open(path).map_err(core)?;
+            let mut builder = publication.release_builder(ledger).map_err(core)?;
+            builder.extend(&interviews).map_err(core)?;
+            let (published, ledger) = builder
+                .release(revisions.unwrap_or_default())
+                .map_err(core)?;
+            ledger.save(path).map_err(core)?;
+            published
+        }
+    };
+    Ok(published)
 }

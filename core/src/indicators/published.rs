@@ -113,6 +113,31 @@ pub struct PublishedIndicator {
     pub groups: Vec<Grouped<PublishedValue>>,
 }
 
+/// A publication with the indicators read from it, as the CLI's and the bindings' JSON:
+/// `{"tables": [...], "indicators": [...]}` (and the release's `release` and `revisions`
+/// with a ledger; `indicators` left out when none was asked).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PublishedWithIndicators {
+    /// The tables (and the release, with a ledger).
+    #[serde(flatten)]
+    pub published: PublishedTables,
+    /// The indicators asked, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<PublishedIndicator>,
+}
+
+/// `published` with `indicators` read from it ([`indicators_of`]).
+pub fn with_indicators(
+    published: PublishedTables,
+    indicators: &[TableIndicator],
+) -> PublishedWithIndicators {
+    let indicators = indicators_of(&published, indicators);
+    PublishedWithIndicators {
+        published,
+        indicators,
+    }
+}
+
 /// The `indicators` of every grouping of `published` (the totals rows of its first table of
 /// each grouping), in the order asked, grouping after grouping.
 pub fn indicators_of(

@@ -4,6 +4,8 @@ use patient_partner::import::{
     read_activities, read_activities_json, read_interviews, read_interviews_json, read_referrals,
     read_referrals_json, ImportOptions, ImportSummary, UnknownColumns,
 };
+use patient_partner::indicators::published::{with_indicators, TableIndicator};
+use patient_partner::report::publication::{publish, Publication};
 use patient_partner::report::{activity_report, activity_report_with, ReportRequest};
 use patient_partner::{Activity, Interview};
 use serde_json::Value;
@@ -13,6 +15,7 @@ use crate::harness::{arg, core, ok, opt_arg, Fail, Outcome};
 pub fn run(op: &str, input: &Value) -> Option<Outcome> {
     Some(match op {
         "activity_report" => report(input),
+        "publish" => publication(input),
         "import_interviews_csv" => import_csv(input),
         "import_interviews_json" => import_json(input),
         "import_referrals_csv" => {
@@ -38,6 +41,21 @@ fn report(input: &Value) -> Outcome {
             ok(&activity_report_with(&interviews, &activities, &request).map_err(core)?)
         }
     }
+}
+
+/// `publish`: `requests` protected together over `interviews`, with `indicators` (wire
+/// names) read from them.
+fn publication(input: &Value) -> Outcome {
+    let interviews: Vec<Interview> = arg(input, "interviews")?;
+    let requests: Vec<Value> = arg(input, "requests")?;
+    let requests = requests
+        .iter()
+        .map(|r| ReportRequest::from_json_value(r).map_err(core))
+        .collect::<Result<Vec<_>, _>>()?;
+    let indicators: Vec<TableIndicator> = opt_arg(input, "indicators")?.unwrap_or_default();
+    let publication = Publication::new(requests).map_err(core)?;
+    let published = publish(&interviews, &publication).map_err(core)?;
+    ok(&with_indicators(published, &indicators))
 }
 
 /// The import options of a vector: optional `strict` (bool), `columns` (canonical column →

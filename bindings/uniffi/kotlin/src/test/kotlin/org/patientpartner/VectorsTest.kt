@@ -168,6 +168,16 @@ object Ops {
         // Report and import
         "activity_report" -> Json.parse(activityReportJson(interviews(input), reportRequestFromJson(doc(input, "request")),
             input.optJSONArray("activities")?.let { docs -> (0 until docs.length()).map { activityFromJson(docs.get(it).toString()) } }))
+        "publish" -> {
+            val requests = input.getJSONArray("requests")
+            val indicators = input.optJSONArray("indicators")
+            Json.parse(publishJson(
+                interviews(input),
+                (0 until requests.length()).map { reportRequestFromJson(requests.get(it).toString()) },
+                indicators?.let { list -> (0 until list.length()).map { TableIndicator.valueOf(list.getString(it).uppercase()) } }
+                    ?: emptyList(),
+            ))
+        }
         "import_interviews_csv" -> Json.parse(
             interviewsToJson(readInterviewsFile(bytes(input), importOptions(input)).interviews),
         )
