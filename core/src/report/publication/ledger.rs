@@ -292,12 +292,7 @@ impl Ledger {
             return Ok(());
         };
         let Some(wanted) = settings_of(requests) else {
-            return Err(ReportError::new(ReportErrorKind::InvalidRequest {
-                message: "a release through a ledger needs a disclosure threshold \
-                          (suppress_below)"
-                    .into(),
-            })
-            .entity("Ledger"));
+            return Err(no_threshold());
         };
         let differs = if kept.suppress_below != wanted.suppress_below {
             Some(format!(
@@ -332,6 +327,14 @@ impl Ledger {
             None => Ok(()),
         }
     }
+}
+
+/// `invalid_request`: a release through a ledger without a disclosure threshold.
+pub(super) fn no_threshold() -> ReportError {
+    ReportError::new(ReportErrorKind::InvalidRequest {
+        message: "a release through a ledger needs a disclosure threshold (suppress_below)".into(),
+    })
+    .entity("Ledger")
 }
 
 /// The ledger settings of a publication's requests, `None` without a threshold.

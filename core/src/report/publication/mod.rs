@@ -169,12 +169,7 @@ impl Publication {
             .and_then(|r| r.suppress_below)
             .is_none()
         {
-            return Err(ReportError::new(ReportErrorKind::InvalidRequest {
-                message: "a release through a ledger needs a disclosure threshold \
-                          (suppress_below)"
-                    .into(),
-            })
-            .entity("Ledger"));
+            return Err(ledger::no_threshold());
         }
         ledger.check(&self.requests)?;
         let earlier = ledger
@@ -318,14 +313,7 @@ impl PublicationBuilder {
     /// `unprotectable_cells` when earlier releases give a masked cell away whatever is
     /// masked now.
     pub fn release(self, revisions: Revisions) -> Result<(PublishedTables, Ledger), ReportError> {
-        let threshold = self.threshold.ok_or_else(|| {
-            ReportError::new(ReportErrorKind::InvalidRequest {
-                message: "a release through a ledger needs a disclosure threshold \
-                          (suppress_below)"
-                    .into(),
-            })
-            .entity("Ledger")
-        })?;
+        let threshold = self.threshold.ok_or_else(ledger::no_threshold)?;
         let mut ledger = self.ledger.unwrap_or_default();
         let period = self.current.period;
         let (mut tables, places) = self.current.finish();
