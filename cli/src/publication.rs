@@ -40,15 +40,11 @@ pub(crate) fn publication(
     }
     let publication =
         Publication::grid(request, groupings, buckets).map_err(|e| usage(e.to_string()))?;
-    let ledger = match &args.ledger {
-        Some(path) => Some(open_ledger(path)?),
-        None => None,
-    };
-    let mut builder = match (&args.ledger, &ledger) {
-        (Some(path), Some(ledger)) => publication
-            .release_builder(ledger.clone())
+    let mut builder = match &args.ledger {
+        Some(path) => publication
+            .release_builder(open_ledger(path)?)
             .map_err(|e| data(format!("{}: {e}", path.display())))?,
-        _ => publication
+        None => publication
             .builder()
             .map_err(|e| coverage_failure(args, &e))?,
     };
@@ -62,8 +58,8 @@ pub(crate) fn publication(
         builder.push(&interview).map_err(|e| fail(e.into()))?;
     }
     let summary = reader.summary().clone();
-    let published = match (&args.ledger, ledger) {
-        (Some(path), Some(_)) => {
+    let published = match &args.ledger {
+        Some(path) => {
             let revisions = if args.accept_revisions {
                 Revisions::Accept
             } else {
@@ -96,7 +92,7 @@ pub(crate) fn publication(
             }
             return Ok(output);
         }
-        _ => builder.finish(),
+        None => builder.finish(),
     };
     let output = publication_output(args, &published, format)?;
     if summary.format != FileFormat::Json && !args.quiet {

@@ -286,13 +286,10 @@ impl Ledger {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// `ledger_mismatch` unless the ledger is new or kept for `requests`' settings.
-    pub(super) fn check(&self, requests: &[ReportRequest]) -> Result<(), ReportError> {
+    /// `ledger_mismatch` unless the ledger is new or kept for the settings `wanted`.
+    pub(super) fn check(&self, wanted: &LedgerSettings) -> Result<(), ReportError> {
         let Some(kept) = &self.settings else {
             return Ok(());
-        };
-        let Some(wanted) = settings_of(requests) else {
-            return Err(no_threshold());
         };
         let differs = if kept.suppress_below != wanted.suppress_below {
             Some(format!(
@@ -377,7 +374,9 @@ pub(super) fn protect_release(
     revisions: Revisions,
 ) -> Result<Protection, ReportError> {
     let layout = publication_layout(tables, places);
-    let places_now = cell_places(tables, &layout);
+    // the place of every cell: today's, then the earlier releases' own
+    let mut places_of = cell_places(tables, &layout);
+    let today = places_of.len();
     let mut values = layout.values.clone();
     let mut relations = layout.relations.clone();
     let mut seeded = own_patterns(&layout, threshold);
@@ -386,7 +385,7 @@ pub(super) fn protect_release(
     // every cell by place (one place may hold cells of different values: a row span
     // shared by two periods, a revised cell)
     let mut by_place: BTreeMap<CellPlace, Vec<usize>> = BTreeMap::new();
-    for (i, place) in places_now.iter().enumerate() {
+    for (i, place) in places_of.iter().enumerate() {
         by_place.entry(place.clone()).or_default().push(i);
     }
     let mut revised = Vec::new();
@@ -425,6 +424,7 @@ pub(super) fn protect_release(
                     seeded.push(false);
                     masked_before.push(false);
                     published_before.push(false);
+                    places_of.push(place.clone());
                     by_place.entry(place).or_default().push(i);
                     i
                 }
@@ -473,28 +473,21 @@ pub(super) fn protect_release(
     };
     let protected = protect_parts(&values, &relations, threshold, fixed, TRIALS, threads);
     if !protected.unprotected.is_empty() {
-        let mut places_of: Vec<Option<&CellPlace>> = vec![None; values.len()];
-        for (place, cells) in &by_place {
-            for &c in cells {
-                if let Some(slot) = places_of.get_mut(c) {
-                    *slot = Some(place);
-                }
-            }
-        }
         return Err(ReportError::new(ReportErrorKind::UnprotectableCells {
             count: protected.unprotected.len(),
             cells: describe(
                 protected
                     .unprotected
                     .iter()
-                    .filter_map(|&c| places_of.get(c).copied().flatten())
+                    .filter_map(|&c| places_of.get(c))
                     .map(ToString::to_string),
             ),
         })
         .entity("Ledger"));
     }
     write_masks(tables, &layout, &protected.masked);
-    let cells = places_now
+    places_of.truncate(today);
+    let cells = places_of
         .into_iter()
         .enumerate()
         .map(|(i, place)| LedgerCell {

@@ -149,10 +149,10 @@ impl Publication {
     /// A builder that reads one log into every table.
     pub fn builder(&self) -> Result<PublicationBuilder, ReportError> {
         Ok(PublicationBuilder {
-            threshold: self.requests.first().and_then(|r| r.suppress_below),
             current: PeriodTables::new(&self.requests, None)?,
             earlier: Vec::new(),
             ledger: None,
+            settings: ledger::settings_of(&self.requests),
             threads: Threads::available(),
         })
     }
@@ -163,15 +163,8 @@ impl Publication {
     /// `ledger_mismatch` when the ledger was kept under other settings; `invalid_request`
     /// without a threshold.
     pub fn release_builder(&self, ledger: Ledger) -> Result<PublicationBuilder, ReportError> {
-        if self
-            .requests
-            .first()
-            .and_then(|r| r.suppress_below)
-            .is_none()
-        {
-            return Err(ledger::no_threshold());
-        }
-        ledger.check(&self.requests)?;
+        let settings = ledger::settings_of(&self.requests).ok_or_else(ledger::no_threshold)?;
+        ledger.check(&settings)?;
         let earlier = ledger
             .releases
             .iter()
@@ -258,7 +251,8 @@ pub struct PublicationBuilder {
     /// The tables of each earlier release of the ledger, over its period.
     earlier: Vec<PeriodTables>,
     ledger: Option<Ledger>,
-    threshold: Option<u64>,
+    /// The threshold, rule and tables (`None` without a threshold: nothing is masked).
+    settings: Option<LedgerSettings>,
     threads: Threads,
 }
 
@@ -293,7 +287,7 @@ impl PublicationBuilder {
     /// [`Publication::release_builder`]: use [`release`](Self::release) for them).
     pub fn finish(self) -> PublishedTables {
         let (mut tables, places) = self.current.finish();
-        if let Some(threshold) = self.threshold {
+        if let Some(threshold) = self.settings.as_ref().map(|s| s.suppress_below) {
             layout::protect_together(&mut tables, &places, threshold, self.threads.get());
             for table in &mut tables {
                 table.suppress_below = Some(threshold);
@@ -313,21 +307,11 @@ impl PublicationBuilder {
     /// `unprotectable_cells` when earlier releases give a masked cell away whatever is
     /// masked now.
     pub fn release(self, revisions: Revisions) -> Result<(PublishedTables, Ledger), ReportError> {
-        let threshold = self.threshold.ok_or_else(ledger::no_threshold)?;
+        let settings = self.settings.ok_or_else(ledger::no_threshold)?;
+        let threshold = settings.suppress_below;
         let mut ledger = self.ledger.unwrap_or_default();
         let period = self.current.period;
         let (mut tables, places) = self.current.finish();
-        let requests: Vec<ReportRequest> = tables
-            .iter()
-            .map(|t| ReportRequest {
-                period: t.period,
-                group_by: t.group_by,
-                bucket: t.bucket,
-                new_patient_rule: t.new_patient_rule,
-                coverage: Vec::new(),
-                suppress_below: Some(threshold),
-            })
-            .collect();
         let earlier: Vec<Earlier<'_>> = ledger
             .releases
             .iter()
@@ -357,7 +341,7 @@ impl PublicationBuilder {
             .unwrap_or(u32::MAX)
             .saturating_add(1);
         if ledger.settings.is_none() {
-            ledger.settings = ledger::settings_of(&requests);
+            ledger.settings = Some(settings);
         }
         ledger.releases.push(LedgerRelease {
             release: number,
